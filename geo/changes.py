@@ -1,0 +1,98 @@
+"""Reading and checking ``changes.csv``."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from geo.dates import day_number, parse_date_column
+from geo.districts import suggest_id
+from geo.errors import Problem
+from geo.statuses import DATE_PRECISIONS, STATUSES
+
+CHANGES_FILE = "changes.csv"
+REQUIRED_COLUMNS = ("date", "district_id", "status", "note", "source_url")
+OPTIONAL_COLUMNS = ("date_precision",)
+_URL = re.compile(r"^https?://[^\s<>\"]+$")
+FIRST_DATA_ROW = 2  # row numbers match a spreadsheet: the header is row 1
+
+
+def _bad_urls(cell: str) -> list[str]:
+    return [url for url in cell.split() if not _URL.match(url)]
+
+
+def read_changes(
+    directory: Path,
+    problems: list[Problem],
+    *,
+    district_ids: list[str] | None,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> pd.DataFrame | None:
+    """Read ``changes.csv``, check every row, and return the valid rows.
+
+    The frame has the file's columns plus ``day`` (int day number) and ``row``
+    (the row number in the file), sorted by date with file order kept for ties.
+    """
+    path = directory / CHANGES_FILE
+    if not path.is_file():
+        problems.append(Problem(CHANGES_FILE, "", f"file is missing (expected it in {directory})"))
+        return None
+    try:
+        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+        problems.append(Problem(CHANGES_FILE, "", f"is not a readable CSV file ({exc})"))
+        return None
+    except pd.errors.EmptyDataError:
+        problems.append(Problem(CHANGES_FILE, "", f"is empty (expected a header with {', '.join(REQUIRED_COLUMNS)})"))
+        return None
+    frame.columns = [c.strip() for c in frame.columns]
+    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if missing:
+        problems.append(Problem(CHANGES_FILE, "header", f"is missing column(s) {missing} (expected {list(REQUIRED_COLUMNS)})"))
+        return None
+    if "date_precision" not in frame.columns:
+        frame["date_precision"] = "day"
+    for column in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS):
+        frame[column] = frame[column].str.strip()
+    frame["date_precision"] = frame["date_precision"].replace("", "day")
+    frame["row"] = np.arange(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame))
+
+    bad = np.zeros(len(frame), dtype=bool)
+
+    def report(mask: np.ndarray, describe) -> None:
+        nonlocal bad
+        for index in np.flatnonzero(mask):
+            record = frame.iloc[index]
+            problems.append(Problem(CHANGES_FILE, f"row {record['row']}", describe(record)))
+        bad |= mask
+
+    days, date_ok = parse_date_column(frame["date"])
+    report(~date_ok, lambda r: f"date was {r['date']!r} but is expected to be a real date as YYYY-MM-DD")
+    if start is not None and end is not None:
+        lo, hi = day_number(start), day_number(end)
+        report(date_ok & ((days < lo) | (days > hi)),
+               lambda r: f"date {r['date']} is outside the theatre's range {start} to {end}")
+
+    report(~frame["status"].isin(STATUSES).to_numpy(),
+           lambda r: f"status was {r['status']!r} but is expected to be one of {list(STATUSES)}")
+    report(~frame["date_precision"].isin(DATE_PRECISIONS).to_numpy(),
+           lambda r: f"date_precision was {r['date_precision']!r} but is expected to be one of {list(DATE_PRECISIONS)}")
+    report((frame["source_url"] == "").to_numpy(),
+           lambda r: "source_url is empty (every change needs at least one source URL)")
+    has_url = (frame["source_url"] != "").to_numpy()
+    url_bad = np.array([bool(_bad_urls(c)) for c in frame["source_url"]], dtype=bool) & has_url
+    report(url_bad, lambda r: f"source_url has {_bad_urls(r['source_url'])!r}, expected http(s) URLs separated by spaces")
+    if district_ids is not None:
+        known = set(district_ids)
+        def unknown(r):
+            hint = suggest_id(r["district_id"], district_ids)
+            return f"district_id {r['district_id']!r} matches no district" + (f" (did you mean {hint!r}?)" if hint else "")
+        report(~frame["district_id"].isin(known).to_numpy(), unknown)
+
+    frame["day"] = days
+    clean = frame.loc[~bad].sort_values("day", kind="stable").reset_index(drop=True)
+    return clean

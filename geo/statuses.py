@@ -1,0 +1,22 @@
+"""The closed vocabulary of control statuses and date precisions."""
+from __future__ import annotations
+
+STATUSES: tuple[str, ...] = (
+    "government",
+    "opposition",
+    "kurdish",
+    "isil",
+    "contested",
+    "unknown",
+)
+
+DATE_PRECISIONS: tuple[str, ...] = ("day", "days", "month", "year")
+
+STATUS_LABELS: dict[str, str] = {
+    "government": "Government",
+    "opposition": "Opposition",
+    "kurdish": "Kurdish (YPG/SDF)",
+    "isil": "ISIL",
+    "contested": "Contested",
+    "unknown": "Unknown",
+}

@@ -1,0 +1,156 @@
+"""A loaded theatre and its queries: state at a date, history, changes in a range."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from functools import cached_property
+from pathlib import Path
+
+import geopandas as gpd
+import numpy as np
+import pandas as pd
+
+from geo.dates import day_number, from_day_number, parse_date
+from geo.districts import suggest_id
+from geo.errors import DateError, Problem, UnknownDistrictError
+from geo.meta import TheatreMeta
+from geo.statuses import STATUSES
+
+STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
+HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url"]
+
+
+class Theatre:
+    """Districts, their dated control changes and the theatre's metadata.
+
+    Build it with :func:`geo.load_theatre`, which validates the files first.
+    ``changes`` must be sorted by ``day`` (ties in file order).
+    """
+
+    def __init__(self, meta: TheatreMeta, districts: gpd.GeoDataFrame, changes: pd.DataFrame,
+                 *, directory: Path | None = None):
+        self.meta = meta
+        self.districts = districts
+        self.changes = changes
+        self.directory = directory
+        self.warnings: list[Problem] = []
+        self.district_ids: list[str] = districts["district_id"].tolist()
+        self._position = pd.Index(self.district_ids)
+        self._status_codes = {status: code for code, status in enumerate(STATUSES)}
+
+        codes = self._position.get_indexer(changes["district_id"]).astype(np.int64)
+        order = np.lexsort((np.arange(len(changes)), changes["day"].to_numpy(), codes))
+        self._base_day = day_number(meta.start_date)
+        self._keys = (codes[order] << 32) | (changes["day"].to_numpy()[order] - self._base_day)
+        self._change_of_key = order
+        self._change_district = codes[order]
+        self._status_of_change = changes["status"].map(self._status_codes).to_numpy(np.int8)
+        self.change_days = np.unique(changes["day"].to_numpy())
+
+    # ---- identity -------------------------------------------------------
+    @cached_property
+    def version(self) -> str:
+        """A digest of the theatre's files, for cache keys."""
+        digest = hashlib.sha1()
+        if self.directory is not None:
+            for name in ("theatre.json", "districts.geojson", "changes.csv"):
+                digest.update((self.directory / name).read_bytes())
+        return digest.hexdigest()[:16]
+
+    # ---- look-ups -------------------------------------------------------
+    def require_district(self, district_id: str) -> int:
+        """Position of ``district_id``; raises UnknownDistrictError with a suggestion."""
+        position = self._position.get_indexer([district_id])[0]
+        if position < 0:
+            raise UnknownDistrictError(district_id, suggest_id(str(district_id), self.district_ids))
+        return int(position)
+
+    def clamp_date(self, value: str | dt.date) -> dt.date:
+        """Parse ``value`` and require it within the theatre's range."""
+        day = parse_date(value)
+        if not self.meta.start_date <= day <= self.meta.end_date:
+            raise DateError(f"date {day} is outside {self.meta.start_date} to {self.meta.end_date}")
+        return day
+
+    def _latest_change_index(self, value: str | dt.date) -> np.ndarray:
+        """Per district, the position in ``self.changes`` of its latest change on or
+        before the date, or -1 where it has none yet."""
+        day = day_number(parse_date(value))
+        codes = np.arange(len(self.district_ids), dtype=np.int64)
+        probe = (codes << 32) | (day - self._base_day)
+        found = np.searchsorted(self._keys, probe, side="right") - 1
+        valid = (found >= 0) & (self._change_district[np.clip(found, 0, None)] == codes) if len(self._keys) else np.zeros(len(codes), bool)
+        return np.where(valid, self._change_of_key[np.clip(found, 0, None)] if len(self._keys) else -1, -1)
+
+    def status_codes_at(self, value: str | dt.date) -> np.ndarray:
+        """Status of every district on a date as int8 codes into ``STATUSES``,
+        in the order of ``district_ids``. The fast path for map restyling."""
+        latest = self._latest_change_index(value)
+        initial = self._status_codes[self.meta.initial_status]
+        statuses = np.full(len(latest), initial, dtype=np.int8)
+        has = latest >= 0
+        statuses[has] = self._status_of_change[latest[has]]
+        return statuses
+
+    def state_at(self, value: str | dt.date) -> pd.DataFrame:
+        """Every district's status on a date.
+
+        A district's status is that of its latest change on or before the date;
+        before its first change it is the theatre's initial status, since the
+        theatre's start date, with no source.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``district_id, name_en, name_ar, alt_names, status, since,
+            source_url, note``, one row per district in file order.
+        """
+        latest = self._latest_change_index(value)
+        has = latest >= 0
+        picked = self.changes.iloc[np.where(has, latest, 0)] if len(self.changes) else None
+        frame = pd.DataFrame({
+            "district_id": self.district_ids,
+            "name_en": self.districts["name_en"].to_numpy(),
+            "name_ar": self.districts["name_ar"].to_numpy(),
+            "alt_names": self.districts["alt_names"].to_numpy(),
+        })
+        def take(column: str, default: str) -> np.ndarray:
+            if picked is None:
+                return np.full(len(frame), default, dtype=object)
+            return np.where(has, picked[column].to_numpy(), default)
+        frame["status"] = take("status", self.meta.initial_status)
+        frame["since"] = take("date", self.meta.start_date.isoformat())
+        frame["source_url"] = take("source_url", "")
+        frame["note"] = take("note", "")
+        return frame
+
+    def history(self, district_id: str) -> pd.DataFrame:
+        """A district's changes in date order (columns ``HISTORY_COLUMNS``).
+
+        Raises
+        ------
+        UnknownDistrictError
+            If ``district_id`` is not in the theatre.
+        """
+        self.require_district(district_id)
+        rows = self.changes[self.changes["district_id"] == district_id]
+        return rows[HISTORY_COLUMNS].reset_index(drop=True)
+
+    def changes_between(self, start: str | dt.date, end: str | dt.date) -> pd.DataFrame:
+        """Changes dated from ``start`` to ``end`` inclusive, in date order."""
+        lo, hi = day_number(parse_date(start, field="start")), day_number(parse_date(end, field="end"))
+        if lo > hi:
+            raise DateError(f"start {start} is after end {end}")
+        days = self.changes["day"].to_numpy()
+        window = self.changes.iloc[np.searchsorted(days, lo, "left"):np.searchsorted(days, hi, "right")]
+        return window[["date", "district_id", "status", "note", "source_url", "date_precision"]].reset_index(drop=True)
+
+    def previous_change_date(self, value: dt.date) -> dt.date | None:
+        """The latest date before ``value`` on which any district changed."""
+        index = np.searchsorted(self.change_days, day_number(value), "left") - 1
+        return from_day_number(self.change_days[index]) if index >= 0 else None
+
+    def next_change_date(self, value: dt.date) -> dt.date | None:
+        """The earliest date after ``value`` on which any district changed."""
+        index = np.searchsorted(self.change_days, day_number(value), "right")
+        return from_day_number(self.change_days[index]) if index < len(self.change_days) else None

@@ -1,0 +1,72 @@
+"""Rebuild data/aleppo/districts.geojson from the shared reference facts.
+
+Approximate boundaries: the Voronoi cell of each neighbourhood's centre point,
+clipped to the city's built-up outline. Rerun after the facts change:
+
+    python scripts/build_aleppo_districts.py --facts ../shared/facts --out data/aleppo
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import mapping, shape
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from geo.boundaries import voronoi_cells  # noqa: E402
+
+
+def slugify(name: str) -> str:
+    """'Bustan al-Basha' -> 'bustan-al-basha'; apostrophes and accents dropped."""
+    text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    text = re.sub(r"['’‘`]", "", text.lower())
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def build(facts: Path, out: Path) -> int:
+    table = pd.read_csv(facts / "aleppo_neighbourhoods.csv", dtype={"name_en": str, "name_ar": str}, keep_default_na=False)
+    outline = shapely.union_all([shape(f["geometry"]) for f in json.loads((facts / "aleppo_outline.geojson").read_text())["features"]])
+    ids = table["name_en"].map(slugify)
+    if ids.duplicated().any():
+        raise SystemExit(f"duplicate ids: {sorted(ids[ids.duplicated()])}")
+    cells = voronoi_cells(table["lon"].to_numpy(float), table["lat"].to_numpy(float), outline)
+    features = []
+    for (_, row), district_id, cell in zip(table.iterrows(), ids, cells):
+        geometry = mapping(shapely.set_precision(cell, 1e-5))
+        features.append({
+            "type": "Feature",
+            "properties": {
+                "id": district_id,
+                "name_en": row["name_en"],
+                "name_ar": row["name_ar"],
+                "alt_names": [a.strip() for a in row["alt_names"].split(";") if a.strip()],
+                "area_km2": float(row["area_km2"]) if row["area_km2"] != "" else None,
+                "centre": [float(row["lat"]), float(row["lon"])],
+                "geometry_quality": "approximate",
+            },
+            "geometry": geometry,
+        })
+    collection = {"type": "FeatureCollection", "features": features}
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "districts.geojson").write_text(json.dumps(collection, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+    return len(features)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    here = Path(__file__).resolve().parents[1]
+    parser.add_argument("--facts", type=Path, default=here.parent / "shared" / "facts")
+    parser.add_argument("--out", type=Path, default=here / "data" / "aleppo")
+    args = parser.parse_args()
+    print(f"wrote {build(args.facts, args.out)} districts to {args.out / 'districts.geojson'}")
+
+
+if __name__ == "__main__":
+    main()

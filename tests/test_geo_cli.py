@@ -1,0 +1,58 @@
+"""The command line, run as a person would: python -m geo ..."""
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "geo", *map(str, args)], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_validate_good_and_bad(theatre_dir):
+    good = run("validate", theatre_dir)
+    assert good.returncode == 0, good.stderr
+    assert "valid — 4 districts, 3 changes" in good.stdout
+    (theatre_dir / "changes.csv").write_text("date,district_id,status,note,source_url\n2020-03-01,nowhere,opposition,,https://e.org\n")
+    bad = run("validate", theatre_dir)
+    assert bad.returncode == 1
+    assert "changes.csv row 2: district_id 'nowhere' matches no district" in bad.stderr
+    assert "Traceback" not in bad.stderr
+
+
+def test_state_prints_the_documented_columns(theatre_dir):
+    result = run("state", "--date", "2020-03-01", "--data", theatre_dir)
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0].keys()) == ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
+    assert {r["district_id"]: r["status"] for r in rows}["north-east"] == "opposition"
+
+
+def test_state_bad_date_and_history_unknown_district(theatre_dir):
+    result = run("state", "--date", "yesterday", "--data", theatre_dir)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "error: date was 'yesterday' but is expected to be a date as YYYY-MM-DD"
+    result = run("history", "north-eats", "--data", theatre_dir)
+    assert result.returncode == 2
+    assert "did you mean 'north-east'?" in result.stderr
+
+
+def test_history(theatre_dir):
+    result = run("history", "north-east", "--data", theatre_dir)
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[0] == "date,date_precision,status,note,source_url"
+    assert len(result.stdout.splitlines()) == 3
+
+
+def test_shipped_aleppo_data_is_valid_and_bustan_al_basha_is_contested_on_7_october_2016():
+    result = run("state", "--date", "2016-10-07")
+    assert result.returncode == 0, result.stderr
+    rows = {r["district_id"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
+    assert len(rows) == 126
+    assert rows["bustan-al-basha"]["status"] == "contested"
+    assert rows["bustan-al-basha"]["since"] == "2016-10-06"
+    assert rows["bustan-al-basha"]["source_url"].startswith("https://")
+    assert run("validate").returncode == 0

@@ -1,0 +1,105 @@
+"""State at a date, history and changes in a range, on the tiny synthetic theatre."""
+import datetime as dt
+
+import pytest
+
+from geo import DateError, UnknownDistrictError, load_theatre
+
+
+@pytest.fixture
+def theatre(theatre_dir):
+    return load_theatre(theatre_dir)
+
+
+def statuses(frame):
+    return dict(zip(frame["district_id"], frame["status"]))
+
+
+def test_state_before_the_first_change_is_the_initial_status(theatre):
+    state = theatre.state_at("2020-02-29")
+    assert set(state["status"]) == {"government"}
+    assert set(state["since"]) == {"2020-01-01"}
+    assert set(state["source_url"]) == {""}
+
+
+def test_state_on_a_change_day_includes_that_change(theatre):
+    state = theatre.state_at("2020-03-01").set_index("district_id")
+    assert state.loc["north-east", "status"] == "opposition"
+    assert state.loc["south-east", "status"] == "contested"
+    assert state.loc["south-east", "source_url"] == "https://example.org/a https://example.org/b"
+    assert state.loc["north-west", "status"] == "government"
+    assert state.loc["north-east", "since"] == "2020-03-01"
+
+
+def test_state_after_the_last_change(theatre):
+    state = theatre.state_at(dt.date(2020, 12, 31)).set_index("district_id")
+    assert state.loc["north-east", "status"] == "government"
+    assert state.loc["north-east", "since"] == "2020-06-15"
+    assert state.loc["north-east", "note"] == "retaken"
+    assert state.loc["south-east", "status"] == "contested"
+
+
+def test_state_keeps_district_order_and_codes_agree(theatre):
+    from geo import STATUSES
+    for day in ("2020-01-01", "2020-03-01", "2020-06-14", "2020-06-15"):
+        state = theatre.state_at(day)
+        assert state["district_id"].tolist() == theatre.district_ids
+        assert [STATUSES[c] for c in theatre.status_codes_at(day)] == state["status"].tolist()
+
+
+def test_same_day_changes_keep_file_order(tmp_path):
+    from synthetic import write_theatre
+    rows = [
+        {"date": "2020-05-01", "district_id": "north-west", "status": "opposition", "note": "", "source_url": "https://e.org/1"},
+        {"date": "2020-05-01", "district_id": "north-west", "status": "kurdish", "note": "handed over", "source_url": "https://e.org/2"},
+        {"date": "2020-04-01", "district_id": "north-west", "status": "contested", "note": "", "source_url": "https://e.org/0"},
+    ]
+    theatre = load_theatre(write_theatre(tmp_path / "t", changes=rows))
+    assert statuses(theatre.state_at("2020-05-01"))["north-west"] == "kurdish"
+    assert statuses(theatre.state_at("2020-04-30"))["north-west"] == "contested"
+    assert theatre.history("north-west")["status"].tolist() == ["contested", "opposition", "kurdish"]
+
+
+def test_history(theatre):
+    history = theatre.history("north-east")
+    assert history["date"].tolist() == ["2020-03-01", "2020-06-15"]
+    assert history["status"].tolist() == ["opposition", "government"]
+    assert theatre.history("north-west").empty
+
+
+def test_history_of_unknown_district(theatre):
+    with pytest.raises(UnknownDistrictError, match=r"district_id 'north-eats' matches no district \(did you mean 'north-east'\?\)"):
+        theatre.history("north-eats")
+
+
+def test_changes_between_is_inclusive(theatre):
+    assert len(theatre.changes_between("2020-03-01", "2020-06-15")) == 3
+    assert theatre.changes_between("2020-03-02", "2020-06-14").empty
+    assert theatre.changes_between("2020-06-15", "2020-12-31")["district_id"].tolist() == ["north-east"]
+    with pytest.raises(DateError, match="start 2020-07-01 is after end 2020-01-01"):
+        theatre.changes_between("2020-07-01", "2020-01-01")
+
+
+def test_previous_and_next_change(theatre):
+    assert theatre.next_change_date(dt.date(2020, 1, 1)) == dt.date(2020, 3, 1)
+    assert theatre.next_change_date(dt.date(2020, 3, 1)) == dt.date(2020, 6, 15)
+    assert theatre.next_change_date(dt.date(2020, 6, 15)) is None
+    assert theatre.previous_change_date(dt.date(2020, 6, 15)) == dt.date(2020, 3, 1)
+    assert theatre.previous_change_date(dt.date(2020, 3, 1)) is None
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("2020-1-5", r"date was '2020-1-5' but is expected to be a date as YYYY-MM-DD"),
+    ("2020-02-31", r"date was '2020-02-31', which is not a real date"),
+    ("2021-01-01", r"date 2021-01-01 is outside 2020-01-01 to 2020-12-31"),
+])
+def test_clamp_date_rejects_bad_dates(theatre, value, expected):
+    with pytest.raises(DateError, match=expected):
+        theatre.clamp_date(value)
+
+
+def test_theatre_without_changes(tmp_path):
+    from synthetic import write_theatre
+    theatre = load_theatre(write_theatre(tmp_path / "t", changes=[]))
+    assert set(theatre.state_at("2020-05-01")["status"]) == {"government"}
+    assert theatre.next_change_date(dt.date(2020, 1, 1)) is None

@@ -4,6 +4,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import TextIO
 
+import shapely
+import shapely.geometry
+
 from geo.theatre import HISTORY_COLUMNS, STATE_COLUMNS, Theatre
 
 
@@ -15,3 +18,21 @@ def write_state_csv(theatre: Theatre, date: dt.date | str, out: TextIO) -> None:
 def write_history_csv(theatre: Theatre, district_id: str, out: TextIO) -> None:
     """One district's changes in date order, columns ``HISTORY_COLUMNS``."""
     theatre.history(district_id)[HISTORY_COLUMNS].to_csv(out, index=False, lineterminator="\n")
+
+
+def districts_geojson(theatre: Theatre, *, decimals: int = 5) -> dict:
+    """The districts as a GeoJSON FeatureCollection for the map, in ``district_ids`` order.
+
+    Coordinates are rounded to ``decimals`` places (5 is about a metre).
+    Properties: ``id``, ``name_en``, ``name_ar``, ``alt_names``.
+    """
+    rounded = shapely.set_precision(theatre.districts.geometry.to_numpy(), 10.0 ** -decimals)
+    features = []
+    for record, geometry in zip(theatre.districts.itertuples(index=False), rounded):
+        features.append({
+            "type": "Feature",
+            "properties": {"id": record.district_id, "name_en": record.name_en,
+                           "name_ar": record.name_ar, "alt_names": record.alt_names},
+            "geometry": shapely.geometry.mapping(geometry),
+        })
+    return {"type": "FeatureCollection", "features": features}

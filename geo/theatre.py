@@ -124,6 +124,22 @@ class Theatre:
         frame["note"] = take("note", "")
         return frame
 
+    def status_counts_at(self, value: str | dt.date) -> dict[str, int]:
+        """How many districts have each status on a date (every status, zeros included)."""
+        counts = np.bincount(self.status_codes_at(value), minlength=len(STATUSES))
+        return {status: int(n) for status, n in zip(STATUSES, counts)}
+
+    def district_at(self, district_id: str, value: str | dt.date) -> dict:
+        """One district's row of :meth:`state_at` as a dict.
+
+        Raises
+        ------
+        UnknownDistrictError
+            If ``district_id`` is not in the theatre.
+        """
+        position = self.require_district(district_id)
+        return self.state_at(value).iloc[position].to_dict()
+
     def history(self, district_id: str) -> pd.DataFrame:
         """A district's changes in date order (columns ``HISTORY_COLUMNS``).
 

@@ -1,0 +1,1 @@
+"""UI pieces of the dashboard: one module each, thin, no data logic."""

@@ -1,0 +1,64 @@
+"""The details panel of the selected district: names, status, history and sources."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+from typing import Callable
+from urllib.parse import urlsplit
+
+import pandas as pd
+import streamlit as st
+
+from components.palette import STATUS_STYLES
+from components.text import md_link, md_text
+from geo.statuses import STATUS_LABELS
+
+_PRECISION_FORMAT = {"day": "%d %b %Y", "days": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
+_PRECISION_NOTE = {"day": "", "days": " (over several days)", "month": " (day unknown)", "year": " (month unknown)"}
+
+
+def readable_date(iso: str, precision: str = "day") -> str:
+    day = dt.date.fromisoformat(iso)
+    return day.strftime(_PRECISION_FORMAT.get(precision, "%d %b %Y")).lstrip("0") + _PRECISION_NOTE.get(precision, "")
+
+
+def _source_links(cell: str) -> str:
+    links = []
+    for url in cell.split():
+        host = (urlsplit(url).hostname or url).removeprefix("www.")
+        links.append(md_link(host, url))
+    return " · ".join(links)
+
+
+def _status_badge(status: str) -> str:
+    style = STATUS_STYLES[status]
+    return (f"<span class='status-badge status-{status}' style='background:{style['fillColor']};"
+            f"color:{'#fff' if status in ('government', 'isil', 'opposition') else '#000'};"
+            f"padding:.1em .5em;border-radius:.3em;font-weight:600'>{STATUS_LABELS[status]}</span>")
+
+
+def render_district_panel(district: dict, history: pd.DataFrame, *, date: dt.date,
+                          on_close: Callable[[], None]) -> None:
+    """Show one district. ``district`` is a row of ``Theatre.state_at``; every text from it is escaped."""
+    st.markdown(f"### {md_text(district['name_en'])}")
+    if district["name_ar"]:
+        st.markdown(f"<div dir='rtl' lang='ar' style='font-size:1.3em'>{html.escape(district['name_ar'])}</div>", unsafe_allow_html=True)
+    if district["alt_names"]:
+        st.caption("Also spelled: " + md_text(district["alt_names"]))
+    since = "the start of the record" if not district["source_url"] else readable_date(district["since"])
+    st.markdown(f"On **{date:%d %B %Y}**: {_status_badge(district['status'])} since {md_text(since)}", unsafe_allow_html=True)
+    if district["note"]:
+        st.markdown(f"> {md_text(district['note'])}")
+
+    st.markdown("#### Control history")
+    if history.empty:
+        st.info("No change of control is recorded for this district: it keeps the theatre's initial status throughout.")
+    else:
+        lines = ["| Date | Status | What happened | Sources |", "|---|---|---|---|"]
+        for change in history.itertuples(index=False):
+            lines.append(
+                f"| {md_text(readable_date(change.date, change.date_precision))} | {STATUS_LABELS[change.status]} "
+                f"| {md_text(change.note) or '—'} | {_source_links(change.source_url)} |"
+            )
+        st.markdown("\n".join(lines))
+    st.button("Close details", key="close-district", on_click=on_close)

@@ -1,0 +1,20 @@
+"""The map legend: one swatch per status, in the map's own colours."""
+from __future__ import annotations
+
+import streamlit as st
+
+from components.palette import styles_in_code_order
+
+
+def render_legend() -> None:
+    """Show the legend. Every label is a fixed string from the code, not from data."""
+    items = []
+    for style in styles_in_code_order():
+        border = "dashed" if style["dashArray"] else "solid"
+        items.append(
+            f'<span class="legend-item legend-{style["status"]}" style="display:inline-flex;align-items:center;margin-right:1em">'
+            f'<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
+            f'background:{style["fillColor"]};opacity:.85;border:2px {border} {style["color"]}"></span>'
+            f'{style["label"]}</span>'
+        )
+    st.markdown('<div class="frontlines-legend">' + "".join(items) + "</div>", unsafe_allow_html=True)

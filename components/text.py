@@ -1,0 +1,20 @@
+"""Showing text from data or from the URL as text, never as markup."""
+from __future__ import annotations
+
+import re
+
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
+
+
+def md_text(value: object) -> str:
+    """Escape ``value`` so that Streamlit's markdown shows it literally, on one line."""
+    text = " ".join(str(value).split())
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def md_link(label: str, url: str) -> str:
+    """A markdown link to an http(s) URL; anything else is shown as plain text."""
+    if not re.match(r"^https?://[^\s<>\"]+$", url):
+        return md_text(url)
+    safe_url = url.replace("(", "%28").replace(")", "%29")
+    return f"[{md_text(label)}]({safe_url})"

@@ -1,0 +1,39 @@
+"""The view in the URL: ``?date=YYYY-MM-DD&district=<id>``."""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Callable
+
+import streamlit as st
+
+from geo.errors import GeoError
+
+
+def read_view_from_url(*, parse_date: Callable[[str], dt.date],
+                       check_district: Callable[[str], object]) -> tuple[dt.date | None, str | None, list[str]]:
+    """The date and district a link asks for, each ``None`` when absent or invalid.
+
+    Invalid values come back as readable notices instead of errors.
+    """
+    params = st.query_params
+    notices: list[str] = []
+    date = district = None
+    if "date" in params:
+        try:
+            date = parse_date(params["date"])
+        except GeoError as exc:
+            notices.append(f"The link's date was ignored: {exc}.")
+    if params.get("district"):
+        try:
+            check_district(params["district"])
+            district = params["district"]
+        except GeoError as exc:
+            notices.append(f"The link's district was ignored: {exc}.")
+    return date, district, notices
+
+
+def write_view_to_url(view: dict[str, str | None]) -> None:
+    """Put the view in the address bar, dropping empty values; no-op when unchanged."""
+    wanted = {k: v for k, v in view.items() if v}
+    if st.query_params.to_dict() != wanted:
+        st.query_params.from_dict(wanted)

@@ -1,0 +1,63 @@
+"""Helpers for the browser tests: a dashboard server and the map's iframe."""
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class Server:
+    def __init__(self, data: Path):
+        self.port = _free_port()
+        self.url = f"http://localhost:{self.port}"
+        self.log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"frontlines-streamlit-{self.port}.log", "w+")
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+             "--server.port", str(self.port), "--server.address", "127.0.0.1",
+             "--browser.gatherUsageStats", "false", "--", "--data", str(data)],
+            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+        )
+        deadline = time.monotonic() + 90
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        return
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        self.log.seek(0)
+        raise RuntimeError(f"streamlit did not start:\n{self.log.read()}")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+
+
+def map_frame(page, *, timeout_s: float = 30.0):
+    """The streamlit-folium iframe, once its districts are drawn and styled."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            if "streamlit_folium" in frame.url or "st_folium" in frame.url:
+                frame.wait_for_function("window.frontlines && window.frontlines.date !== null", timeout=timeout_s * 1000)
+                return frame
+        page.wait_for_timeout(100)
+    raise AssertionError("the map's iframe never appeared")

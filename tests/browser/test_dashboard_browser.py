@@ -1,0 +1,100 @@
+"""The dashboard in headless Chromium, as a person uses it."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from harness import Server, map_frame
+from synthetic import district_features, write_theatre
+
+EVIL = "<img src=x onerror=alert(1)>"
+
+
+def status_of(frame, district_id: str) -> str:
+    return frame.get_attribute(f"path.district-{district_id}", "data-status")
+
+
+def test_map_paints_every_district(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07")
+    frame = map_frame(page)
+    assert frame.evaluate("document.querySelectorAll('path.leaflet-interactive.district').length") == 126
+    assert frame.evaluate("document.querySelectorAll('path.district[data-status]').length") == 126
+    fills = frame.evaluate("Array.from(document.querySelectorAll('path.district')).map(p => p.getAttribute('fill'))")
+    assert len(set(fills)) >= 3 and None not in fills
+
+
+def test_slider_recolours_a_district_without_changing_the_zoom(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-05")
+    frame = map_frame(page)
+    assert status_of(frame, "bustan-al-basha") == "opposition"
+    frame.click(".leaflet-control-zoom-in")
+    frame.wait_for_function("window.map.getZoom() === 13")
+    frame.evaluate("window.__sameMap = true")
+
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    frame.wait_for_function("document.querySelector('path.district-bustan-al-basha').getAttribute('data-status') === 'contested'",
+                           timeout=20_000)
+    assert frame.evaluate("window.frontlines.date") == "2016-10-07"
+    assert frame.evaluate("window.map.getZoom()") == 13
+    assert frame.evaluate("window.__sameMap") is True
+    page.wait_for_function("location.search.includes('date=2016-10-07')")
+
+
+def test_clicking_a_district_opens_its_panel_and_puts_it_in_the_url(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-11-26")
+    frame = map_frame(page)
+    frame.locator("path.district-hanano").click()
+    page.get_by_role("heading", name="Hanano").wait_for(timeout=20_000)
+    page.wait_for_function("location.search.includes('district=hanano')")
+    assert "Masaken Hanano, the largest rebel-held district" in page.inner_text("body")
+    assert page.get_by_role("link", name="seattletimes.com").count() >= 1
+    frame.wait_for_function("document.querySelector('path.district-hanano').getAttribute('stroke-width') === '4'")
+
+
+def test_a_share_link_reproduces_the_view(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07&district=bustan-al-basha")
+    frame = map_frame(page)
+    assert status_of(frame, "bustan-al-basha") == "contested"
+    assert frame.get_attribute("path.district-bustan-al-basha", "stroke-width") == "4"
+    page.get_by_role("heading", name="Bustan al-Basha").wait_for()
+    body = page.inner_text("body")
+    assert "Friday 07 October 2016" in body
+    assert "since 6 Oct 2016" in body
+    assert "uproxx.com" in body
+    share = page.locator("code").filter(has_text="date=2016-10-07").first.inner_text()
+    assert re.search(r"\?date=2016-10-07&district=bustan-al-basha$", share.strip())
+
+
+def test_bad_url_values_show_a_notice_not_a_traceback(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-02-30&district=nowhere")
+    map_frame(page)
+    body = page.inner_text("body")
+    assert "The link's date was ignored" in body
+    assert "The link's district was ignored" in body
+    assert "Traceback" not in body
+
+
+@pytest.fixture(scope="module")
+def evil_server(tmp_path_factory):
+    features = district_features()
+    features[0]["properties"]["name_en"] = EVIL
+    folder = write_theatre(tmp_path_factory.mktemp("evil") / "theatre", features=features)
+    server = Server(folder)
+    yield server
+    server.stop()
+
+
+def test_names_from_data_are_shown_as_text_in_tooltip_and_panel(page, evil_server):
+    page.goto(f"{evil_server.url}/?date=2020-03-01")
+    frame = map_frame(page)
+    frame.hover("path.district-north-east")
+    tooltip = frame.locator(".leaflet-tooltip")
+    tooltip.wait_for()
+    assert EVIL in tooltip.inner_text()
+    assert tooltip.locator("img").count() == 0
+    frame.locator("path.district-north-east").click()
+    page.get_by_role("heading", name=EVIL).wait_for(timeout=20_000)
+    assert page.locator("[data-testid=stMain] img[src=x]").count() == 0
+    assert page.dialogs == []

@@ -1,0 +1,120 @@
+"""The dashboard's script run headless with Streamlit's AppTest."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+from synthetic import CHANGES, district_features, write_theatre
+
+ROOT = Path(__file__).resolve().parents[1]
+EVIL = "<img src=x onerror=alert(1)>"
+
+
+def app(monkeypatch, data: Path | None = None, **params) -> AppTest:
+    if data is not None:
+        monkeypatch.setenv("FRONTLINES_DATA", str(data))
+    else:
+        monkeypatch.delenv("FRONTLINES_DATA", raising=False)
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception, at.exception
+    return at
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of escaped markdown: the backslash escapes removed."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
+def markdown_text(at: AppTest) -> str:
+    return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
+
+
+def test_date_from_the_url_sets_the_slider(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07")
+    assert at.slider(key="date").value == dt.date(2016, 10, 7)
+    assert not at.warning
+
+
+def test_default_view_is_the_last_day_with_no_district(monkeypatch):
+    at = app(monkeypatch)
+    assert at.slider(key="date").value == dt.date(2016, 12, 31)
+    assert "Click a district on the map" in at.info[0].value
+    assert at.query_params["date"] == ["2016-12-31"] or at.query_params["date"] == "2016-12-31"
+
+
+@pytest.mark.parametrize("params, expected", [
+    ({"date": "2016-13-45"}, "The link's date was ignored: date was '2016-13-45', which is not a real date"),
+    ({"date": "yesterday"}, "The link's date was ignored: date was 'yesterday' but is expected to be a date as YYYY-MM-DD."),
+    ({"date": "2020-01-01"}, "The link's date was ignored: date 2020-01-01 is outside 2012-07-01 to 2016-12-31."),
+    ({"district": "bustan-al-basa"}, "The link's district was ignored: district_id 'bustan-al-basa' matches no district (did you mean 'bustan-al-basha'?)."),
+])
+def test_bad_url_values_are_ignored_with_a_notice(monkeypatch, params, expected):
+    at = app(monkeypatch, **params)
+    assert len(at.warning) == 1
+    assert expected in plain(at.warning[0].value)
+    assert at.slider(key="date").value == dt.date(2016, 12, 31)
+
+
+def test_panel_shows_names_status_history_and_sources(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha")
+    text = markdown_text(at)
+    assert "### Bustan al-Basha" in plain(text)
+    assert "بستان الباشا" in text
+    assert "status-contested" in text and "since 6 Oct 2016" in plain(text)
+    assert "| 6 Oct 2016 (over several days) | Contested |" in plain(text)
+    assert "[uproxx\\.com](https://uproxx.com/news/syrian-forces-seize-portion-aleppo/)" in text
+    assert "[en\\.alalam\\.ir](https://en.alalam.ir/news/1872616)" in text
+    history_rows = [line for line in text.splitlines() if line.startswith("| ") and "Date" not in line]
+    assert len(history_rows) == 6
+
+
+def test_previous_and_next_change_buttons(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07")
+    at.button(key="date-next").click().run()
+    assert at.slider(key="date").value == dt.date(2016, 11, 19)
+    at.button(key="date-previous").click().run()
+    at.button(key="date-previous").click().run()
+    assert at.slider(key="date").value == dt.date(2016, 10, 1)
+
+
+def test_moving_the_slider_updates_the_url(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07", district="hanano")
+    at.slider(key="date").set_value(dt.date(2016, 11, 26)).run()
+    assert dict(at.query_params) in ({"date": ["2016-11-26"], "district": ["hanano"]}, {"date": "2016-11-26", "district": "hanano"})
+    assert "status-government" in markdown_text(at)
+
+
+def test_closing_the_panel_clears_the_district(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07", district="hanano")
+    at.button(key="close-district").click().run()
+    assert "district" not in at.query_params
+    assert "Click a district on the map" in at.info[0].value
+
+
+def test_text_from_data_is_escaped_in_the_panel(monkeypatch, tmp_path):
+    features = district_features()
+    features[0]["properties"]["name_en"] = EVIL
+    features[0]["properties"]["alt_names"] = ["**bold** [link](javascript:alert(1))"]
+    changes = [dict(CHANGES[0], note="$x$ <script>alert(1)</script> | pipe")]
+    folder = write_theatre(tmp_path / "evil", features=features, changes=changes)
+    at = app(monkeypatch, folder, date="2020-03-01", district="north-east")
+    text = markdown_text(at)
+    assert "### \\<img src=x onerror=alert\\(1\\)\\>" in text
+    assert "\\*\\*bold\\*\\* \\[link\\]\\(javascript\\:alert\\(1\\)\\)" in text
+    assert "\\$x\\$ \\<script\\>alert\\(1\\)\\</script\\> \\| pipe" in text
+    assert "<img" not in text.replace("\\<img", "")
+
+
+def test_bad_theatre_shows_one_readable_error(monkeypatch, tmp_path):
+    folder = write_theatre(tmp_path / "broken", changes=[dict(CHANGES[0], district_id="nowhere")])
+    at = app(monkeypatch, folder)
+    assert len(at.error) == 1
+    assert "could not be loaded" in at.error[0].value
+    assert "changes.csv row 2: district_id 'nowhere' matches no district" in at.code[0].value
+    assert not at.slider

@@ -39,6 +39,13 @@ def _history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _synth(args: argparse.Namespace) -> int:
+    from geo.synth import synth_theatre
+    synth_theatre(args.out, districts=args.districts, changes=args.changes, seed=args.seed)
+    print(f"wrote a synthetic theatre with {args.districts} districts and {args.changes} changes to {args.out}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m geo", description="Validate and query a theatre's control data.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -56,6 +63,13 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("district_id")
     history.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
     history.set_defaults(run=_history)
+
+    synth = commands.add_parser("synth", help="write a synthetic theatre (for benchmarks and tests)")
+    synth.add_argument("--districts", type=int, required=True)
+    synth.add_argument("--changes", type=int, required=True)
+    synth.add_argument("--seed", type=int, default=0)
+    synth.add_argument("--out", type=Path, required=True, help="folder to write")
+    synth.set_defaults(run=_synth)
     return parser
 
 
@@ -66,6 +80,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    except GeoError as exc:
+    except (GeoError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

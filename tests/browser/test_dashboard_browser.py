@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from harness import Server, map_frame
+from devtools.server import Server, map_frame
 from synthetic import district_features, write_theatre
 
 EVIL = "<img src=x onerror=alert(1)>"

@@ -1,4 +1,4 @@
-"""Helpers for the browser tests: a dashboard server and the map's iframe."""
+"""A dashboard server on localhost and the map's iframe, for browser tests and benchmarks."""
 from __future__ import annotations
 
 import os
@@ -9,7 +9,7 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _free_port() -> int:

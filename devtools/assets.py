@@ -1,4 +1,4 @@
-"""Leaflet for the test browser, from the npm registry, since tests cannot reach CDNs.
+"""Leaflet for the test and benchmark browser, from the npm registry (no CDN is reachable).
 
 The dashboard's map asks for Leaflet on a CDN; the browser tests route those
 requests to the same files unpacked from the npm package.
@@ -11,7 +11,7 @@ import subprocess
 import tarfile
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parents[1] / ".assets"
+ASSETS = Path(__file__).resolve().parents[1] / "tests" / ".assets"
 # URL pattern -> (npm package spec, folder inside the package)
 PACKAGES = {
     re.compile(r"^https://cdn\.jsdelivr\.net/npm/leaflet@1\.9\.3/(?P<path>dist/[\w./-]+)$"): ("leaflet@1.9.3", "leaflet-1.9.3"),
@@ -48,3 +48,23 @@ def local_file(url: str) -> Path | None:
             path = ASSETS / folder / match["path"]
             return path if path.is_file() else None
     return None
+
+
+def route_cdn(route) -> None:
+    """Playwright route handler: answer a CDN request from the unpacked package, else 404."""
+    path = local_file(route.request.url)
+    if path is None:
+        route.fulfill(status=404, body="not served here")
+    else:
+        route.fulfill(path=str(path), content_type=CONTENT_TYPES.get(path.suffix, "application/octet-stream"))
+
+
+def offline_context(browser, **options):
+    """A browser context whose CDN requests are served locally and whose map tiles are blank.
+
+    Only narrow glob routes: a catch-all route stalls Streamlit's lazily loaded widgets.
+    """
+    context = browser.new_context(**options)
+    context.route("https://cdn.jsdelivr.net/**", route_cdn)
+    context.route("https://*.tile.openstreetmap.org/**", lambda route: route.fulfill(status=404, body=""))
+    return context

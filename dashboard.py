@@ -21,6 +21,7 @@ from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
 from components.share_link import render_share_link
+from components.static_files import publish, static_serving_enabled
 from components.text import md_text
 from components.url_state import read_view_from_url, write_view_to_url
 from geo import STATUS_LABELS, STATUSES, DataError, Theatre, load_theatre
@@ -45,14 +46,21 @@ def files_signature(directory: Path) -> tuple:
 @dataclass(frozen=True)
 class Prepared:
     theatre: Theatre
-    features_js: str
+    shapes_path: str | None
+    inline_shapes_js: str | None
+    timeline_path: str | None
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
-def prepare(directory: str, signature: tuple) -> Prepared:
+def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre(directory)
-    return Prepared(theatre, js_literal(districts_geojson(theatre)))
+    shapes = js_literal(districts_geojson(theatre))
+    if static:
+        static_root = HERE / "static"
+        return Prepared(theatre, publish(static_root, f"theatres/{theatre.version}.geojson", shapes), None,
+                        publish(static_root, f"theatres/{theatre.version}.timeline.json", js_literal(theatre.timelines())))
+    return Prepared(theatre, None, shapes, None)
 
 
 def show_data_error(directory: Path, exc: Exception) -> None:
@@ -87,7 +95,8 @@ def main() -> None:
     st.set_page_config(page_title="Aleppo Frontlines", page_icon="🗺️", layout="wide")
     directory = data_directory(sys.argv[1:])
     try:
-        prepared = prepare(str(directory), files_signature(directory) if directory.is_dir() else ())
+        prepared = prepare(str(directory), files_signature(directory) if directory.is_dir() else (),
+                           static_serving_enabled())
     except DataError as exc:
         show_data_error(directory, exc)
         st.stop()
@@ -109,7 +118,8 @@ def main() -> None:
         )
         district_id = st.session_state["district"]
         render_map(
-            features_js=prepared.features_js, center=theatre.meta.center, zoom=theatre.meta.zoom,
+            shapes_path=prepared.shapes_path, inline_shapes_js=prepared.inline_shapes_js,
+            timeline_path=prepared.timeline_path, slider_key="date", center=theatre.meta.center, zoom=theatre.meta.zoom,
             unknown_code=STATUSES.index("unknown"), codes=theatre.status_codes_at(date),
             selected=district_id, date=date.isoformat(), on_click=select_district,
         )

@@ -54,36 +54,105 @@ class DistrictLayer(MacroElement):
     st.textContent = styles[layer.statusCode] ? styles[layer.statusCode].label : ""; box.appendChild(st);
     return box;
   }
-  var layer = L.geoJson({{ this.features_js }}, {
-    style: function (f) { return Object.assign({className: "district district-" + f.properties.id}, styleFor({{ this.unknown_code }}, null)); },
-    onEachFeature: function (f, l) { layers.push(l); l.bindTooltip(tooltipFor, {sticky: true}); }
+  var ready = false, pending = null;
+  var firstCodes = null;  // the first status string, used while the paths are created (no restyle pass)
+  function firstCode(index) { return firstCodes ? firstCodes.charCodeAt(index) - 48 : {{ this.unknown_code }}; }
+  var layer = L.geoJson(null, {
+    style: function (f) {
+      return Object.assign({className: "district district-" + f.properties.id}, styleFor(firstCode(layers.length), f.properties.id));
+    },
+    onEachFeature: function (f, l) { l.statusCode = firstCode(layers.length); layers.push(l); l.bindTooltip(tooltipFor, {sticky: true}); }
   }).addTo(map);
-  window.frontlines = {
-    layer: layer,
-    date: null,
-    apply: function (codes, picked, date) {
-      var before = selected; selected = picked;
-      for (var i = 0; i < layers.length; i++) {
-        var l = layers[i], code = codes.charCodeAt(i) - 48, id = l.feature.properties.id;
-        if (code !== l.statusCode || id === picked || id === before) {
-          l.statusCode = code;
-          l.setStyle(styleFor(code, id));
-          if (l._path) { l._path.setAttribute("data-status", styles[code].status); }
-        }
-        if (id === picked && l.bringToFront) { l.bringToFront(); }
+  function apply(codes, picked, date) {
+    if (!ready) { pending = [codes, picked, date]; return; }
+    var shown = sliderDay();
+    if (shown !== null && shown !== dayOf(date)) { codes = null; date = window.frontlines.date; }  // stale rerun: the slider moved on
+    var before = selected; selected = picked;
+    for (var i = 0; i < layers.length; i++) {
+      var l = layers[i], code = codes === null ? l.statusCode : codes.charCodeAt(i) - 48, id = l.feature.properties.id;
+      if (code !== l.statusCode || id === picked || id === before) {
+        l.statusCode = code;
+        l.setStyle(styleFor(code, id));
+        if (l._path) { l._path.setAttribute("data-status", styles[code].status); }
       }
-      window.frontlines.date = date;
-      document.body.setAttribute("data-frontlines-date", date);
+      if (id === picked && l.bringToFront) { l.bringToFront(); }
     }
-  };
+    window.frontlines.date = date;
+    document.body.setAttribute("data-frontlines-date", date);
+  }
+  window.frontlines = {layer: layer, date: null, apply: apply};
+
+  // Instant scrubbing: with every district's timeline in the page, follow the date
+  // slider in the parent page and restyle at once; the rerun that follows confirms it.
+  var follow = {{ this.follow_js }}, timeline = null, followedDay = null;
+  function dayOf(iso) { return iso ? Math.round(Date.parse(iso + "T00:00:00Z") / 86400000) : null; }
+  function isoOf(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
+  function sliderDay() {
+    if (!follow || !timeline) { return null; }
+    var input = window.parent.document.querySelector(".st-key-" + follow.key + " input[type=range]");
+    var micros = input ? Number(input.value) : NaN;  // Streamlit's date slider counts microseconds
+    return isFinite(micros) ? Math.round(micros / 86400000000) : null;
+  }
+  function codesAt(day) {
+    var t = timeline, rel = day - t.base_day, out = new Array(layers.length);
+    for (var i = 0; i < layers.length; i++) {
+      var lo = t.offsets[i], hi = t.offsets[i + 1], code = t.initial;
+      while (lo < hi) { var mid = (lo + hi) >> 1; if (t.days[mid] <= rel) { lo = mid + 1; } else { hi = mid; } }
+      if (lo > t.offsets[i]) { code = t.codes.charCodeAt(lo - 1) - 48; }
+      out[i] = String.fromCharCode(48 + code);
+    }
+    return out.join("");
+  }
+  function followSlider() {
+    var day = sliderDay();
+    if (day === null || day === followedDay || !ready) { return; }
+    followedDay = day;
+    apply(codesAt(day), selected, isoOf(day));
+  }
+  if (follow) {
+    fetch(new URL(follow.timeline, window.parent.document.baseURI)).then(function (response) {
+      if (!response.ok) { throw new Error("HTTP " + response.status); }
+      return response.json();
+    }).then(function (loaded) {
+      timeline = loaded;
+      new MutationObserver(followSlider).observe(window.parent.document.body,
+        {subtree: true, attributes: true, attributeFilter: ["value"]});
+    }).catch(function () { timeline = null; });  // scrubbing still works through reruns
+  }
+  // The shapes come from a static file, fetched once: reruns then carry no geometry.
+  var inline = {{ this.inline_js }};
+  (inline ? Promise.resolve(inline) : fetch(new URL({{ this.shapes_path_js }}, window.parent.document.baseURI)).then(function (response) {
+    if (!response.ok) { throw new Error("HTTP " + response.status); }
+    return response.json();
+  })).then(function (shapes) {
+    if (pending) { firstCodes = pending[0]; selected = pending[1]; }
+    layer.addData(shapes);
+    ready = true;
+    for (var i = 0; i < layers.length; i++) {
+      if (layers[i]._path) { layers[i]._path.setAttribute("data-status", styles[layers[i].statusCode].status); }
+    }
+    if (pending) { apply.apply(null, pending); }
+  }).catch(function (error) {
+    var box = L.control({position: "topright"});
+    box.onAdd = function () {
+      var div = L.DomUtil.create("div", "frontlines-load-error");
+      div.style.cssText = "background:#fff;padding:.5em;border:2px solid #b00;max-width:18em";
+      div.textContent = "The district shapes could not be loaded (" + error.message + "). Reload the page to try again.";
+      return div;
+    };
+    box.addTo(map);
+  });
 })();
 {% endmacro %}
 """)
 
-    def __init__(self, features_js: str, unknown_code: int):
+    def __init__(self, *, shapes_path: str | None, inline_shapes_js: str | None, unknown_code: int,
+                 follow_slider: dict | None = None):
         super().__init__()
         self._name = "DistrictLayer"
-        self.features_js = features_js
+        self.follow_js = js_literal(follow_slider)
+        self.shapes_path_js = js_literal(shapes_path)
+        self.inline_js = inline_shapes_js or "null"
         self.styles_js = js_literal(styles_in_code_order())
         self.unknown_code = int(unknown_code)
 
@@ -105,12 +174,22 @@ if (window.frontlines) { window.frontlines.apply({{ this.codes_js }}, {{ this.se
         self.date_js = js_literal(date)
 
 
-def render_map(*, features_js: str, center: tuple[float, float], zoom: int, unknown_code: int,
+def render_map(*, shapes_path: str | None, inline_shapes_js: str | None = None,
+               timeline_path: str | None = None, slider_key: str | None = None, center: tuple[float, float], zoom: int, unknown_code: int,
                codes: np.ndarray, selected: str | None, date: str, on_click, key: str = "map",
                height: int = 620) -> None:
-    """Draw the map; ``on_click(district_id)`` is called when a district is clicked."""
+    """Draw the map; ``on_click(district_id)`` is called when a district is clicked.
+
+    ``shapes_path`` is the districts' GeoJSON, relative to the app's URL (see
+    :func:`components.static_files.publish`), in the order of ``codes``; where
+    static serving is off, ``inline_shapes_js`` carries the same GeoJSON in the script.
+    With ``timeline_path`` (``Theatre.timelines()`` as JSON) and the date slider's
+    ``slider_key``, the map follows the slider in the browser without waiting for a rerun.
+    """
     base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
-    DistrictLayer(features_js, unknown_code).add_to(base)
+    follow = {"key": slider_key, "timeline": timeline_path} if timeline_path and slider_key else None
+    DistrictLayer(shapes_path=shapes_path, inline_shapes_js=inline_shapes_js, unknown_code=unknown_code,
+                  follow_slider=follow).add_to(base)
 
     def clicked() -> None:
         value = st.session_state.get(key) or {}

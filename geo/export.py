@@ -24,7 +24,7 @@ def districts_geojson(theatre: Theatre, *, decimals: int = 5) -> dict:
     """The districts as a GeoJSON FeatureCollection for the map, in ``district_ids`` order.
 
     Coordinates are rounded to ``decimals`` places (5 is about a metre).
-    Properties: ``id``, ``name_en``, ``name_ar``, ``alt_names``.
+    Properties: ``id``, ``name_en``, ``name_ar`` (what the map's tooltips show).
     """
     rounded = shapely.set_precision(theatre.districts.geometry.to_numpy(), 10.0 ** -decimals)
     features = []
@@ -32,7 +32,7 @@ def districts_geojson(theatre: Theatre, *, decimals: int = 5) -> dict:
         features.append({
             "type": "Feature",
             "properties": {"id": record.district_id, "name_en": record.name_en,
-                           "name_ar": record.name_ar, "alt_names": record.alt_names},
+                           "name_ar": record.name_ar},
             "geometry": shapely.geometry.mapping(geometry),
         })
     return {"type": "FeatureCollection", "features": features}

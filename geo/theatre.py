@@ -44,7 +44,7 @@ class Theatre:
         self._keys = (codes[order] << 32) | (changes["day"].to_numpy()[order] - self._base_day)
         self._change_of_key = order
         self._change_district = codes[order]
-        self._status_of_change = changes["status"].map(self._status_codes).to_numpy(np.int8)
+        self._status_of_change = pd.Categorical(changes["status"], categories=STATUSES).codes.astype(np.int8)
         self.change_days = np.unique(changes["day"].to_numpy())
 
     # ---- identity -------------------------------------------------------
@@ -56,6 +56,27 @@ class Theatre:
             for name in ("theatre.json", "districts.geojson", "changes.csv"):
                 digest.update((self.directory / name).read_bytes())
         return digest.hexdigest()[:16]
+
+    def timelines(self) -> dict:
+        """Every district's changes in a compact form, for computing states elsewhere.
+
+        Returns
+        -------
+        dict
+            ``base_day`` (day number of the start date), ``initial`` (status code),
+            ``offsets`` (N+1 ints: district i's changes are ``offsets[i]:offsets[i+1]``),
+            ``days`` (days after ``base_day``, ascending per district) and ``codes``
+            (one digit per change, indexing ``STATUSES``). Same-day changes keep
+            file order, so the last one on a day wins, as in :meth:`state_at`.
+        """
+        counts = np.bincount(self._change_district, minlength=len(self.district_ids))
+        return {
+            "base_day": int(self._base_day),
+            "initial": int(self._status_codes[self.meta.initial_status]),
+            "offsets": np.concatenate([[0], np.cumsum(counts)]).tolist(),
+            "days": (self._keys & 0xFFFFFFFF).tolist(),
+            "codes": "".join(map(chr, (self._status_of_change[self._change_of_key].astype(np.int64) + 48).tolist())),
+        }
 
     # ---- look-ups -------------------------------------------------------
     def require_district(self, district_id: str) -> int:

@@ -19,14 +19,14 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, data: Path, *, script: Path = ROOT / "dashboard.py"):
+    def __init__(self, data: Path, *, script: Path = ROOT / "dashboard.py", options: tuple[str, ...] = ()):
         self.port = _free_port()
         self.url = f"http://localhost:{self.port}"
         self.log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"frontlines-streamlit-{self.port}.log", "w+")
         self.process = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
              "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", "--", "--data", str(data)],
+             "--browser.gatherUsageStats", "false", *options, "--", "--data", str(data)],
             cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 90

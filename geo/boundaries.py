@@ -19,7 +19,7 @@ def voronoi_cells(lons: np.ndarray, lats: np.ndarray, outline: BaseGeometry,
     """One polygon per point: its Voronoi cell clipped to ``outline``.
 
     Points outside the outline keep a small cell of at least ``min_radius_m``
-    around them, so that no district is empty.
+    around them, so that no district is empty (0: cells stay inside the outline).
 
     Parameters
     ----------
@@ -38,7 +38,9 @@ def voronoi_cells(lons: np.ndarray, lats: np.ndarray, outline: BaseGeometry,
     to_metres = lambda g: shapely.transform(g, lambda xy: xy * [scale_x, _METRES_PER_DEGREE])
     to_degrees = lambda g: shapely.transform(g, lambda xy: xy / [scale_x, _METRES_PER_DEGREE])
 
-    area = shapely.union_all([to_metres(outline), *shapely.buffer(points, min_radius_m)])
+    area = to_metres(outline)
+    if min_radius_m > 0:
+        area = shapely.union_all([area, *shapely.buffer(points, min_radius_m)])
     diagram = shapely.voronoi_polygons(shapely.multipoints(points), extend_to=area.envelope.buffer(1000))
     cells = list(shapely.get_parts(diagram))
     # voronoi_polygons does not keep input order: match each cell to the point inside it

@@ -48,7 +48,7 @@ def synth_theatre(out: Path, *, districts: int, changes: int, seed: int = 0) -> 
     lats = CENTRE[0] + (cells // side + 0.5 + rng.uniform(-0.35, 0.35, districts)) * cell_deg
     rows_needed = int(np.ceil(districts / side))
     outline = shapely.box(CENTRE[1], CENTRE[0], CENTRE[1] + side * cell_deg, CENTRE[0] + rows_needed * cell_deg)
-    shapes = voronoi_cells(lons, lats, outline)
+    shapes = voronoi_cells(lons, lats, outline, min_radius_m=0)
 
     out.mkdir(parents=True, exist_ok=True)
     features = [

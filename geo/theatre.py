@@ -159,7 +159,18 @@ class Theatre:
             If ``district_id`` is not in the theatre.
         """
         position = self.require_district(district_id)
-        return self.state_at(value).iloc[position].to_dict()
+        span = self._district_slice(position)
+        day = day_number(parse_date(value)) - self._base_day
+        found = span.start + int(np.searchsorted(self._keys[span] & 0xFFFFFFFF, day, side="right")) - 1
+        district = self.districts.iloc[position]
+        row = {"district_id": district_id, "name_en": district["name_en"], "name_ar": district["name_ar"],
+               "alt_names": district["alt_names"]}
+        if found < span.start:
+            return row | {"status": self.meta.initial_status, "since": self.meta.start_date.isoformat(),
+                          "source_url": "", "note": ""}
+        change = self.changes.iloc[self._change_of_key[found]]
+        return row | {"status": change["status"], "since": change["date"], "source_url": change["source_url"],
+                      "note": change["note"]}
 
     def history(self, district_id: str) -> pd.DataFrame:
         """A district's changes in date order (columns ``HISTORY_COLUMNS``).
@@ -169,9 +180,13 @@ class Theatre:
         UnknownDistrictError
             If ``district_id`` is not in the theatre.
         """
-        self.require_district(district_id)
-        rows = self.changes[self.changes["district_id"] == district_id]
+        rows = self.changes.iloc[self._change_of_key[self._district_slice(self.require_district(district_id))]]
         return rows[HISTORY_COLUMNS].reset_index(drop=True)
+
+    def _district_slice(self, position: int) -> slice:
+        """Where one district's changes sit in the (district, day)-sorted arrays."""
+        lo, hi = np.searchsorted(self._keys, [position << 32, (position + 1) << 32], side="left")
+        return slice(int(lo), int(hi))
 
     def changes_between(self, start: str | dt.date, end: str | dt.date) -> pd.DataFrame:
         """Changes dated from ``start`` to ``end`` inclusive, in date order."""

@@ -4,8 +4,12 @@ from __future__ import annotations
 import re
 
 import pytest
+
+from geo import load_theatre
 from devtools.server import Server, map_frame
 from synthetic import district_features, write_theatre
+
+from devtools.server import ROOT
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -81,7 +85,7 @@ def evil_server(tmp_path_factory):
     features = district_features()
     features[0]["properties"]["name_en"] = EVIL
     folder = write_theatre(tmp_path_factory.mktemp("evil") / "theatre", features=features)
-    server = Server(folder)
+    server = Server(folder, options=("--server.enableStaticServing", "false"))  # shapes inline in the page
     yield server
     server.stop()
 
@@ -89,6 +93,7 @@ def evil_server(tmp_path_factory):
 def test_names_from_data_are_shown_as_text_in_tooltip_and_panel(page, evil_server):
     page.goto(f"{evil_server.url}/?date=2020-03-01")
     frame = map_frame(page)
+    assert not frame.evaluate("performance.getEntriesByType('resource').some(e => e.name.includes('app/static/'))")
     frame.hover("path.district-north-east")
     tooltip = frame.locator(".leaflet-tooltip")
     tooltip.wait_for()
@@ -98,3 +103,21 @@ def test_names_from_data_are_shown_as_text_in_tooltip_and_panel(page, evil_serve
     page.get_by_role("heading", name=EVIL).wait_for(timeout=20_000)
     assert page.locator("[data-testid=stMain] img[src=x]").count() == 0
     assert page.dialogs == []
+
+
+def test_fast_scrubbing_ends_on_the_states_the_server_computes(page, aleppo_server):
+    """The map follows the slider in the page; after a burst of key presses every
+    district must show exactly what geo computes for the date it stopped on."""
+    page.goto(f"{aleppo_server.url}/?date=2016-11-24")
+    frame = map_frame(page)
+    assert frame.evaluate("performance.getEntriesByType('resource').some(e => e.name.includes('app/static/theatres/'))")
+    page.get_by_role("slider").focus()
+    for _ in range(5):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.search.includes('date=2016-11-29')", timeout=20_000)
+    page.wait_for_timeout(500)
+    expected = load_theatre(ROOT / "data" / "aleppo").state_at("2016-11-29")
+    shown = frame.evaluate("Object.fromEntries(Array.from(document.querySelectorAll('path.district')).map("
+                           "p => [p.getAttribute('class').match(/district-([a-z0-9-]+)/)[1], p.getAttribute('data-status')]))")
+    assert shown == dict(zip(expected["district_id"], expected["status"]))
+    assert frame.evaluate("window.frontlines.date") == "2016-11-29"

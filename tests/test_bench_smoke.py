@@ -1,0 +1,16 @@
+"""The benchmarks still run (a smoke test: no timing is asserted, benchmarks only print)."""
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_benchmarks_run_at_the_smallest_size():
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick"], capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "status codes at a date" in out
+    assert re.search(r"\|\s+130 \|\s+13,000 \| restyle \|", out)
+    assert "rebuild" in out and "x |" in out  # the side-by-side row and its ratio

@@ -14,8 +14,10 @@ from geo.errors import Problem
 from geo.statuses import DATE_PRECISIONS, STATUSES
 
 CHANGES_FILE = "changes.csv"
-REQUIRED_COLUMNS = ("date", "district_id", "status", "note", "source_url")
-OPTIONAL_COLUMNS = ("date_precision",)
+REQUIRED_COLUMNS = ("date", "district_id", "status", "note")
+SOURCE_COLUMNS = ("source_url", "sources")  # at least one: URLs, or ids from sources.csv
+OPTIONAL_COLUMNS = ("date_precision", "confidence", *SOURCE_COLUMNS)
+CONFIDENCE_LEVELS = ("high", "medium", "low")
 _URL = re.compile(r"^https?://[^\s<>\"]+$")
 _URL_LIST = re.compile(r"https?://[^\s<>\"]+(?:\s+https?://[^\s<>\"]+)*")
 FIRST_DATA_ROW = 2  # row numbers match a spreadsheet: the header is row 1
@@ -32,6 +34,7 @@ def read_changes(
     district_ids: list[str] | None,
     start: dt.date | None,
     end: dt.date | None,
+    sources: pd.DataFrame | None = None,
 ) -> pd.DataFrame | None:
     """Read ``changes.csv``, check every row, and return the valid rows.
 
@@ -52,11 +55,15 @@ def read_changes(
         return None
     frame.columns = [c.strip() for c in frame.columns]
     missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
+    if not any(c in frame.columns for c in SOURCE_COLUMNS):
+        missing.append("source_url")
     if missing:
-        problems.append(Problem(CHANGES_FILE, "header", f"is missing column(s) {missing} (expected {list(REQUIRED_COLUMNS)})"))
+        problems.append(Problem(CHANGES_FILE, "header", f"is missing column(s) {missing} (expected {list(REQUIRED_COLUMNS)} "
+                                                        f"and source_url or sources)"))
         return None
-    if "date_precision" not in frame.columns:
-        frame["date_precision"] = "day"
+    for column in OPTIONAL_COLUMNS:
+        if column not in frame.columns:
+            frame[column] = ""
     for column in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS):
         frame[column] = frame[column].str.strip()
     frame["date_precision"] = frame["date_precision"].replace("", "day")
@@ -82,8 +89,23 @@ def read_changes(
            lambda r: f"status was {r['status']!r} but is expected to be one of {list(STATUSES)}")
     report(~frame["date_precision"].isin(DATE_PRECISIONS).to_numpy(),
            lambda r: f"date_precision was {r['date_precision']!r} but is expected to be one of {list(DATE_PRECISIONS)}")
-    report((frame["source_url"] == "").to_numpy(),
-           lambda r: "source_url is empty (every change needs at least one source URL)")
+    report(((frame["source_url"] == "") & (frame["sources"] == "")).to_numpy(),
+           lambda r: "source_url and sources are empty (every change needs at least one source)")
+    report(~frame["confidence"].isin(("", *CONFIDENCE_LEVELS)).to_numpy(),
+           lambda r: f"confidence was {r['confidence']!r} but is expected to be one of {list(CONFIDENCE_LEVELS)} or empty")
+    if (frame["sources"] != "").any():
+        known_ids = sorted(sources.index) if sources is not None else []
+        def unknown_ids(cell: str) -> list[str]:
+            return [i for i in cell.split() if i not in set(known_ids)]
+        def describe(r):
+            names = unknown_ids(r["sources"])
+            hint = suggest_id(names[0], known_ids) if known_ids else None
+            where = "sources.csv" if sources is not None else "sources.csv, which is missing"
+            return (f"sources has {names!r}, not ids in {where}" + (f" (did you mean {hint!r}?)" if hint else ""))
+        report(np.array([bool(unknown_ids(c)) for c in frame["sources"]], dtype=bool), describe)
+        urls = sources["url"].to_dict() if sources is not None else {}
+        frame["source_url"] = [" ".join([*(urls[i] for i in ids.split() if i in urls), *([literal] if literal else [])])
+                               for ids, literal in zip(frame["sources"], frame["source_url"])]
     has_url = (frame["source_url"] != "").to_numpy()
     url_bad = ~frame["source_url"].str.fullmatch(_URL_LIST.pattern).to_numpy(dtype=bool) & has_url
     report(url_bad, lambda r: f"source_url has {_bad_urls(r['source_url'])!r}, expected http(s) URLs separated by spaces")

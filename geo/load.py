@@ -5,8 +5,11 @@ from pathlib import Path
 
 from geo.changes import read_changes
 from geo.districts import read_districts
+from geo.events import read_events
 from geo.errors import DataError, Problem
 from geo.meta import read_meta
+from geo.quality import quality_warnings
+from geo.sources import read_sources
 from geo.theatre import Theatre
 
 
@@ -22,13 +25,21 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
     meta = read_meta(directory, problems)
     districts = read_districts(directory, problems)
     ids = districts["district_id"].tolist() if districts is not None else None
+    sources = read_sources(directory, problems)
     changes = read_changes(
-        directory, problems, district_ids=ids,
+        directory, problems, district_ids=ids, sources=sources,
         start=meta.start_date if meta else None, end=meta.end_date if meta else None,
     )
+    events = read_events(directory, problems, sources=sources,
+                         start=meta.start_date if meta else None, end=meta.end_date if meta else None)
+    if meta is not None and meta.initial_sources:
+        unknown = [x for x in meta.initial_sources if sources is None or x not in sources.index]
+        if unknown:
+            problems.append(Problem("theatre.json", "key 'initial_sources'", f"has {unknown!r}, not ids in sources.csv"))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
         return None, problems
-    return Theatre(meta, districts, changes, directory=directory), problems
+    theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events)
+    return theatre, problems + quality_warnings(theatre)
 
 
 def load_theatre(directory: str | Path) -> Theatre:

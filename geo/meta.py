@@ -26,6 +26,8 @@ class TheatreMeta:
     zoom: int
     attribution: str
     geometry_note: str = ""
+    initial_sources: tuple[str, ...] = ()
+    known_uncertainties: tuple[str, ...] = ()
 
 
 def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
@@ -68,6 +70,9 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
             and all(isinstance(c, (int, float)) for c in center)
             and -90 <= center[0] <= 90 and -180 <= center[1] <= 180):
         problems.append(Problem(META_FILE, "key 'center'", f"was {center!r} but is expected to be [lat, lon] in degrees"))
+    for key in ("initial_sources", "known_uncertainties"):
+        if key in raw and not (isinstance(raw[key], list) and all(isinstance(x, str) for x in raw[key])):
+            problems.append(Problem(META_FILE, f"key {key!r}", f"was {raw[key]!r} but is expected to be a list of strings"))
     if not (isinstance(raw["zoom"], int) and 0 <= raw["zoom"] <= 22):
         problems.append(Problem(META_FILE, "key 'zoom'", f"was {raw['zoom']!r} but is expected to be a whole number from 0 to 22"))
     if len(problems) > before:
@@ -81,4 +86,6 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
         zoom=raw["zoom"],
         attribution=str(raw["attribution"]),
         geometry_note=str(raw.get("geometry_note", "")),
+        initial_sources=tuple(str(x) for x in raw.get("initial_sources", [])),
+        known_uncertainties=tuple(str(x) for x in raw.get("known_uncertainties", [])),
     )

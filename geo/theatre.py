@@ -17,7 +17,7 @@ from geo.meta import TheatreMeta
 from geo.statuses import STATUSES
 
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
-HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url"]
+HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
 
 
 class Theatre:
@@ -28,11 +28,15 @@ class Theatre:
     """
 
     def __init__(self, meta: TheatreMeta, districts: gpd.GeoDataFrame, changes: pd.DataFrame,
-                 *, directory: Path | None = None):
+                 *, directory: Path | None = None, sources: pd.DataFrame | None = None,
+                 events: pd.DataFrame | None = None):
         self.meta = meta
         self.districts = districts
         self.changes = changes
         self.directory = directory
+        self.sources = sources
+        self.events = events if events is not None else pd.DataFrame(
+            columns=["date", "end_date", "title", "note", "sources", "source_url", "day", "end_day", "row"])
         self.warnings: list[Problem] = []
         self.district_ids: list[str] = districts["district_id"].tolist()
         self._position = pd.Index(self.district_ids)
@@ -40,9 +44,9 @@ class Theatre:
 
         codes = self._position.get_indexer(changes["district_id"]).astype(np.int64)
         order = np.lexsort((np.arange(len(changes)), changes["day"].to_numpy(), codes))
-        self._base_day = day_number(meta.start_date)
+        self._base_day = self.start_day = day_number(meta.start_date)
         self._keys = (codes[order] << 32) | (changes["day"].to_numpy()[order] - self._base_day)
-        self._change_of_key = order
+        self._change_of_key = self.change_order = order  # positions in `changes`, by district then date
         self._change_district = codes[order]
         self._status_of_change = pd.Categorical(changes["status"], categories=STATUSES).codes.astype(np.int8)
         self.change_days = np.unique(changes["day"].to_numpy())
@@ -53,8 +57,9 @@ class Theatre:
         """A digest of the theatre's files, for cache keys."""
         digest = hashlib.sha1()
         if self.directory is not None:
-            for name in ("theatre.json", "districts.geojson", "changes.csv"):
-                digest.update((self.directory / name).read_bytes())
+            for name in ("theatre.json", "districts.geojson", "changes.csv", "sources.csv", "events.csv"):
+                if (self.directory / name).is_file():
+                    digest.update((self.directory / name).read_bytes())
         return digest.hexdigest()[:16]
 
     def timelines(self) -> dict:
@@ -180,8 +185,18 @@ class Theatre:
         UnknownDistrictError
             If ``district_id`` is not in the theatre.
         """
-        rows = self.changes.iloc[self._change_of_key[self._district_slice(self.require_district(district_id))]]
+        rows = self.changes.iloc[self.change_positions(district_id)]
         return rows[HISTORY_COLUMNS].reset_index(drop=True)
+
+    def change_positions(self, district_id: str) -> np.ndarray:
+        """Positions in ``changes`` of one district's changes, in date order."""
+        return self._change_of_key[self._district_slice(self.require_district(district_id))]
+
+    def events_near(self, value: str | dt.date, *, days: int = 30) -> pd.DataFrame:
+        """Context events that overlap the ``days`` before and after a date, in date order."""
+        day = day_number(parse_date(value))
+        near = (self.events["end_day"] >= day - days) & (self.events["day"] <= day + days)
+        return self.events.loc[near, ["date", "end_date", "title", "note", "source_url"]].reset_index(drop=True)
 
     def _district_slice(self, position: int) -> slice:
         """Where one district's changes sit in the (district, day)-sorted arrays."""

@@ -43,7 +43,7 @@ def test_state_bad_date_and_history_unknown_district(theatre_dir):
 def test_history(theatre_dir):
     result = run("history", "north-east", "--data", theatre_dir)
     assert result.returncode == 0
-    assert result.stdout.splitlines()[0] == "date,date_precision,status,note,source_url"
+    assert result.stdout.splitlines()[0] == "date,date_precision,status,note,source_url,confidence"
     assert len(result.stdout.splitlines()) == 3
 
 

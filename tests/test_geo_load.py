@@ -63,7 +63,7 @@ def test_unknown_status_and_bad_dates_and_missing_source_are_collected(tmp_path)
     assert "changes.csv row 3: date was '2020-02-30' but is expected to be a real date as YYYY-MM-DD" in problems
     assert "changes.csv row 4: date was '15/06/2020' but is expected to be a real date as YYYY-MM-DD" in problems
     assert "changes.csv row 5: date 2021-05-01 is outside the theatre's range 2020-01-01 to 2020-12-31" in problems
-    assert "changes.csv row 5: source_url is empty (every change needs at least one source URL)" in problems
+    assert "changes.csv row 5: source_url and sources are empty (every change needs at least one source)" in problems
     assert any(p.startswith("changes.csv row 6: source_url has ['javascript:alert(1)']") for p in problems)
 
 

@@ -1,0 +1,63 @@
+"""Data-quality checks and figures: what a reader needs to judge how far to trust the map."""
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.changes import CHANGES_FILE
+from geo.errors import Problem
+from geo.sources import SOURCES_FILE
+from geo.theatre import Theatre
+
+
+def _in_district_order(theatre: Theatre) -> pd.DataFrame:
+    """The changes sorted by district, then date, then file order, with the status before each."""
+    ordered = theatre.changes.iloc[theatre.change_order].reset_index(drop=True)
+    first = ordered["district_id"].ne(ordered["district_id"].shift())
+    ordered["previous"] = ordered["status"].shift().where(~first, theatre.meta.initial_status)
+    ordered["first"] = first
+    return ordered
+
+
+def quality_warnings(theatre: Theatre) -> list[Problem]:
+    """Warnings about a valid theatre: unknown statuses, unexplained repeats, unused sources."""
+    warnings: list[Problem] = []
+    ordered = _in_district_order(theatre)
+    if theatre.meta.initial_status == "unknown":
+        starts = ordered.loc[ordered["first"]].set_index("district_id")
+        for district_id in theatre.district_ids:
+            if district_id not in starts.index or starts.loc[district_id, "day"] > theatre.start_day:
+                until = starts.loc[district_id, "date"] if district_id in starts.index else "the end"
+                warnings.append(Problem(CHANGES_FILE, f"district {district_id!r}",
+                                        f"status is 'unknown' from {theatre.meta.start_date} until {until}", "warning"))
+    for row in ordered.loc[ordered["status"] == "unknown"].itertuples(index=False):
+        warnings.append(Problem(CHANGES_FILE, f"row {row.row}", f"sets {row.district_id!r} to 'unknown' from {row.date}", "warning"))
+    repeats = ordered.loc[(ordered["status"] == ordered["previous"]) & (ordered["note"] == "")]
+    for row in repeats.itertuples(index=False):
+        warnings.append(Problem(CHANGES_FILE, f"row {row.row}",
+                                f"status {row.status!r} repeats {row.district_id!r}'s previous status and the note is empty "
+                                "(say why the change is recorded)", "warning"))
+    if theatre.sources is not None:
+        cited = set(" ".join(theatre.changes["sources"]).split()) | set(" ".join(theatre.events["sources"]).split())
+        cited |= set(theatre.meta.initial_sources)
+        for source_id in theatre.sources.index:
+            if source_id not in cited:
+                warnings.append(Problem(SOURCES_FILE, f"id {source_id!r}", "is never cited by a change, an event or theatre.json", "warning"))
+    return sorted(warnings, key=lambda p: (p.file, int(p.where.split()[1]) if p.where.startswith("row ") else 0, p.where))
+
+
+def changes_per_month(theatre: Theatre) -> pd.Series:
+    """Number of changes in each month of the theatre's range (zeros included), indexed by 'YYYY-MM'."""
+    months = pd.period_range(theatre.meta.start_date, theatre.meta.end_date, freq="M")
+    counted = pd.PeriodIndex(pd.to_datetime(theatre.changes["date"]), freq="M").value_counts()
+    return pd.Series([int(counted.get(m, 0)) for m in months], index=[str(m) for m in months], name="changes")
+
+
+def sourcing_summary(theatre: Theatre) -> dict[str, int]:
+    """How many districts rest on no recorded change, on one source only, and on two or more."""
+    cited = theatre.changes[["district_id", "source_url"]].assign(url=theatre.changes["source_url"].str.split()).explode("url")
+    distinct = cited.groupby("district_id")["url"].nunique().reindex(theatre.district_ids)
+    return {
+        "no recorded change": int(distinct.isna().sum()),
+        "one source only": int((distinct == 1).sum()),
+        "two or more sources": int((distinct >= 2).sum()),
+    }

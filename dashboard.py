@@ -13,19 +13,26 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from components.date_controls import render_date_controls
 from components.district_panel import render_district_panel
+from components.events_list import render_events
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
+from components.quality_view import render_quality
 from components.share_link import render_share_link
 from components.static_files import publish, static_serving_enabled
 from components.text import md_text
+from components.timeline_strip import render_timeline
 from components.url_state import read_view_from_url, write_view_to_url
 from geo import STATUS_LABELS, STATUSES, DataError, Theatre, load_theatre
 from geo.export import districts_geojson
+from geo.quality import changes_per_month, confidence_counts, sourcing_summary
+
+EVENT_WINDOW_DAYS = 30
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "aleppo"
@@ -49,6 +56,9 @@ class Prepared:
     shapes_path: str | None
     inline_shapes_js: str | None
     timeline_path: str | None
+    per_month: pd.Series
+    sourcing: dict[str, int]
+    confidence: dict[str, int]
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
@@ -56,11 +66,13 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre(directory)
     shapes = js_literal(districts_geojson(theatre))
+    figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
     if static:
         static_root = HERE / "static"
         return Prepared(theatre, publish(static_root, f"theatres/{theatre.version}.geojson", shapes), None,
-                        publish(static_root, f"theatres/{theatre.version}.timeline.json", js_literal(theatre.timelines())))
-    return Prepared(theatre, None, shapes, None)
+                        publish(static_root, f"theatres/{theatre.version}.timeline.json", js_literal(theatre.timelines())),
+                        *figures)
+    return Prepared(theatre, None, shapes, None, *figures)
 
 
 def show_data_error(directory: Path, exc: Exception) -> None:
@@ -116,6 +128,8 @@ def main() -> None:
             previous_change=theatre.previous_change_date(st.session_state["date"]),
             next_change=theatre.next_change_date(st.session_state["date"]), jump=jump_to,
         )
+        render_timeline(changes_per_month=prepared.per_month, events=theatre.events, date=date,
+                        start=theatre.meta.start_date, end=theatre.meta.end_date)
         district_id = st.session_state["district"]
         render_map(
             shapes_path=prepared.shapes_path, inline_shapes_js=prepared.inline_shapes_js,
@@ -133,7 +147,12 @@ def main() -> None:
             st.info("Click a district on the map to see its names, its control history and the sources behind every change.")
             counts = theatre.status_counts_at(date)
             st.markdown("\n".join(f"- {STATUS_LABELS[s]}: **{n}** districts" for s, n in counts.items() if n))
+        render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
         render_share_link({"date": date.isoformat(), "district": district_id})
+    render_quality(changes_per_month=prepared.per_month, sourcing=prepared.sourcing,
+                   confidence=prepared.confidence, uncertainties=list(theatre.meta.known_uncertainties),
+                   sources_count=0 if theatre.sources is None else len(theatre.sources),
+                   changes_count=len(theatre.changes), districts_count=len(theatre.district_ids))
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
     write_view_to_url({"date": date.isoformat(), "district": district_id})
 

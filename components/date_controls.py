@@ -18,14 +18,14 @@ def render_date_controls(*, start: dt.date, end: dt.date, key: str,
                       format="D MMM YYYY", key=key)
     before, label, after = st.columns([1, 2, 1])
     before.button(
-        "◀ Previous change", key=f"{key}-previous", use_container_width=True,
+        "◀ Previous change", key=f"{key}-previous", width="stretch",
         disabled=previous_change is None, on_click=jump, args=(previous_change,),
         help=f"Jump to {previous_change:%d %B %Y}" if previous_change else "No earlier change",
     )
     label.markdown(f"<div style='text-align:center;font-size:1.25em;font-weight:600' class='frontlines-date'>"
                    f"{value:%A %d %B %Y}</div>", unsafe_allow_html=True)
     after.button(
-        "Next change ▶", key=f"{key}-next", use_container_width=True,
+        "Next change ▶", key=f"{key}-next", width="stretch",
         disabled=next_change is None, on_click=jump, args=(next_change,),
         help=f"Jump to {next_change:%d %B %Y}" if next_change else "No later change",
     )

@@ -22,7 +22,7 @@ def readable_date(iso: str, precision: str = "day") -> str:
     return day.strftime(_PRECISION_FORMAT.get(precision, "%d %b %Y")).lstrip("0") + _PRECISION_NOTE.get(precision, "")
 
 
-def _source_links(cell: str) -> str:
+def source_links(cell: str) -> str:
     links = []
     for url in cell.split():
         host = (urlsplit(url).hostname or url).removeprefix("www.")
@@ -54,11 +54,11 @@ def render_district_panel(district: dict, history: pd.DataFrame, *, date: dt.dat
     if history.empty:
         st.info("No change of control is recorded for this district: it keeps the theatre's initial status throughout.")
     else:
-        lines = ["| Date | Status | What happened | Sources |", "|---|---|---|---|"]
+        lines = ["| Date | Status | What happened | Confidence | Sources |", "|---|---|---|---|---|"]
         for change in history.itertuples(index=False):
             lines.append(
                 f"| {md_text(readable_date(change.date, change.date_precision))} | {STATUS_LABELS[change.status]} "
-                f"| {md_text(change.note) or '—'} | {_source_links(change.source_url)} |"
+                f"| {md_text(change.note) or '—'} | {md_text(change.confidence) or '—'} | {source_links(change.source_url)} |"
             )
         st.markdown("\n".join(lines))
     st.button("Close details", key="close-district", on_click=on_close)

@@ -81,6 +81,15 @@ class DistrictLayer(MacroElement):
     document.body.setAttribute("data-frontlines-date", date);
   }
   window.frontlines = {layer: layer, date: null, apply: apply};
+  // Leaflet focuses the map on mousedown; inside Streamlit's iframe that scrolls the page
+  // to show the whole map, the mouseup lands on another district and the click is lost.
+  if (map.keyboard) {
+    map.keyboard.disable();
+    map.keyboard._onMouseDown = function () {
+      if (!this._focused) { this._map._container.focus({preventScroll: true}); }
+    };
+    map.keyboard.enable();
+  }
 
   // Instant scrubbing: with every district's timeline in the page, follow the date
   // slider in the parent page and restyle at once; the rerun that follows confirms it.

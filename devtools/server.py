@@ -61,3 +61,27 @@ def map_frame(page, *, timeout_s: float = 30.0):
                 return frame
         page.wait_for_timeout(100)
     raise AssertionError("the map's iframe never appeared")
+
+
+def click_district(page, frame, district_id: str) -> None:
+    """Click a district as a person would: scrolled into view, then on a point inside its shape.
+
+    The middle of a shape's bounding box can lie outside a concave shape, and
+    Streamlit scrolls smoothly (a click during the scroll reaches Leaflet as a drag).
+    """
+    path = frame.locator(f"path.district-{district_id}")
+    path.scroll_into_view_if_needed()
+    page.wait_for_timeout(400)
+    offset = path.evaluate("""(el) => {
+        const box = el.getBoundingClientRect();
+        for (let fy = 0.5, i = 0; i < 9; i++, fy = 0.1 + 0.1 * i) {
+          for (let fx = 0.5, j = 0; j < 9; j++, fx = 0.1 + 0.1 * j) {
+            const x = box.left + box.width * fx, y = box.top + box.height * fy;
+            if (document.elementFromPoint(x, y) === el) { return {x: x - box.left, y: y - box.top}; }
+          }
+        }
+        return null;
+    }""")
+    if offset is None:
+        raise AssertionError(f"no visible point of district {district_id!r} to click")
+    path.click(position=offset)

@@ -61,3 +61,9 @@ def sourcing_summary(theatre: Theatre) -> dict[str, int]:
         "one source only": int((distinct == 1).sum()),
         "two or more sources": int((distinct >= 2).sum()),
     }
+
+
+def confidence_counts(theatre: Theatre) -> dict[str, int]:
+    """How many changes carry each confidence level ('not stated' where the column is empty)."""
+    levels = theatre.changes["confidence"].replace("", "not stated")
+    return {level: int(n) for level, n in levels.value_counts().items()}

@@ -13,9 +13,25 @@ def aleppo():
     return load_theatre(ALEPPO)
 
 
-def test_every_change_cites_a_source(aleppo):
-    assert (aleppo.changes["source_url"].str.len() > 0).all()
+def test_every_change_cites_a_source_from_the_sources_table(aleppo):
+    assert (aleppo.changes["sources"].str.len() > 0).all()
+    cited = set(" ".join(aleppo.changes["sources"]).split())
+    assert cited <= set(aleppo.sources.index)
     assert aleppo.changes["source_url"].str.startswith("http").all()
+    assert set(aleppo.changes["confidence"]) <= {"high", "medium", "low"}
+
+
+def test_no_district_is_ever_unknown_and_only_known_warnings_remain(aleppo):
+    assert aleppo.meta.initial_status == "government" and aleppo.meta.initial_sources
+    assert "unknown" not in set(aleppo.changes["status"])
+    assert [str(w) for w in aleppo.warnings] == [
+        "districts.geojson feature 21 (id 'al-besel'): name_ar is empty: no Arabic name is known"]
+
+
+def test_context_events_are_sourced(aleppo):
+    assert len(aleppo.events) >= 10
+    assert (aleppo.events["source_url"].str.len() > 0).all()
+    assert "Castello Road cut: east Aleppo besieged" in set(aleppo.events["title"])
 
 
 def test_126_districts_labelled_approximate(aleppo):
@@ -30,6 +46,16 @@ def test_126_districts_labelled_approximate(aleppo):
     ("2016-11-25", "hanano", "opposition"),
     ("2016-11-26", "hanano", "government"),
     ("2016-12-31", "ash-sheikh-maqsoud", "kurdish"),
+    ("2013-06-01", "as-sakhour", "opposition"),
+    ("2016-11-27", "as-sakhour", "opposition"),
+    ("2016-11-28", "as-sakhour", "government"),
+    ("2016-11-28", "ash-sheikh-fares", "kurdish"),
+    ("2014-01-01", "souq-al-madina", "contested"),
+    ("2016-12-07", "souq-al-madina", "government"),
+    ("2016-12-11", "sheikh-saeed", "opposition"),
+    ("2016-12-12", "sheikh-saeed", "government"),
+    ("2016-12-21", "as-sukkari", "contested"),
+    ("2016-12-22", "as-sukkari", "government"),
 ])
 def test_documented_states(aleppo, date, district_id, status):
     assert aleppo.district_at(district_id, date)["status"] == status

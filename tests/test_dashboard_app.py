@@ -118,3 +118,17 @@ def test_bad_theatre_shows_one_readable_error(monkeypatch, tmp_path):
     assert "could not be loaded" in at.error[0].value
     assert "changes.csv row 2: district_id 'nowhere' matches no district" in at.code[0].value
     assert not at.slider
+
+
+def test_events_near_the_date_and_the_quality_view(monkeypatch):
+    at = app(monkeypatch, date="2016-07-20")
+    text = plain(markdown_text(at))
+    assert "Events within 30 days of 20 July 2016" in text
+    assert "- **17 Jul 2016**: Castello Road cut: east Aleppo besieged — The siege of the rebel-held east begins" in text
+    assert "[newarab\\.com](https://newarab.com/news/syrian-regime-troops-besiege-rebel-held-parts-aleppo)" in markdown_text(at)
+    assert "Evacuation of the last rebel pocket" not in text  # five months away
+    quality = at.expander[0]
+    assert quality.label == "Data quality: how far to trust this map"
+    quality_text = plain("\n".join(m.value for m in quality.markdown))
+    assert "**126** districts, **117** recorded changes of control, **53** sources." in quality_text
+    assert "Known uncertainties" in quality_text and "Old City" in quality_text

@@ -6,7 +6,7 @@ import re
 import pytest
 
 from geo import load_theatre
-from devtools.server import Server, map_frame
+from devtools.server import Server, click_district, map_frame
 from synthetic import district_features, write_theatre
 
 from devtools.server import ROOT
@@ -49,7 +49,7 @@ def test_slider_recolours_a_district_without_changing_the_zoom(page, aleppo_serv
 def test_clicking_a_district_opens_its_panel_and_puts_it_in_the_url(page, aleppo_server):
     page.goto(f"{aleppo_server.url}/?date=2016-11-26")
     frame = map_frame(page)
-    frame.locator("path.district-hanano").click()
+    click_district(page, frame, "hanano")
     page.get_by_role("heading", name="Hanano").wait_for(timeout=20_000)
     page.wait_for_function("location.search.includes('district=hanano')")
     assert "Masaken Hanano, the largest rebel-held district" in page.inner_text("body")
@@ -99,7 +99,7 @@ def test_names_from_data_are_shown_as_text_in_tooltip_and_panel(page, evil_serve
     tooltip.wait_for()
     assert EVIL in tooltip.inner_text()
     assert tooltip.locator("img").count() == 0
-    frame.locator("path.district-north-east").click()
+    click_district(page, frame, "north-east")
     page.get_by_role("heading", name=EVIL).wait_for(timeout=20_000)
     assert page.locator("[data-testid=stMain] img[src=x]").count() == 0
     assert page.dialogs == []

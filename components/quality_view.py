@@ -1,0 +1,24 @@
+"""How far to trust the map: sourcing figures and the dataset's known uncertainties."""
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components.text import md_text
+
+
+def render_quality(*, changes_per_month: pd.Series, sourcing: dict[str, int], confidence: dict[str, int],
+                   uncertainties: list[str], sources_count: int, changes_count: int, districts_count: int) -> None:
+    with st.expander("Data quality: how far to trust this map"):
+        st.markdown(f"**{districts_count}** districts, **{changes_count}** recorded changes of control, "
+                    f"**{sources_count}** sources.")
+        left, right = st.columns(2)
+        left.markdown("Districts by how many distinct sources back their history")
+        left.table(pd.DataFrame({"districts": sourcing}))
+        right.markdown("Changes by confidence")
+        right.table(pd.DataFrame({"changes": confidence}))
+        st.markdown("Changes per month")
+        st.bar_chart(changes_per_month, height=160)
+        if uncertainties:
+            st.markdown("**Known uncertainties**")
+            st.markdown("\n".join(f"- {md_text(item)}" for item in uncertainties))

@@ -128,8 +128,6 @@ def main() -> None:
             previous_change=theatre.previous_change_date(st.session_state["date"]),
             next_change=theatre.next_change_date(st.session_state["date"]), jump=jump_to,
         )
-        render_timeline(changes_per_month=prepared.per_month, events=theatre.events, date=date,
-                        start=theatre.meta.start_date, end=theatre.meta.end_date)
         district_id = st.session_state["district"]
         render_map(
             shapes_path=prepared.shapes_path, inline_shapes_js=prepared.inline_shapes_js,
@@ -138,6 +136,8 @@ def main() -> None:
             selected=district_id, date=date.isoformat(), on_click=select_district,
         )
         render_legend()
+        render_timeline(changes_per_month=prepared.per_month, events=theatre.events, date=date,
+                        start=theatre.meta.start_date, end=theatre.meta.end_date)
     with panel_column:
         district_id = st.session_state["district"]
         if district_id:

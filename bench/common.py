@@ -42,3 +42,17 @@ def print_table(headers: list[str], rows: list[list]) -> None:
     for row in cells:
         print("| " + " | ".join(c.rjust(w) for c, w in zip(row, widths)) + " |")
     sys.stdout.flush()
+
+
+class StreamingTable:
+    """A Markdown table printed a row at a time, so a long run shows results as it goes."""
+
+    def __init__(self, headers: list[str]):
+        self.widths = [max(len(h), 9) for h in headers]
+        print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, self.widths)) + " |")
+        print("|" + "|".join("-" * (w + 2) for w in self.widths) + "|")
+        sys.stdout.flush()
+
+    def row(self, cells: list) -> None:
+        print("| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, self.widths)) + " |")
+        sys.stdout.flush()

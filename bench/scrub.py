@@ -14,7 +14,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from common import ROOT, median, percentile, print_table, synthetic
+from common import ROOT, StreamingTable, median, percentile, synthetic
 
 from devtools.assets import ensure_packages, offline_context
 from devtools.browser import LAUNCH_ARGS, find_chromium
@@ -118,24 +118,22 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
     ensure_packages()
     modes = ["restyle", "rebuild"] if args.compare else ["restyle"]
-    rows = []
+    print(f"Scrub-to-paint in headless Chromium, {args.scrubs} scrubs per row (times in ms)")
+    print("scrub: key press to the last change of the map's paths; first paint: navigation to the painted map of a")
+    print("share link on a running server (cold: its first visitor, who waits for the theatre to load); rerun: key press")
+    print("to the server's last message of the rerun that follows; bytes: received over the websocket per scrub.")
+    table = StreamingTable(["districts", "changes", "map", "scrub p50", "scrub p95", "first paint", "first paint (cold)",
+                            "rerun p50", "bytes/scrub", "p50 speed-up"])
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=LAUNCH_ARGS)
         for size in (int(s) for s in args.sizes.split(",")):
             data = synthetic(size, size * args.changes_per_district)
             results = {mode: measure(browser, data, mode, args.scrubs, args.quiet_ms) for mode in modes}
             for mode, r in results.items():
-                ratio = f"{results['rebuild']['p50'] / r['p50']:.1f}x" if args.compare and mode == "restyle" else ""
-                rows.append([f"{size:,}", f"{size * args.changes_per_district:,}", mode, f"{r['p50']:.0f}", f"{r['p95']:.0f}",
-                             f"{r['warm']:.0f}", f"{r['cold']:.0f}", f"{r['rerun']:.0f}", f"{r['bytes']:,.0f}", ratio])
+                ratio = f"{results['rebuild']['p50'] / r['p50']:.0f}x" if args.compare and mode == "restyle" else ""
+                table.row([f"{size:,}", f"{size * args.changes_per_district:,}", mode, f"{r['p50']:.0f}", f"{r['p95']:.0f}",
+                           f"{r['warm']:.0f}", f"{r['cold']:.0f}", f"{r['rerun']:.0f}", f"{r['bytes']:,.0f}", ratio])
         browser.close()
-    print(f"Scrub-to-paint in headless Chromium, {args.scrubs} scrubs per row (times in ms)")
-    print("scrub: key press to the last change of the map's paths; first paint: navigation to the painted map of a")
-    print("share link on a running server (cold: its first visitor, who waits for the theatre to load); rerun: key press")
-    print("to the server's last message of the rerun that follows; bytes: received over the websocket per scrub.")
-    print_table(["districts", "changes", "map", "scrub p50", "scrub p95", "first paint", "first paint (cold)",
-                 "rerun p50", "bytes/scrub", "p50 speed-up"], rows)
-
 
 if __name__ == "__main__":
     main()

@@ -61,8 +61,9 @@ class DistrictLayer(MacroElement):
     style: function (f) {
       return Object.assign({className: "district district-" + f.properties.id}, styleFor(firstCode(layers.length), f.properties.id));
     },
-    onEachFeature: function (f, l) { l.statusCode = firstCode(layers.length); layers.push(l); l.bindTooltip(tooltipFor, {sticky: true}); }
+    onEachFeature: function (f, l) { l.statusCode = firstCode(layers.length); layers.push(l); }
   }).addTo(map);
+  layer.bindTooltip(tooltipFor, {sticky: true});  // one tooltip for the group: far cheaper than one per district
   function apply(codes, picked, date) {
     if (!ready) { pending = [codes, picked, date]; return; }
     var shown = sliderDay();
@@ -134,8 +135,10 @@ class DistrictLayer(MacroElement):
     if (!response.ok) { throw new Error("HTTP " + response.status); }
     return response.json();
   })).then(function (shapes) {
+    performance.mark("frontlines-shapes-loaded");
     if (pending) { firstCodes = pending[0]; selected = pending[1]; }
     layer.addData(shapes);
+    performance.mark("frontlines-shapes-drawn");
     ready = true;
     for (var i = 0; i < layers.length; i++) {
       if (layers[i]._path) { layers[i]._path.setAttribute("data-status", styles[layers[i].statusCode].status); }

@@ -17,8 +17,9 @@ def render_quality(*, changes_per_month: pd.Series, sourcing: dict[str, int], co
         left.table(pd.DataFrame({"districts": sourcing}))
         right.markdown("Changes by confidence")
         right.table(pd.DataFrame({"changes": confidence}))
-        st.markdown("Changes per month")
-        st.bar_chart(changes_per_month, height=160)
+        busiest = changes_per_month.sort_values(ascending=False).head(3)
+        st.markdown("Changes per month are drawn under the map; the busiest months: "
+                    + ", ".join(f"{md_text(month)} ({count})" for month, count in busiest.items() if count) + ".")
         if uncertainties:
             st.markdown("**Known uncertainties**")
             st.markdown("\n".join(f"- {md_text(item)}" for item in uncertainties))

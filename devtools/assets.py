@@ -5,6 +5,8 @@ requests to the same files unpacked from the npm package.
 """
 from __future__ import annotations
 
+import base64
+import json
 import re
 import shutil
 import subprocess
@@ -50,21 +52,46 @@ def local_file(url: str) -> Path | None:
     return None
 
 
-def route_cdn(route) -> None:
-    """Playwright route handler: answer a CDN request from the unpacked package, else 404."""
-    path = local_file(route.request.url)
-    if path is None:
-        route.fulfill(status=404, body="not served here")
-    else:
-        route.fulfill(path=str(path), content_type=CONTENT_TYPES.get(path.suffix, "application/octet-stream"))
+def cdn_har() -> Path:
+    """A HAR file that answers the CDN URLs the dashboard uses from the unpacked packages.
+
+    Playwright replays it in the browser driver itself, so the answers do not
+    wait for Python (which serves routed requests only while it runs a Playwright call).
+    """
+    ensure_packages()
+    har = ASSETS / "cdn.har"
+    entries = []
+    for pattern, (spec, folder) in PACKAGES.items():
+        name, version = spec.rsplit("@", 1)
+        for path in sorted((ASSETS / folder / "dist").rglob("*")):
+            if not path.is_file() or path.suffix not in CONTENT_TYPES:
+                continue
+            url = f"https://cdn.jsdelivr.net/npm/{name}@{version}/{path.relative_to(ASSETS / folder).as_posix()}"
+            assert pattern.match(url), url
+            body = path.read_bytes()
+            entries.append({
+                "startedDateTime": "2026-01-01T00:00:00.000Z", "time": 0, "timings": {"send": 0, "wait": 0, "receive": 0},
+                "cache": {},
+                "request": {"method": "GET", "url": url, "httpVersion": "HTTP/1.1", "headers": [], "queryString": [],
+                            "cookies": [], "headersSize": -1, "bodySize": 0},
+                "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "cookies": [], "redirectURL": "",
+                             "headers": [{"name": "Content-Type", "value": CONTENT_TYPES[path.suffix]},
+                                         {"name": "Access-Control-Allow-Origin", "value": "*"}],
+                             "content": {"size": len(body), "mimeType": CONTENT_TYPES[path.suffix],
+                                         "text": base64.b64encode(body).decode(), "encoding": "base64"},
+                             "headersSize": -1, "bodySize": len(body)},
+            })
+    har.write_text(json.dumps({"log": {"version": "1.2", "creator": {"name": "aleppo-frontlines", "version": "1"},
+                                       "entries": entries}}))
+    return har
 
 
 def offline_context(browser, **options):
-    """A browser context whose CDN requests are served locally and whose map tiles are blank.
+    """A browser context whose CDN requests are answered locally and whose map tiles are refused.
 
-    Only narrow glob routes: a catch-all route stalls Streamlit's lazily loaded widgets.
+    Only narrow URL patterns: a catch-all route stalls Streamlit's lazily loaded widgets.
     """
     context = browser.new_context(**options)
-    context.route("https://cdn.jsdelivr.net/**", route_cdn)
-    context.route("https://*.tile.openstreetmap.org/**", lambda route: route.fulfill(status=404, body=""))
+    context.route_from_har(cdn_har(), url="https://cdn.jsdelivr.net/**", not_found="abort")
+    context.route_from_har(cdn_har(), url="https://*.tile.openstreetmap.org/**", not_found="abort")
     return context

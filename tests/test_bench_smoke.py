@@ -12,5 +12,5 @@ def test_benchmarks_run_at_the_smallest_size():
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "status codes at a date" in out
-    assert re.search(r"\|\s+130 \|\s+13,000 \| restyle \|", out)
+    assert re.search(r"\|\s+130 \|\s+13,000 \|\s+restyle \|", out)
     assert "rebuild" in out and "x |" in out  # the side-by-side row and its ratio

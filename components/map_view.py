@@ -119,7 +119,7 @@ class DistrictLayer(MacroElement):
     followedDay = day;
     apply(codesAt(day), selected, isoOf(day));
   }
-  if (follow) {
+  function loadTimeline() {
     fetch(new URL(follow.timeline, window.parent.document.baseURI)).then(function (response) {
       if (!response.ok) { throw new Error("HTTP " + response.status); }
       return response.json();
@@ -144,6 +144,7 @@ class DistrictLayer(MacroElement):
       if (layers[i]._path) { layers[i]._path.setAttribute("data-status", styles[layers[i].statusCode].status); }
     }
     if (pending) { apply.apply(null, pending); }
+    if (follow) { setTimeout(loadTimeline, 0); }  // after the first paint: the timelines can be large
   }).catch(function (error) {
     var box = L.control({position: "topright"});
     box.onAdd = function () {

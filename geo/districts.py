@@ -17,7 +17,7 @@ from geo.errors import Problem
 DISTRICTS_FILE = "districts.geojson"
 WGS84 = CRS.from_epsg(4326)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "area_km2", "geometry"]
+COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "area_km2", "location_source", "geometry"]
 
 
 def _declared_crs(raw: dict, problems: list[Problem]) -> CRS | None:
@@ -110,6 +110,7 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
                 "name_ar": props["name_ar"].strip(),
                 "alt_names": _alt_names(props.get("alt_names")),
                 "area_km2": float(area) if area is not None else float("nan"),
+                "location_source": str(props.get("location_source") or ""),
                 "geometry": geometry,
             })
     if not features:

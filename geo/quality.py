@@ -38,10 +38,10 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
                                 "(say why the change is recorded)", "warning"))
     if theatre.sources is not None:
         cited = set(" ".join(theatre.changes["sources"]).split()) | set(" ".join(theatre.events["sources"]).split())
-        cited |= set(theatre.meta.initial_sources)
+        cited |= set(theatre.meta.initial_sources) | set(theatre.districts["location_source"])
         for source_id in theatre.sources.index:
             if source_id not in cited:
-                warnings.append(Problem(SOURCES_FILE, f"id {source_id!r}", "is never cited by a change, an event or theatre.json", "warning"))
+                warnings.append(Problem(SOURCES_FILE, f"id {source_id!r}", "is never cited by a change, an event, a district or theatre.json", "warning"))
     return sorted(warnings, key=lambda p: (p.file, int(p.where.split()[1]) if p.where.startswith("row ") else 0, p.where))
 
 

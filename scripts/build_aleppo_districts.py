@@ -1,7 +1,9 @@
 """Rebuild data/aleppo/districts.geojson from the shared reference facts.
 
 Approximate boundaries: the Voronoi cell of each neighbourhood's centre point,
-clipped to the city's built-up outline. Rerun after the facts change:
+clipped to the city's built-up outline. Places with no row in the facts file come
+from scripts/aleppo_extra_places.csv, each citing a sources.csv id for its location.
+Rerun after either changes:
 
     python scripts/build_aleppo_districts.py --facts ../shared/facts --out data/aleppo
 """
@@ -22,6 +24,8 @@ from shapely.geometry import mapping, shape
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from geo.boundaries import voronoi_cells  # noqa: E402
 
+EXTRA_PLACES = Path(__file__).with_name("aleppo_extra_places.csv")
+
 
 def slugify(name: str) -> str:
     """'Bustan al-Basha' -> 'bustan-al-basha'; apostrophes and accents dropped."""
@@ -32,6 +36,10 @@ def slugify(name: str) -> str:
 
 def build(facts: Path, out: Path) -> int:
     table = pd.read_csv(facts / "aleppo_neighbourhoods.csv", dtype={"name_en": str, "name_ar": str}, keep_default_na=False)
+    # Places the facts file has no row for, each with a source for its location (see the CSV).
+    extra = pd.read_csv(EXTRA_PLACES, dtype={"name_en": str, "name_ar": str}, keep_default_na=False)
+    table = pd.concat([table, extra.drop(columns=["source_id"])], ignore_index=True)
+    located_by = dict(zip(extra["name_en"], extra["source_id"]))
     outline = shapely.union_all([shape(f["geometry"]) for f in json.loads((facts / "aleppo_outline.geojson").read_text())["features"]])
     ids = table["name_en"].map(slugify)
     if ids.duplicated().any():
@@ -50,6 +58,7 @@ def build(facts: Path, out: Path) -> int:
                 "area_km2": float(row["area_km2"]) if row["area_km2"] != "" else None,
                 "centre": [float(row["lat"]), float(row["lon"])],
                 "geometry_quality": "approximate",
+                **({"location_source": located_by[row["name_en"]]} if row["name_en"] in located_by else {}),
             },
             "geometry": geometry,
         })

@@ -34,8 +34,10 @@ def test_context_events_are_sourced(aleppo):
     assert "Castello Road cut: east Aleppo besieged" in set(aleppo.events["title"])
 
 
-def test_126_districts_labelled_approximate(aleppo):
-    assert len(aleppo.district_ids) == 126
+def test_every_facts_row_and_the_sourced_extra_places_are_districts_labelled_approximate(aleppo):
+    assert len(aleppo.district_ids) == 126 + 1  # the facts file's rows, and Handarat camp
+    located = aleppo.districts.set_index("district_id").loc["handarat-camp", "location_source"]
+    assert located in aleppo.sources.index
     assert "approximate" in aleppo.meta.geometry_note
 
 

@@ -152,7 +152,8 @@ def main() -> None:
     render_quality(changes_per_month=prepared.per_month, sourcing=prepared.sourcing,
                    confidence=prepared.confidence, uncertainties=list(theatre.meta.known_uncertainties),
                    sources_count=0 if theatre.sources is None else len(theatre.sources),
-                   changes_count=len(theatre.changes), districts_count=len(theatre.district_ids))
+                   changes_count=len(theatre.changes), districts_count=len(theatre.district_ids),
+                   warnings=[str(w) for w in theatre.warnings])
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
     write_view_to_url({"date": date.isoformat(), "district": district_id})
 

@@ -8,7 +8,8 @@ from components.text import md_text
 
 
 def render_quality(*, changes_per_month: pd.Series, sourcing: dict[str, int], confidence: dict[str, int],
-                   uncertainties: list[str], sources_count: int, changes_count: int, districts_count: int) -> None:
+                   uncertainties: list[str], sources_count: int, changes_count: int, districts_count: int,
+                   warnings: list[str]) -> None:
     with st.expander("Data quality: how far to trust this map"):
         st.markdown(f"**{districts_count}** districts, **{changes_count}** recorded changes of control, "
                     f"**{sources_count}** sources.")
@@ -23,3 +24,6 @@ def render_quality(*, changes_per_month: pd.Series, sourcing: dict[str, int], co
         if uncertainties:
             st.markdown("**Known uncertainties**")
             st.markdown("\n".join(f"- {md_text(item)}" for item in uncertainties))
+        if warnings:
+            st.markdown("**What the data check reported** (`python -m geo validate`)")
+            st.markdown("\n".join(f"- {md_text(item)}" for item in warnings))

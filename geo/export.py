@@ -20,13 +20,25 @@ def write_history_csv(theatre: Theatre, district_id: str, out: TextIO) -> None:
     theatre.history(district_id)[HISTORY_COLUMNS].to_csv(out, index=False, lineterminator="\n")
 
 
-def districts_geojson(theatre: Theatre, *, decimals: int = 5) -> dict:
+SIMPLIFY_ABOVE_VERTICES = 200_000
+
+
+def districts_geojson(theatre: Theatre, *, decimals: int = 5, simplify_tolerance: float | None = None) -> dict:
     """The districts as a GeoJSON FeatureCollection for the map, in ``district_ids`` order.
 
-    Coordinates are rounded to ``decimals`` places (5 is about a metre).
+    Coordinates are rounded to ``decimals`` places (5 is about a metre). Theatres
+    with more than ``SIMPLIFY_ABOVE_VERTICES`` vertices are simplified first with
+    ``shapely.coverage_simplify``, which keeps shared borders shared (no gaps or
+    overlaps appear); ``simplify_tolerance`` (degrees) overrides the default of
+    about 5 m, and 0 turns simplification off.
     Properties: ``id``, ``name_en``, ``name_ar`` (what the map's tooltips show).
     """
-    rounded = shapely.set_precision(theatre.districts.geometry.to_numpy(), 10.0 ** -decimals)
+    shapes = theatre.districts.geometry.to_numpy()
+    if simplify_tolerance is None:
+        simplify_tolerance = 5e-5 if shapely.get_num_coordinates(shapes).sum() > SIMPLIFY_ABOVE_VERTICES else 0.0
+    if simplify_tolerance > 0:
+        shapes = shapely.coverage_simplify(shapes, simplify_tolerance)
+    rounded = shapely.set_precision(shapes, 10.0 ** -decimals)
     features = []
     for record, geometry in zip(theatre.districts.itertuples(index=False), rounded):
         features.append({

@@ -137,3 +137,11 @@ def test_events_near_the_date_and_the_quality_view(monkeypatch):
     assert (f"**{len(aleppo.district_ids)}** districts, **{len(aleppo.changes)}** recorded changes of control, "
             f"**{len(aleppo.sources)}** sources.") in quality_text
     assert "Known uncertainties" in quality_text and "Old City" in quality_text
+
+
+def test_validation_warnings_are_shown_in_the_quality_view(monkeypatch, tmp_path):
+    features = district_features()
+    features[0]["properties"]["name_ar"] = ""
+    at = app(monkeypatch, write_theatre(tmp_path / "t", features=features))
+    quality_text = plain("\n".join(m.value for m in at.expander[0].markdown))
+    assert "feature 1 (id 'north-east'): name_ar is empty: no Arabic name is known" in quality_text

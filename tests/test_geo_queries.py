@@ -135,3 +135,23 @@ def test_district_at_agrees_with_state_at(tmp_path):
         for district_id in theatre.district_ids:
             assert theatre.district_at(district_id, day) == {"district_id": district_id, **table.loc[district_id].to_dict()}
         assert sum(len(theatre.history(d)) for d in theatre.district_ids) == 300
+
+
+def test_large_theatres_are_simplified_without_gaps_or_overlaps(tmp_path):
+    import shapely
+    from shapely.geometry import shape
+
+    from geo.export import districts_geojson
+    from geo.synth import synth_theatre
+    theatre = load_theatre(synth_theatre(tmp_path / "s", districts=40, changes=0, seed=2))
+    # densify the shared borders so that there is something to simplify
+    theatre.districts["geometry"] = shapely.segmentize(theatre.districts.geometry.to_numpy(), 0.0001)
+    dense = districts_geojson(theatre, simplify_tolerance=0)
+    simple = districts_geojson(theatre, simplify_tolerance=0.0002)
+    count = lambda fc: sum(shapely.get_num_coordinates(shape(f["geometry"])) for f in fc["features"])
+    assert count(simple) < count(dense) / 3
+    shapes = [shape(f["geometry"]) for f in simple["features"]]
+    union = shapely.union_all(shapes)
+    assert sum(s.area for s in shapes) == pytest.approx(union.area, rel=1e-4)  # no overlaps
+    assert union.area == pytest.approx(shapely.union_all([shape(f["geometry"]) for f in dense["features"]]).area, rel=1e-3)
+    assert [f["properties"]["id"] for f in simple["features"]] == theatre.district_ids

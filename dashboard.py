@@ -17,7 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from components.date_controls import render_date_controls
-from components.district_panel import render_district_panel
+from components.district_panel import render_district_panel, render_no_selection
 from components.events_list import render_events
 from components.js import js_literal
 from components.legend import render_legend
@@ -28,7 +28,7 @@ from components.static_files import publish, static_serving_enabled
 from components.text import md_text
 from components.timeline_strip import render_timeline
 from components.url_state import read_view_from_url, write_view_to_url
-from geo import STATUS_LABELS, STATUSES, DataError, Theatre, load_theatre
+from geo import STATUSES, DataError, Theatre, load_theatre
 from geo.export import districts_geojson
 from geo.quality import changes_per_month, confidence_counts, sourcing_summary
 
@@ -144,9 +144,7 @@ def main() -> None:
             render_district_panel(theatre.district_at(district_id, date), theatre.history(district_id),
                                   date=date, on_close=clear_district)
         else:
-            st.info("Click a district on the map to see its names, its control history and the sources behind every change.")
-            counts = theatre.status_counts_at(date)
-            st.markdown("\n".join(f"- {STATUS_LABELS[s]}: **{n}** districts" for s, n in counts.items() if n))
+            render_no_selection(theatre.status_counts_at(date))
         render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
         render_share_link({"date": date.isoformat(), "district": district_id})
     render_quality(changes_per_month=prepared.per_month, sourcing=prepared.sourcing,

@@ -62,3 +62,9 @@ def render_district_panel(district: dict, history: pd.DataFrame, *, date: dt.dat
             )
         st.markdown("\n".join(lines))
     st.button("Close details", key="close-district", on_click=on_close)
+
+
+def render_no_selection(counts: dict[str, int]) -> None:
+    """What the panel shows before a district is clicked: a hint and the day's totals."""
+    st.info("Click a district on the map to see its names, its control history and the sources behind every change.")
+    st.markdown("\n".join(f"- {STATUS_LABELS[status]}: **{n}** districts" for status, n in counts.items() if n))

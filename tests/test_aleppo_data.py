@@ -61,3 +61,14 @@ def test_every_facts_row_and_the_sourced_extra_places_are_districts_labelled_app
 ])
 def test_documented_states(aleppo, date, district_id, status):
     assert aleppo.district_at(district_id, date)["status"] == status
+
+
+@pytest.mark.parametrize("readme", ["README.md", "data/README.md"])
+def test_the_readmes_state_the_dataset_as_it_is(aleppo, readme):
+    import re
+    text = " ".join((ALEPPO.parents[1] / readme).read_text(encoding="utf-8").split())
+    found = re.search(r"\*\*(\d+) districts, (\d+) (?:dated )?changes of control, (\d+) context events,? and (\d+) sources\*\*"
+                      r"|\*\*(\d+) districts, (\d+) (?:dated )?changes of control, (\d+) context events, (\d+) sources\*\*", text)
+    assert found, f"{readme} does not state the dataset's size"
+    numbers = [int(n) for n in found.groups() if n is not None]
+    assert numbers == [len(aleppo.district_ids), len(aleppo.changes), len(aleppo.events), len(aleppo.sources)]

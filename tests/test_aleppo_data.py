@@ -72,3 +72,10 @@ def test_the_readmes_state_the_dataset_as_it_is(aleppo, readme):
     assert found, f"{readme} does not state the dataset's size"
     numbers = [int(n) for n in found.groups() if n is not None]
     assert numbers == [len(aleppo.district_ids), len(aleppo.changes), len(aleppo.events), len(aleppo.sources)]
+
+
+def test_the_readme_counts_the_inferred_changes(aleppo):
+    import re
+    text = " ".join((ALEPPO.parents[1] / "README.md").read_text(encoding="utf-8").split())
+    stated = int(re.search(r"(\d+) changes, mostly the rebel advance of July 2012, are inferred", text).group(1))
+    assert stated == int(aleppo.changes["note"].str.startswith("Inferred").sum())

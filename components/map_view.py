@@ -81,7 +81,7 @@ class DistrictLayer(MacroElement):
     window.frontlines.date = date;
     document.body.setAttribute("data-frontlines-date", date);
   }
-  window.frontlines = {layer: layer, date: null, apply: apply};
+  window.frontlines = {layer: layer, date: null, apply: apply, followedSlider: 0};
   // Leaflet focuses the map on mousedown; inside Streamlit's iframe that scrolls the page
   // to show the whole map, the mouseup lands on another district and the click is lost.
   if (map.keyboard) {
@@ -118,6 +118,7 @@ class DistrictLayer(MacroElement):
     if (day === null || day === followedDay || !ready) { return; }
     followedDay = day;
     apply(codesAt(day), selected, isoOf(day));
+    window.frontlines.followedSlider += 1;  // scrubs painted in the page, before any rerun
   }
   function loadTimeline() {
     fetch(new URL(follow.timeline, window.parent.document.baseURI)).then(function (response) {

@@ -122,3 +122,5 @@ def test_fast_scrubbing_ends_on_the_states_the_server_computes(page, aleppo_serv
                            "p => [p.getAttribute('class').match(/district-([a-z0-9-]+)/)[1], p.getAttribute('data-status')]))")
     assert shown == dict(zip(expected["district_id"], expected["status"]))
     assert frame.evaluate("window.frontlines.date") == "2016-11-29"
+    # the map followed the slider in the page, not only through reruns
+    assert frame.evaluate("window.frontlines.followedSlider") >= 1

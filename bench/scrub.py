@@ -18,7 +18,7 @@ from common import ROOT, StreamingTable, median, percentile, synthetic
 
 from devtools.assets import ensure_packages, offline_context
 from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import Server
+from devtools.server import Server, map_frame
 
 # In the top page: note each keydown, and watch every iframe's document for changes to the drawn paths.
 INSTRUMENT = """
@@ -87,6 +87,8 @@ def measure(browser, data, mode: str, scrubs: int, quiet_ms: float) -> dict:
         page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload))))
         page.reload()
         settle(page, 0, quiet_ms=max(quiet_ms, 1500), timeout_s=180)
+        if mode == "restyle":  # scrub once the timelines (fetched after the first paint) are in the page
+            map_frame(page, timeout_s=60).wait_for_function("window.frontlines.following", timeout=60_000)
         page.get_by_role("slider").focus()
         latencies, reruns, sent = [], [], []
         for _ in range(scrubs):

@@ -81,7 +81,7 @@ class DistrictLayer(MacroElement):
     window.frontlines.date = date;
     document.body.setAttribute("data-frontlines-date", date);
   }
-  window.frontlines = {layer: layer, date: null, apply: apply, followedSlider: 0};
+  window.frontlines = {layer: layer, date: null, apply: apply, following: false, followedSlider: 0};
   // Leaflet focuses the map on mousedown; inside Streamlit's iframe that scrolls the page
   // to show the whole map, the mouseup lands on another district and the click is lost.
   if (map.keyboard) {
@@ -128,6 +128,7 @@ class DistrictLayer(MacroElement):
       timeline = loaded;
       new MutationObserver(followSlider).observe(window.parent.document.body,
         {subtree: true, attributes: true, attributeFilter: ["value"]});
+      window.frontlines.following = true;
     }).catch(function () { timeline = null; });  // scrubbing still works through reruns
   }
   // The shapes come from a static file, fetched once: reruns then carry no geometry.

@@ -112,6 +112,7 @@ def test_fast_scrubbing_ends_on_the_states_the_server_computes(page, aleppo_serv
     page.goto(f"{aleppo_server.url}/?date=2016-11-24")
     frame = map_frame(page)
     assert frame.evaluate("performance.getEntriesByType('resource').some(e => e.name.includes('app/static/theatres/'))")
+    frame.wait_for_function("window.frontlines.following")  # the timelines arrive after the first paint
     page.get_by_role("slider").focus()
     for _ in range(5):
         page.keyboard.press("ArrowRight")

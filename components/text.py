@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from geo.sources import URL
+
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 
 
@@ -14,7 +16,7 @@ def md_text(value: object) -> str:
 
 def md_link(label: str, url: str) -> str:
     """A markdown link to an http(s) URL; anything else is shown as plain text."""
-    if not re.match(r"^https?://[^\s<>\"]+$", url):
+    if not URL.match(url):
         return md_text(url)
     safe_url = url.replace("(", "%28").replace(")", "%29")
     return f"[{md_text(label)}]({safe_url})"

@@ -1,11 +1,12 @@
 """Leaflet for the test and benchmark browser, from the npm registry (no CDN is reachable).
 
-The dashboard's map asks for Leaflet on a CDN; the browser tests route those
-requests to the same files unpacked from the npm package.
+The dashboard's map asks for Leaflet on a CDN; the browser tests answer those
+requests with the same files unpacked from the npm package.
 """
 from __future__ import annotations
 
 import base64
+import functools
 import json
 import re
 import shutil
@@ -42,16 +43,7 @@ def ensure_packages() -> None:
         shutil.rmtree(ASSETS / (folder + ".tmp"))
 
 
-def local_file(url: str) -> Path | None:
-    """The unpacked file that stands for a CDN URL, if any."""
-    for pattern, (_, folder) in PACKAGES.items():
-        match = pattern.match(url)
-        if match:
-            path = ASSETS / folder / match["path"]
-            return path if path.is_file() else None
-    return None
-
-
+@functools.cache
 def cdn_har() -> Path:
     """A HAR file that answers the CDN URLs the dashboard uses from the unpacked packages.
 
@@ -92,6 +84,7 @@ def offline_context(browser, **options):
     Only narrow URL patterns: a catch-all route stalls Streamlit's lazily loaded widgets.
     """
     context = browser.new_context(**options)
-    context.route_from_har(cdn_har(), url="https://cdn.jsdelivr.net/**", not_found="abort")
-    context.route_from_har(cdn_har(), url="https://*.tile.openstreetmap.org/**", not_found="abort")
+    har = cdn_har()
+    context.route_from_har(har, url="https://cdn.jsdelivr.net/**", not_found="abort")
+    context.route_from_har(har, url="https://*.tile.openstreetmap.org/**", not_found="abort")
     return context

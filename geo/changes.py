@@ -11,6 +11,7 @@ import pandas as pd
 from geo.dates import day_number, parse_date_column
 from geo.districts import suggest_id
 from geo.errors import Problem
+from geo.sources import URL, URL_TEXT
 from geo.statuses import DATE_PRECISIONS, STATUSES
 
 CHANGES_FILE = "changes.csv"
@@ -18,13 +19,12 @@ REQUIRED_COLUMNS = ("date", "district_id", "status", "note")
 SOURCE_COLUMNS = ("source_url", "sources")  # at least one: URLs, or ids from sources.csv
 OPTIONAL_COLUMNS = ("date_precision", "confidence", *SOURCE_COLUMNS)
 CONFIDENCE_LEVELS = ("high", "medium", "low")
-_URL = re.compile(r"^https?://[^\s<>\"]+$")
-_URL_LIST = re.compile(r"https?://[^\s<>\"]+(?:\s+https?://[^\s<>\"]+)*")
+_URL_LIST = re.compile(f"{URL_TEXT}(?:\\s+{URL_TEXT})*")
 FIRST_DATA_ROW = 2  # row numbers match a spreadsheet: the header is row 1
 
 
 def _bad_urls(cell: str) -> list[str]:
-    return [url for url in cell.split() if not _URL.match(url)]
+    return [url for url in cell.split() if not URL.match(url)]
 
 
 def read_changes(
@@ -95,8 +95,9 @@ def read_changes(
            lambda r: f"confidence was {r['confidence']!r} but is expected to be one of {list(CONFIDENCE_LEVELS)} or empty")
     if (frame["sources"] != "").any():
         known_ids = sorted(sources.index) if sources is not None else []
+        known_set = set(known_ids)
         def unknown_ids(cell: str) -> list[str]:
-            return [i for i in cell.split() if i not in set(known_ids)]
+            return [i for i in cell.split() if i not in known_set]
         def describe(r):
             names = unknown_ids(r["sources"])
             hint = suggest_id(names[0], known_ids) if known_ids else None

@@ -12,7 +12,8 @@ from geo.errors import Problem
 SOURCES_FILE = "sources.csv"
 COLUMNS = ("id", "url", "publisher", "published", "title")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_URL = re.compile(r"^https?://[^\s<>\"]+$")
+URL_TEXT = r"https?://[^\s<>\"]+"
+URL = re.compile(f"^{URL_TEXT}$")  # one http(s) URL; what every source URL must be
 _PUBLISHED = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?$")
 
 
@@ -41,7 +42,7 @@ def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame | Non
         if not _ID.match(row.id):
             problems.append(Problem(SOURCES_FILE, where, f"id was {row.id!r} but is expected to be a lowercase slug such as 'reuters-2016-11-26'"))
             bad[index - 2] = True
-        if not _URL.match(row.url):
+        if not URL.match(row.url):
             problems.append(Problem(SOURCES_FILE, where, f"url was {row.url!r} but is expected to be one http(s) URL"))
             bad[index - 2] = True
         if row.published and not _PUBLISHED.match(row.published):

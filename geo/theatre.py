@@ -103,10 +103,12 @@ class Theatre:
         before the date, or -1 where it has none yet."""
         day = day_number(parse_date(value))
         codes = np.arange(len(self.district_ids), dtype=np.int64)
-        probe = (codes << 32) | (day - self._base_day)
-        found = np.searchsorted(self._keys, probe, side="right") - 1
-        valid = (found >= 0) & (self._change_district[np.clip(found, 0, None)] == codes) if len(self._keys) else np.zeros(len(codes), bool)
-        return np.where(valid, self._change_of_key[np.clip(found, 0, None)] if len(self._keys) else -1, -1)
+        if not len(self._keys):
+            return np.full(len(codes), -1, dtype=np.int64)
+        found = np.searchsorted(self._keys, (codes << 32) | (day - self._base_day), side="right") - 1
+        at = np.clip(found, 0, None)
+        valid = (found >= 0) & (self._change_district[at] == codes)
+        return np.where(valid, self._change_of_key[at], -1)
 
     def status_codes_at(self, value: str | dt.date) -> np.ndarray:
         """Status of every district on a date as int8 codes into ``STATUSES``,

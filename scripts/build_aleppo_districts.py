@@ -16,7 +16,6 @@ import sys
 import unicodedata
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 import shapely
 from shapely.geometry import mapping, shape

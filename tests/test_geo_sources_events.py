@@ -2,7 +2,7 @@
 import json
 
 import pytest
-from synthetic import CHANGES, META, write_theatre
+from synthetic import META, write_theatre
 
 from geo import DataError, check_theatre, load_theatre
 from geo.quality import changes_per_month, sourcing_summary

@@ -44,7 +44,11 @@ def render_district_panel(district: dict, history: pd.DataFrame, *, date: dt.dat
     if district["name_ar"]:
         st.markdown(f"<div dir='rtl' lang='ar' style='font-size:1.3em'>{html.escape(district['name_ar'])}</div>", unsafe_allow_html=True)
     if district["alt_names"]:
-        st.caption("Also spelled: " + md_text(district["alt_names"]))
+        st.caption("Also known as: " + md_text(district["alt_names"]))
+    if district.get("name_note"):
+        st.caption(md_text(district["name_note"]))
+    if district.get("place_source_url"):
+        st.caption("Names and location from: " + source_links(district["place_source_url"]))
     since = "the start of the record" if not district["source_url"] else readable_date(district["since"])
     st.markdown(f"On **{date:%d %B %Y}**: {_status_badge(district['status'])} since {md_text(since)}", unsafe_allow_html=True)
     if district["note"]:

@@ -17,7 +17,7 @@ from geo.errors import Problem
 DISTRICTS_FILE = "districts.geojson"
 WGS84 = CRS.from_epsg(4326)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "area_km2", "location_source", "geometry"]
+COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "area_km2", "location_source", "name_sources", "name_note", "geometry"]
 
 
 def _declared_crs(raw: dict, problems: list[Problem]) -> CRS | None:
@@ -37,6 +37,14 @@ def _alt_names(value) -> str:
     if isinstance(value, list):
         return "; ".join(str(v).strip() for v in value if str(v).strip())
     return "; ".join(part.strip() for part in str(value).split(";") if part.strip())
+
+
+def _source_ids(value) -> str:
+    """Source ids as one space-separated string, from a list or a string."""
+    if value is None:
+        return ""
+    parts = value if isinstance(value, list) else str(value).split()
+    return " ".join(str(v).strip() for v in parts if str(v).strip())
 
 
 def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame | None:
@@ -80,8 +88,9 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
         if not isinstance(props.get("name_ar"), str):
             problems.append(Problem(DISTRICTS_FILE, where, "name_ar is missing (expected the Arabic name, or \"\" where no source gives one)"))
             ok = False
-        elif not props["name_ar"].strip():
-            problems.append(Problem(DISTRICTS_FILE, where, "name_ar is empty: no Arabic name is known", "warning"))
+        elif not props["name_ar"].strip() and not str(props.get("name_note") or "").strip():
+            problems.append(Problem(DISTRICTS_FILE, where, "name_ar is empty and no name_note says why (expected the Arabic name, "
+                                    "or a name_note explaining that no source gives one)", "warning"))
         area = props.get("area_km2")
         if area is not None and not (isinstance(area, (int, float)) and area >= 0):
             problems.append(Problem(DISTRICTS_FILE, where, f"area_km2 was {area!r} but is expected to be a number >= 0 or absent"))
@@ -111,6 +120,8 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
                 "alt_names": _alt_names(props.get("alt_names")),
                 "area_km2": float(area) if area is not None else float("nan"),
                 "location_source": str(props.get("location_source") or ""),
+                "name_sources": _source_ids(props.get("name_sources")),
+                "name_note": str(props.get("name_note") or "").strip(),
                 "geometry": geometry,
             })
     if not features:

@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
+
 from geo.changes import read_changes
-from geo.districts import read_districts
-from geo.events import read_events
+from geo.districts import DISTRICTS_FILE, read_districts
 from geo.errors import DataError, Problem
+from geo.events import read_events
 from geo.meta import read_meta
 from geo.quality import quality_warnings
 from geo.sources import read_sources
@@ -36,6 +38,8 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
         unknown = [x for x in meta.initial_sources if sources is None or x not in sources.index]
         if unknown:
             problems.append(Problem("theatre.json", "key 'initial_sources'", f"has {unknown!r}, not ids in sources.csv"))
+    if districts is not None and sources is not None:
+        problems.extend(_unknown_place_sources(districts, set(sources.index)))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
         return None, problems
     theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events)
@@ -60,3 +64,15 @@ def load_theatre(directory: str | Path) -> Theatre:
         raise DataError(str(directory), problems)
     theatre.warnings = [p for p in problems if p.severity == "warning"]
     return theatre
+
+
+def _unknown_place_sources(districts: pd.DataFrame, known: set[str]) -> list[Problem]:
+    """Errors for districts whose location_source or name_sources cite ids missing from sources.csv."""
+    problems = []
+    for row in districts[["district_id", "location_source", "name_sources"]].itertuples(index=False):
+        for field in ("location_source", "name_sources"):
+            unknown = [x for x in getattr(row, field).split() if x not in known]
+            if unknown:
+                problems.append(Problem(DISTRICTS_FILE, f"id {row.district_id!r}",
+                                        f"{field} has {unknown!r}, not ids in sources.csv"))
+    return problems

@@ -39,6 +39,7 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
     if theatre.sources is not None:
         cited = set(" ".join(theatre.changes["sources"]).split()) | set(" ".join(theatre.events["sources"]).split())
         cited |= set(theatre.meta.initial_sources) | set(theatre.districts["location_source"])
+        cited |= set(" ".join(theatre.districts["name_sources"]).split())
         for source_id in theatre.sources.index:
             if source_id not in cited:
                 warnings.append(Problem(SOURCES_FILE, f"id {source_id!r}", "is never cited by a change, an event, a district or theatre.json", "warning"))

@@ -158,7 +158,8 @@ class Theatre:
         return {status: int(n) for status, n in zip(STATUSES, counts)}
 
     def district_at(self, district_id: str, value: str | dt.date) -> dict:
-        """One district's row of :meth:`state_at` as a dict.
+        """One district's row of :meth:`state_at` as a dict, with ``name_note`` and
+        ``place_source_url`` (the URLs backing its location and other names).
 
         Raises
         ------
@@ -171,13 +172,21 @@ class Theatre:
         found = span.start + int(np.searchsorted(self._keys[span] & 0xFFFFFFFF, day, side="right")) - 1
         district = self.districts.iloc[position]
         row = {"district_id": district_id, "name_en": district["name_en"], "name_ar": district["name_ar"],
-               "alt_names": district["alt_names"]}
+               "alt_names": district["alt_names"], "name_note": district["name_note"],
+               "place_source_url": self._urls_of(f"{district['location_source']} {district['name_sources']}")}
         if found < span.start:
             return row | {"status": self.meta.initial_status, "since": self.meta.start_date.isoformat(),
                           "source_url": "", "note": ""}
         change = self.changes.iloc[self._change_of_key[found]]
         return row | {"status": change["status"], "since": change["date"], "source_url": change["source_url"],
                       "note": change["note"]}
+
+    def _urls_of(self, source_ids: str) -> str:
+        """The URLs of space-separated source ids, space-separated, unknown ids skipped."""
+        if self.sources is None:
+            return ""
+        urls = self.sources["url"]
+        return " ".join(urls[x] for x in dict.fromkeys(source_ids.split()) if x in urls.index)
 
     def history(self, district_id: str) -> pd.DataFrame:
         """A district's changes in date order (columns ``HISTORY_COLUMNS``).

@@ -2,8 +2,9 @@
 
 Approximate boundaries: the Voronoi cell of each neighbourhood's centre point,
 clipped to the city's built-up outline. Places with no row in the facts file come
-from scripts/aleppo_extra_places.csv, each citing a sources.csv id for its location.
-Rerun after either changes:
+from scripts/aleppo_extra_places.csv, each citing a sources.csv id for its location;
+other names and notes on names come from scripts/aleppo_name_facts.csv, with the
+sources.csv ids that give them. Rerun after any of them changes:
 
     python scripts/build_aleppo_districts.py --facts ../shared/facts --out data/aleppo
 """
@@ -24,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from geo.boundaries import voronoi_cells  # noqa: E402
 
 EXTRA_PLACES = Path(__file__).with_name("aleppo_extra_places.csv")
+NAME_FACTS = Path(__file__).with_name("aleppo_name_facts.csv")
 
 
 def slugify(name: str) -> str:
@@ -39,6 +41,10 @@ def build(facts: Path, out: Path) -> int:
     extra = pd.read_csv(EXTRA_PLACES, dtype={"name_en": str, "name_ar": str}, keep_default_na=False)
     table = pd.concat([table, extra.drop(columns=["source_id"])], ignore_index=True)
     located_by = dict(zip(extra["name_en"], extra["source_id"]))
+    names = pd.read_csv(NAME_FACTS, dtype=str, keep_default_na=False).set_index("name_en")
+    unknown = sorted(set(names.index) - set(table["name_en"]))
+    if unknown:
+        raise SystemExit(f"{NAME_FACTS.name}: no neighbourhood named {unknown}")
     outline = shapely.union_all([shape(f["geometry"]) for f in json.loads((facts / "aleppo_outline.geojson").read_text())["features"]])
     ids = table["name_en"].map(slugify)
     if ids.duplicated().any():
@@ -47,17 +53,23 @@ def build(facts: Path, out: Path) -> int:
     features = []
     for (_, row), district_id, cell in zip(table.iterrows(), ids, cells):
         geometry = mapping(shapely.set_precision(cell, 1e-5))
+        alt_names = [a.strip() for a in row["alt_names"].split(";") if a.strip()]
+        named = names.loc[row["name_en"]] if row["name_en"] in names.index else None
+        if named is not None:
+            alt_names += [a.strip() for a in named["alt_names"].split(";") if a.strip() and a.strip() not in alt_names]
         features.append({
             "type": "Feature",
             "properties": {
                 "id": district_id,
                 "name_en": row["name_en"],
                 "name_ar": row["name_ar"],
-                "alt_names": [a.strip() for a in row["alt_names"].split(";") if a.strip()],
+                "alt_names": alt_names,
                 "area_km2": float(row["area_km2"]) if row["area_km2"] != "" else None,
                 "centre": [float(row["lat"]), float(row["lon"])],
                 "geometry_quality": "approximate",
                 **({"location_source": located_by[row["name_en"]]} if row["name_en"] in located_by else {}),
+                **({"name_note": named["name_note"]} if named is not None and named["name_note"] else {}),
+                **({"name_sources": named["source_ids"].split()} if named is not None and named["source_ids"] else {}),
             },
             "geometry": geometry,
         })

@@ -21,11 +21,23 @@ def test_every_change_cites_a_source_from_the_sources_table(aleppo):
     assert set(aleppo.changes["confidence"]) <= {"high", "medium", "low"}
 
 
-def test_no_district_is_ever_unknown_and_only_known_warnings_remain(aleppo):
+def test_no_district_is_ever_unknown_and_validation_warns_of_nothing(aleppo):
     assert aleppo.meta.initial_status == "government" and aleppo.meta.initial_sources
     assert "unknown" not in set(aleppo.changes["status"])
-    assert [str(w) for w in aleppo.warnings] == [
-        "districts.geojson feature 21 (id 'al-besel'): name_ar is empty: no Arabic name is known"]
+    assert [str(w) for w in aleppo.warnings] == []
+
+
+def test_inferred_changes_are_low_confidence(aleppo):
+    inferred = aleppo.changes.loc[aleppo.changes["note"].str.startswith("Inferred")]
+    assert len(inferred) > 0 and set(inferred["confidence"]) == {"low"}
+
+
+def test_other_names_and_missing_names_are_sourced_or_explained(aleppo):
+    bab_al_nairab = aleppo.district_at("muhammad-bek", "2014-01-01")
+    assert "Bab al-Nairab" in bab_al_nairab["alt_names"]
+    assert bab_al_nairab["place_source_url"] == aleppo.sources.loc["wikipedia-bab-al-nairab", "url"]
+    unnamed = aleppo.districts.loc[aleppo.districts["name_ar"] == ""]
+    assert (unnamed["name_note"] != "").all()
 
 
 def test_context_events_are_sourced(aleppo):
@@ -58,6 +70,11 @@ def test_every_facts_row_and_the_sourced_extra_places_are_districts_labelled_app
     ("2016-12-12", "sheikh-saeed", "government"),
     ("2016-12-21", "as-sukkari", "contested"),
     ("2016-12-22", "as-sukkari", "government"),
+    ("2012-07-30", "muhammad-bek", "government"),
+    ("2014-01-01", "muhammad-bek", "opposition"),
+    ("2016-12-07", "muhammad-bek", "government"),
+    ("2016-12-06", "ibn-yaaqoub", "opposition"),
+    ("2016-12-07", "ibn-yaaqoub", "government"),
 ])
 def test_documented_states(aleppo, date, district_id, status):
     assert aleppo.district_at(district_id, date)["status"] == status

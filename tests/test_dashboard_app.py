@@ -74,6 +74,14 @@ def test_panel_shows_names_status_history_and_sources(monkeypatch):
     assert len(history_rows) == 6
 
 
+def test_panel_shows_other_names_and_where_they_come_from(monkeypatch):
+    text = plain(markdown_text(app(monkeypatch, date="2014-01-01", district="muhammad-bek")))
+    assert "Also known as: Bab al-Nairab; Bab al-Nayrab" in text
+    assert "Names and location from: [en.wikipedia.org](https://en.wikipedia.org/wiki/Bab_al-Nairab)" in text
+    unnamed = plain(markdown_text(app(monkeypatch, district="al-besel")))
+    assert "gives no Arabic name for al-Besel" in unnamed
+
+
 def test_previous_and_next_change_buttons(monkeypatch):
     at = app(monkeypatch, date="2016-10-07")
     at.button(key="date-next").click().run()
@@ -144,4 +152,4 @@ def test_validation_warnings_are_shown_in_the_quality_view(monkeypatch, tmp_path
     features[0]["properties"]["name_ar"] = ""
     at = app(monkeypatch, write_theatre(tmp_path / "t", features=features))
     quality_text = plain("\n".join(m.value for m in at.expander[0].markdown))
-    assert "feature 1 (id 'north-east'): name_ar is empty: no Arabic name is known" in quality_text
+    assert "feature 1 (id 'north-east'): name_ar is empty and no name_note says why" in quality_text

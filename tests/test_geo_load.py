@@ -123,7 +123,18 @@ def test_missing_arabic_name_key_is_an_error_but_empty_is_a_warning(tmp_path):
     unnamed[0]["properties"]["name_ar"] = ""
     theatre, problems = check_theatre(write_theatre(tmp_path / "u", features=unnamed, changes=[]))
     assert theatre is not None
-    assert {p.severity for p in problems} == {"warning"}
+    assert [str(p) for p in problems] == [(
+        "districts.geojson feature 1 (id 'north-east'): name_ar is empty and no name_note says why "
+        "(expected the Arabic name, or a name_note explaining that no source gives one)")]
+    assert problems[0].severity == "warning"
+
+
+def test_a_name_note_explains_a_missing_arabic_name(tmp_path):
+    features = district_features()
+    features[0]["properties"].update(name_ar="", name_note="No source gives an Arabic name")
+    theatre, problems = check_theatre(write_theatre(tmp_path / "t", features=features, changes=[]))
+    assert problems == []
+    assert theatre.district_at("north-east", "2020-01-01")["name_note"] == "No source gives an Arabic name"
 
 
 def test_other_crs_is_reprojected_with_a_warning(tmp_path):

@@ -133,7 +133,9 @@ def test_district_at_agrees_with_state_at(tmp_path):
     for day in ("2012-07-01", "2013-02-02", "2014-06-30", "2016-12-31"):
         table = theatre.state_at(day).set_index("district_id")
         for district_id in theatre.district_ids:
-            assert theatre.district_at(district_id, day) == {"district_id": district_id, **table.loc[district_id].to_dict()}
+            row = theatre.district_at(district_id, day)
+            assert {k: row[k] for k in table.columns.union(["district_id"])} == {"district_id": district_id, **table.loc[district_id].to_dict()}
+            assert row["name_note"] == "" and row["place_source_url"] == ""
         assert sum(len(theatre.history(d)) for d in theatre.district_ids) == 300
 
 

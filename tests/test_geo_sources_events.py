@@ -125,3 +125,34 @@ def test_quality_figures(tmp_path):
     assert len(per_month) == 12 and per_month["2020-03"] == 2 and per_month.sum() == 2
     assert sourcing_summary(theatre) == {"no recorded change": 2, "one source only": 1, "two or more sources": 1}
     json.dumps(sourcing_summary(theatre))
+
+
+def place_sourced_theatre(tmp_path, **properties):
+    folder = sourced_theatre(tmp_path)
+    collection = json.loads((folder / "districts.geojson").read_text())
+    collection["features"][2]["properties"].update(properties)
+    (folder / "districts.geojson").write_text(json.dumps(collection))
+    return folder
+
+
+def test_place_sources_must_exist(tmp_path):
+    folder = place_sourced_theatre(tmp_path, location_source="atlas", name_sources=["wire-a", "gazetteer"])
+    assert messages(folder) == [
+        "districts.geojson id 'south-west': location_source has ['atlas'], not ids in sources.csv",
+        "districts.geojson id 'south-west': name_sources has ['gazetteer'], not ids in sources.csv",
+    ]
+    with pytest.raises(DataError, match=r"location_source has \['atlas'\]"):
+        load_theatre(folder)
+
+
+def test_place_sources_count_as_cited_and_reach_the_panel(tmp_path):
+    sources = SOURCES + "atlas,https://example.org/atlas,Atlas,,Gazetteer\n"
+    folder = sourced_theatre(tmp_path, sources=sources)
+    assert "sources.csv id 'atlas': is never cited by a change, an event, a district or theatre.json" in messages(folder)
+    collection = json.loads((folder / "districts.geojson").read_text())
+    collection["features"][2]["properties"].update(name_sources="atlas", alt_names=["Old Gate"])
+    (folder / "districts.geojson").write_text(json.dumps(collection))
+    theatre = load_theatre(folder)
+    assert theatre.warnings == []
+    row = theatre.district_at("south-west", "2020-05-01")
+    assert (row["alt_names"], row["place_source_url"]) == ("Old Gate", "https://example.org/atlas")

@@ -96,3 +96,13 @@ def test_the_readme_counts_the_inferred_changes(aleppo):
     text = " ".join((ALEPPO.parents[1] / "README.md").read_text(encoding="utf-8").split())
     stated = int(re.search(r"(\d+) changes, mostly the rebel advance of July 2012, are inferred", text).group(1))
     assert stated == int(aleppo.changes["note"].str.startswith("Inferred").sum())
+
+
+def test_the_data_readme_counts_both_kinds_of_inference(aleppo):
+    import re
+    text = " ".join((ALEPPO.parent / "README.md").read_text(encoding="utf-8").split())
+    notes = aleppo.changes.set_index("district_id")["note"]
+    by_division = int(re.search(r"for (\d+) districts that the sources report as taken from rebels", text).group(1))
+    by_location = int(re.search(r"for (\d+) small districts that no source names", text).group(1))
+    assert by_division == notes.str.startswith("Inferred:").sum()
+    assert by_location == notes[notes.str.startswith("Inferred from location")].index.nunique()

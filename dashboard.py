@@ -133,6 +133,7 @@ def main() -> None:
             shapes_path=prepared.shapes_path, inline_shapes_js=prepared.inline_shapes_js,
             timeline_path=prepared.timeline_path, slider_key="date", center=theatre.meta.center, zoom=theatre.meta.zoom,
             unknown_code=STATUSES.index("unknown"), codes=theatre.status_codes_at(date),
+            low_confidence=theatre.low_confidence_at(date),
             selected=district_id, date=date.isoformat(), on_click=select_district,
         )
         render_legend()

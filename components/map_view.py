@@ -3,7 +3,9 @@
 The base map (tiles and every district's shape) is the same on every rerun, so
 streamlit-folium keeps the Leaflet map it already has: zoom and pan survive.
 What changes on a scrub travels as a tiny feature group whose script calls
-``window.frontlines.apply(codes, selected)``: one status digit per district.
+``window.frontlines.apply(codes, selected)``: one character per district, the
+status code as a digit, or as a letter (a, b, ...) where the status rests on a
+change of low confidence, which the map shows paler.
 """
 from __future__ import annotations
 
@@ -41,27 +43,40 @@ class DistrictLayer(MacroElement):
   var styles = {{ this.styles_js }};
   var selected = null;
   var layers = [];
-  function styleFor(code, id) {
+  function styleFor(code, id, low) {
     var s = styles[code], picked = id === selected;
-    return {fillColor: s.fillColor, fillOpacity: 0.62, color: picked ? "#111111" : s.color,
+    return {fillColor: s.fillColor, fillOpacity: low ? 0.3 : 0.62, color: picked ? "#111111" : s.color,
             weight: picked ? 4 : 1, opacity: 1, dashArray: s.dashArray};
+  }
+  // One character per district: "0".."5" a status code, "a".."f" the same with low confidence.
+  function codeOf(ch) { return ch >= 97 ? ch - 97 : ch - 48; }
+  function isLow(ch) { return ch >= 97; }
+  function mark(l) {
+    if (!l._path) { return; }
+    l._path.setAttribute("data-status", styles[l.statusCode].status);
+    l._path.setAttribute("data-confidence", l.lowConfidence ? "low" : "stated");
   }
   function tooltipFor(layer) {
     var p = layer.feature.properties, box = document.createElement("div");
     var en = document.createElement("strong"); en.textContent = p.name_en; box.appendChild(en);
     if (p.name_ar) { var ar = document.createElement("div"); ar.dir = "rtl"; ar.textContent = p.name_ar; box.appendChild(ar); }
     var st = document.createElement("div"); st.className = "district-tooltip-status";
-    st.textContent = styles[layer.statusCode] ? styles[layer.statusCode].label : ""; box.appendChild(st);
+    st.textContent = styles[layer.statusCode] ? styles[layer.statusCode].label + (layer.lowConfidence ? " (low confidence)" : "") : "";
+    box.appendChild(st);
     return box;
   }
   var ready = false, pending = null;
   var firstCodes = null;  // the first status string, used while the paths are created (no restyle pass)
-  function firstCode(index) { return firstCodes ? firstCodes.charCodeAt(index) - 48 : {{ this.unknown_code }}; }
+  function firstChar(index) { return firstCodes ? firstCodes.charCodeAt(index) : 48 + {{ this.unknown_code }}; }
   var layer = L.geoJson(null, {
     style: function (f) {
-      return Object.assign({className: "district district-" + f.properties.id}, styleFor(firstCode(layers.length), f.properties.id));
+      var ch = firstChar(layers.length);
+      return Object.assign({className: "district district-" + f.properties.id}, styleFor(codeOf(ch), f.properties.id, isLow(ch)));
     },
-    onEachFeature: function (f, l) { l.statusCode = firstCode(layers.length); layers.push(l); }
+    onEachFeature: function (f, l) {
+      var ch = firstChar(layers.length);
+      l.statusCode = codeOf(ch); l.lowConfidence = isLow(ch); layers.push(l);
+    }
   }).addTo(map);
   layer.bindTooltip(tooltipFor, {sticky: true});  // one tooltip for the group: far cheaper than one per district
   function apply(codes, picked, date) {
@@ -70,11 +85,12 @@ class DistrictLayer(MacroElement):
     if (shown !== null && shown !== dayOf(date)) { codes = null; date = window.frontlines.date; }  // stale rerun: the slider moved on
     var before = selected; selected = picked;
     for (var i = 0; i < layers.length; i++) {
-      var l = layers[i], code = codes === null ? l.statusCode : codes.charCodeAt(i) - 48, id = l.feature.properties.id;
-      if (code !== l.statusCode || id === picked || id === before) {
-        l.statusCode = code;
-        l.setStyle(styleFor(code, id));
-        if (l._path) { l._path.setAttribute("data-status", styles[code].status); }
+      var l = layers[i], id = l.feature.properties.id, ch = codes === null ? null : codes.charCodeAt(i);
+      var code = ch === null ? l.statusCode : codeOf(ch), low = ch === null ? l.lowConfidence : isLow(ch);
+      if (code !== l.statusCode || low !== l.lowConfidence || id === picked || id === before) {
+        l.statusCode = code; l.lowConfidence = low;
+        l.setStyle(styleFor(code, id, low));
+        mark(l);
       }
       if (id === picked && l.bringToFront) { l.bringToFront(); }
     }
@@ -106,10 +122,10 @@ class DistrictLayer(MacroElement):
   function codesAt(day) {
     var t = timeline, rel = day - t.base_day, out = new Array(layers.length);
     for (var i = 0; i < layers.length; i++) {
-      var lo = t.offsets[i], hi = t.offsets[i + 1], code = t.initial;
+      var lo = t.offsets[i], hi = t.offsets[i + 1], ch = 48 + t.initial;
       while (lo < hi) { var mid = (lo + hi) >> 1; if (t.days[mid] <= rel) { lo = mid + 1; } else { hi = mid; } }
-      if (lo > t.offsets[i]) { code = t.codes.charCodeAt(lo - 1) - 48; }
-      out[i] = String.fromCharCode(48 + code);
+      if (lo > t.offsets[i]) { ch = t.codes.charCodeAt(lo - 1) + (t.low.charCodeAt(lo - 1) === 49 ? 49 : 0); }
+      out[i] = String.fromCharCode(ch);
     }
     return out.join("");
   }
@@ -142,9 +158,7 @@ class DistrictLayer(MacroElement):
     layer.addData(shapes);
     performance.mark("frontlines-shapes-drawn");
     ready = true;
-    for (var i = 0; i < layers.length; i++) {
-      if (layers[i]._path) { layers[i]._path.setAttribute("data-status", styles[layers[i].statusCode].status); }
-    }
+    for (var i = 0; i < layers.length; i++) { mark(layers[i]); }
     if (pending) { apply.apply(null, pending); }
     if (follow) { setTimeout(loadTimeline, 0); }  // after the first paint: the timelines can be large
   }).catch(function (error) {
@@ -182,18 +196,22 @@ if (window.frontlines) { window.frontlines.apply({{ this.codes_js }}, {{ this.se
 {% endmacro %}
 """)
 
-    def __init__(self, codes: np.ndarray, selected: str | None, date: str):
+    def __init__(self, codes: np.ndarray, low_confidence: np.ndarray, selected: str | None, date: str):
         super().__init__(name="status", control=False)
-        self.codes_js = js_literal("".join(map(chr, (np.asarray(codes, dtype=np.int64) + 48).tolist())))
+        chars = np.asarray(codes, dtype=np.int64) + np.where(np.asarray(low_confidence, dtype=bool), 97, 48)
+        self.codes_js = js_literal("".join(map(chr, chars.tolist())))
         self.selected_js = js_literal(selected)
         self.date_js = js_literal(date)
 
 
 def render_map(*, shapes_path: str | None, inline_shapes_js: str | None = None,
                timeline_path: str | None = None, slider_key: str | None = None, center: tuple[float, float], zoom: int, unknown_code: int,
-               codes: np.ndarray, selected: str | None, date: str, on_click, key: str = "map",
+               codes: np.ndarray, low_confidence: np.ndarray, selected: str | None, date: str, on_click, key: str = "map",
                height: int = 620) -> None:
     """Draw the map; ``on_click(district_id)`` is called when a district is clicked.
+
+    ``codes`` are the districts' status codes and ``low_confidence`` flags the
+    districts whose status rests on a low-confidence change (drawn paler).
 
     ``shapes_path`` is the districts' GeoJSON, relative to the app's URL (see
     :func:`components.static_files.publish`), in the order of ``codes``; where
@@ -216,6 +234,6 @@ def render_map(*, shapes_path: str | None, inline_shapes_js: str | None = None,
     st_folium(
         base, key=key, height=height, use_container_width=True,
         returned_objects=["last_active_drawing"],
-        feature_group_to_add=StatusUpdate(codes, selected, date),
+        feature_group_to_add=StatusUpdate(codes, low_confidence, selected, date),
         on_change=clicked,
     )

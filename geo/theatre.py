@@ -49,6 +49,8 @@ class Theatre:
         self._change_of_key = self.change_order = order  # positions in `changes`, by district then date
         self._change_district = codes[order]
         self._status_of_change = pd.Categorical(changes["status"], categories=STATUSES).codes.astype(np.int8)
+        confidence = changes["confidence"] if "confidence" in changes else pd.Series("", index=changes.index)
+        self._low_of_change = (confidence == "low").to_numpy()
         self.change_days = np.unique(changes["day"].to_numpy())
 
     # ---- identity -------------------------------------------------------
@@ -70,9 +72,10 @@ class Theatre:
         dict
             ``base_day`` (day number of the start date), ``initial`` (status code),
             ``offsets`` (N+1 ints: district i's changes are ``offsets[i]:offsets[i+1]``),
-            ``days`` (days after ``base_day``, ascending per district) and ``codes``
-            (one digit per change, indexing ``STATUSES``). Same-day changes keep
-            file order, so the last one on a day wins, as in :meth:`state_at`.
+            ``days`` (days after ``base_day``, ascending per district), ``codes``
+            (one digit per change, indexing ``STATUSES``) and ``low`` (one digit per
+            change: 1 where its confidence is low). Same-day changes keep file
+            order, so the last one on a day wins, as in :meth:`state_at`.
         """
         counts = np.bincount(self._change_district, minlength=len(self.district_ids))
         return {
@@ -81,6 +84,7 @@ class Theatre:
             "offsets": np.concatenate([[0], np.cumsum(counts)]).tolist(),
             "days": (self._keys & 0xFFFFFFFF).tolist(),
             "codes": "".join(map(chr, (self._status_of_change[self._change_of_key].astype(np.int64) + 48).tolist())),
+            "low": "".join("1" if low else "0" for low in self._low_of_change[self._change_of_key]),
         }
 
     # ---- look-ups -------------------------------------------------------
@@ -119,6 +123,12 @@ class Theatre:
         has = latest >= 0
         statuses[has] = self._status_of_change[latest[has]]
         return statuses
+
+    def low_confidence_at(self, value: str | dt.date) -> np.ndarray:
+        """Per district (order of ``district_ids``), whether its status on a date
+        rests on a change of low confidence. The initial status is not low."""
+        latest = self._latest_change_index(value)
+        return (latest >= 0) & self._low_of_change[np.clip(latest, 0, None)] if len(latest) else latest.astype(bool)
 
     def state_at(self, value: str | dt.date) -> pd.DataFrame:
         """Every district's status on a date.

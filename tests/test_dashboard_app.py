@@ -74,6 +74,13 @@ def test_panel_shows_names_status_history_and_sources(monkeypatch):
     assert len(history_rows) == 6
 
 
+def test_legend_names_every_status_and_the_paler_low_confidence_fill(monkeypatch):
+    text = markdown_text(app(monkeypatch))
+    for label in ("Government", "Opposition", "Kurdish (YPG/SDF)", "ISIL", "Contested", "Unknown"):
+        assert label in text
+    assert "legend-low-confidence" in text and "Paler: low confidence" in text
+
+
 def test_panel_shows_other_names_and_where_they_come_from(monkeypatch):
     text = plain(markdown_text(app(monkeypatch, date="2014-01-01", district="muhammad-bek")))
     assert "Also known as: Bab al-Nairab; Bab al-Nayrab" in text

@@ -157,3 +157,17 @@ def test_large_theatres_are_simplified_without_gaps_or_overlaps(tmp_path):
     assert sum(s.area for s in shapes) == pytest.approx(union.area, rel=1e-4)  # no overlaps
     assert union.area == pytest.approx(shapely.union_all([shape(f["geometry"]) for f in dense["features"]]).area, rel=1e-3)
     assert [f["properties"]["id"] for f in simple["features"]] == theatre.district_ids
+
+
+def test_low_confidence_follows_the_latest_change(tmp_path):
+    from synthetic import CHANGES, write_theatre
+    folder = write_theatre(tmp_path / "t")
+    lines = (folder / "changes.csv").read_text().splitlines()
+    levels = ["low", "high", ""]  # north-east taken (low), south-east contested (high), north-east retaken (empty)
+    (folder / "changes.csv").write_text("\n".join([lines[0] + ",confidence"] + [f"{line},{c}" for line, c in zip(lines[1:], levels)]) + "\n")
+    theatre = load_theatre(folder)
+    for day, expected in [("2020-02-29", set()), ("2020-03-01", {"north-east"}), ("2020-06-15", set())]:
+        low = {d for d, flag in zip(theatre.district_ids, theatre.low_confidence_at(day)) if flag}
+        assert low == expected, day
+    timeline = theatre.timelines()
+    assert len(timeline["low"]) == len(CHANGES) and timeline["low"].count("1") == 1

@@ -118,10 +118,17 @@ def test_fast_scrubbing_ends_on_the_states_the_server_computes(page, aleppo_serv
         page.keyboard.press("ArrowRight")
     page.wait_for_function("location.search.includes('date=2016-11-29')", timeout=20_000)
     page.wait_for_timeout(500)
-    expected = load_theatre(ROOT / "data" / "aleppo").state_at("2016-11-29")
+    theatre = load_theatre(ROOT / "data" / "aleppo")
+    expected = theatre.state_at("2016-11-29")
     shown = frame.evaluate("Object.fromEntries(Array.from(document.querySelectorAll('path.district')).map("
-                           "p => [p.getAttribute('class').match(/district-([a-z0-9-]+)/)[1], p.getAttribute('data-status')]))")
-    assert shown == dict(zip(expected["district_id"], expected["status"]))
+                           "p => [p.getAttribute('class').match(/district-([a-z0-9-]+)/)[1], "
+                           "[p.getAttribute('data-status'), p.getAttribute('data-confidence')]]))")
+    low = theatre.low_confidence_at("2016-11-29")
+    assert shown == {d: [s, "low" if flag else "stated"] for d, s, flag in zip(expected["district_id"], expected["status"], low)}
+    assert "low" in {c for _, c in shown.values()} and "stated" in {c for _, c in shown.values()}
+    # low confidence is drawn paler than a stated status
+    assert frame.get_attribute("path.district-ibn-yaaqoub", "fill-opacity") == "0.3"
+    assert frame.get_attribute("path.district-hanano", "fill-opacity") == "0.62"
     assert frame.evaluate("window.frontlines.date") == "2016-11-29"
     # the map followed the slider in the page, not only through reruns
     assert frame.evaluate("window.frontlines.followedSlider") >= 1

@@ -145,7 +145,7 @@ def main() -> None:
             render_district_panel(theatre.district_at(district_id, date), theatre.history(district_id),
                                   date=date, on_close=clear_district)
         else:
-            render_no_selection(theatre.status_counts_at(date))
+            render_no_selection(theatre.status_counts_at(date), theatre.status_counts_at(date, low_confidence_only=True))
         render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
         render_share_link({"date": date.isoformat(), "district": district_id})
     render_quality(changes_per_month=prepared.per_month, sourcing=prepared.sourcing,

@@ -68,7 +68,10 @@ def render_district_panel(district: dict, history: pd.DataFrame, *, date: dt.dat
     st.button("Close details", key="close-district", on_click=on_close)
 
 
-def render_no_selection(counts: dict[str, int]) -> None:
-    """What the panel shows before a district is clicked: a hint and the day's totals."""
+def render_no_selection(counts: dict[str, int], low_confidence: dict[str, int]) -> None:
+    """What the panel shows before a district is clicked: a hint and the day's totals,
+    with how many of each rest on a low-confidence change (drawn paler on the map)."""
     st.info("Click a district on the map to see its names, its control history and the sources behind every change.")
-    st.markdown("\n".join(f"- {STATUS_LABELS[status]}: **{n}** districts" for status, n in counts.items() if n))
+    st.markdown("\n".join(
+        f"- {STATUS_LABELS[status]}: **{n}** districts" + (f" ({low_confidence[status]} on low confidence)" if low_confidence.get(status) else "")
+        for status, n in counts.items() if n))

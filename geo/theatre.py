@@ -162,9 +162,13 @@ class Theatre:
         frame["note"] = take("note", "")
         return frame
 
-    def status_counts_at(self, value: str | dt.date) -> dict[str, int]:
-        """How many districts have each status on a date (every status, zeros included)."""
-        counts = np.bincount(self.status_codes_at(value), minlength=len(STATUSES))
+    def status_counts_at(self, value: str | dt.date, *, low_confidence_only: bool = False) -> dict[str, int]:
+        """How many districts have each status on a date (every status, zeros included);
+        with ``low_confidence_only``, only those whose status rests on a low-confidence change."""
+        codes = self.status_codes_at(value)
+        if low_confidence_only:
+            codes = codes[self.low_confidence_at(value)]
+        counts = np.bincount(codes, minlength=len(STATUSES))
         return {status: int(n) for status, n in zip(STATUSES, counts)}
 
     def district_at(self, district_id: str, value: str | dt.date) -> dict:

@@ -74,6 +74,16 @@ def test_panel_shows_names_status_history_and_sources(monkeypatch):
     assert len(history_rows) == 6
 
 
+def test_day_totals_say_how_many_rest_on_low_confidence(monkeypatch):
+    from geo import load_theatre
+    theatre = load_theatre(ROOT / "data" / "aleppo")
+    total = theatre.status_counts_at("2014-01-01")["opposition"]
+    low = theatre.status_counts_at("2014-01-01", low_confidence_only=True)["opposition"]
+    assert 0 < low < total
+    text = plain(markdown_text(app(monkeypatch, date="2014-01-01")))
+    assert f"- Opposition: **{total}** districts ({low} on low confidence)" in text
+
+
 def test_legend_names_every_status_and_the_paler_low_confidence_fill(monkeypatch):
     text = markdown_text(app(monkeypatch))
     for label in ("Government", "Opposition", "Kurdish (YPG/SDF)", "ISIL", "Contested", "Unknown"):

@@ -169,5 +169,8 @@ def test_low_confidence_follows_the_latest_change(tmp_path):
     for day, expected in [("2020-02-29", set()), ("2020-03-01", {"north-east"}), ("2020-06-15", set())]:
         low = {d for d, flag in zip(theatre.district_ids, theatre.low_confidence_at(day)) if flag}
         assert low == expected, day
+    assert theatre.status_counts_at("2020-03-01", low_confidence_only=True) == {
+        "government": 0, "opposition": 1, "kurdish": 0, "isil": 0, "contested": 0, "unknown": 0}
+    assert theatre.status_counts_at("2020-03-01")["opposition"] == 1
     timeline = theatre.timelines()
     assert len(timeline["low"]) == len(CHANGES) and timeline["low"].count("1") == 1

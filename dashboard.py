@@ -69,8 +69,8 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
     if static:
         static_root = HERE / "static"
-        return Prepared(theatre, publish(static_root, f"theatres/{theatre.version}.geojson", shapes), None,
-                        publish(static_root, f"theatres/{theatre.version}.timeline.json", js_literal(theatre.timelines())),
+        return Prepared(theatre, publish(static_root, "theatres", ".geojson", shapes), None,
+                        publish(static_root, "theatres", ".timeline.json", js_literal(theatre.timelines())),
                         *figures)
     return Prepared(theatre, None, shapes, None, *figures)
 

@@ -2,11 +2,13 @@
 
 With ``server.enableStaticServing``, Streamlit serves ``static/`` beside the
 entry script at ``app/static/``. Large, unchanging payloads (the districts'
-shapes) go there under a versioned name, so they cross the wire once instead
-of with every rerun.
+shapes, their timelines) go there under a name made from their content, so they
+cross the wire once instead of with every rerun, and a new release that changes
+a file's format or content never serves a stale copy under the old name.
 """
 from __future__ import annotations
 
+import hashlib
 import os
 import tempfile
 from pathlib import Path
@@ -18,8 +20,10 @@ def static_serving_enabled() -> bool:
     return bool(st.get_option("server.enableStaticServing"))
 
 
-def publish(static_root: Path, name: str, text: str) -> str:
-    """Write ``text`` to ``static_root/name`` (atomically, once) and return its path relative to the app's URL."""
+def publish(static_root: Path, folder: str, suffix: str, text: str) -> str:
+    """Write ``text`` to ``static_root/folder/<digest of text><suffix>`` (atomically, once)
+    and return its path relative to the app's URL."""
+    name = f"{folder}/{hashlib.sha256(text.encode('utf-8')).hexdigest()[:20]}{suffix}"
     target = static_root / name
     if not target.is_file():
         target.parent.mkdir(parents=True, exist_ok=True)

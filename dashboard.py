@@ -31,6 +31,7 @@ from components.url_state import read_view_from_url, write_view_to_url
 from geo import STATUSES, DataError, Theatre, load_theatre
 from geo.export import districts_geojson
 from geo.quality import changes_per_month, confidence_counts, sourcing_summary
+from geo.theatre import count_statuses
 
 EVENT_WINDOW_DAYS = 30
 
@@ -129,11 +130,11 @@ def main() -> None:
             next_change=theatre.next_change_date(st.session_state["date"]), jump=jump_to,
         )
         district_id = st.session_state["district"]
+        codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
         render_map(
             shapes_path=prepared.shapes_path, inline_shapes_js=prepared.inline_shapes_js,
             timeline_path=prepared.timeline_path, slider_key="date", center=theatre.meta.center, zoom=theatre.meta.zoom,
-            unknown_code=STATUSES.index("unknown"), codes=theatre.status_codes_at(date),
-            low_confidence=theatre.low_confidence_at(date),
+            unknown_code=STATUSES.index("unknown"), codes=codes, low_confidence=low,
             selected=district_id, date=date.isoformat(), on_click=select_district,
         )
         render_legend()
@@ -145,7 +146,7 @@ def main() -> None:
             render_district_panel(theatre.district_at(district_id, date), theatre.history(district_id),
                                   date=date, on_close=clear_district)
         else:
-            render_no_selection(theatre.status_counts_at(date), theatre.status_counts_at(date, low_confidence_only=True))
+            render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
         render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
         render_share_link({"date": date.isoformat(), "district": district_id})
     render_quality(changes_per_month=prepared.per_month, sourcing=prepared.sourcing,

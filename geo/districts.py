@@ -17,7 +17,8 @@ from geo.errors import Problem
 DISTRICTS_FILE = "districts.geojson"
 WGS84 = CRS.from_epsg(4326)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "area_km2", "location_source", "name_sources", "name_note", "geometry"]
+COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "area_km2", "location_source", "name_sources", "name_note",
+           "place_source_url", "geometry"]
 
 
 def _declared_crs(raw: dict, problems: list[Problem]) -> CRS | None:
@@ -122,6 +123,7 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
                 "location_source": str(props.get("location_source") or ""),
                 "name_sources": _source_ids(props.get("name_sources")),
                 "name_note": str(props.get("name_note") or "").strip(),
+                "place_source_url": "",  # resolved from sources.csv by the loader
                 "geometry": geometry,
             })
     if not features:

@@ -38,8 +38,8 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
         unknown = [x for x in meta.initial_sources if sources is None or x not in sources.index]
         if unknown:
             problems.append(Problem("theatre.json", "key 'initial_sources'", f"has {unknown!r}, not ids in sources.csv"))
-    if districts is not None and sources is not None:
-        problems.extend(_unknown_place_sources(districts, set(sources.index)))
+    if districts is not None:
+        problems.extend(_resolve_place_sources(districts, sources["url"].to_dict() if sources is not None else {}))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
         return None, problems
     theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events)
@@ -66,13 +66,17 @@ def load_theatre(directory: str | Path) -> Theatre:
     return theatre
 
 
-def _unknown_place_sources(districts: pd.DataFrame, known: set[str]) -> list[Problem]:
-    """Errors for districts whose location_source or name_sources cite ids missing from sources.csv."""
-    problems = []
+def _resolve_place_sources(districts: pd.DataFrame, urls: dict[str, str]) -> list[Problem]:
+    """Fill ``place_source_url`` from each district's location_source and name_sources;
+    an error for every id missing from sources.csv."""
+    problems, resolved = [], []
     for row in districts[["district_id", "location_source", "name_sources"]].itertuples(index=False):
         for field in ("location_source", "name_sources"):
-            unknown = [x for x in getattr(row, field).split() if x not in known]
+            unknown = [x for x in getattr(row, field).split() if x not in urls]
             if unknown:
                 problems.append(Problem(DISTRICTS_FILE, f"id {row.district_id!r}",
                                         f"{field} has {unknown!r}, not ids in sources.csv"))
+        ids = dict.fromkeys(f"{row.location_source} {row.name_sources}".split())
+        resolved.append(" ".join(urls[x] for x in ids if x in urls))
+    districts["place_source_url"] = resolved
     return problems

@@ -84,7 +84,7 @@ class Theatre:
             "offsets": np.concatenate([[0], np.cumsum(counts)]).tolist(),
             "days": (self._keys & 0xFFFFFFFF).tolist(),
             "codes": "".join(map(chr, (self._status_of_change[self._change_of_key].astype(np.int64) + 48).tolist())),
-            "low": "".join("1" if low else "0" for low in self._low_of_change[self._change_of_key]),
+            "low": "".join(map(chr, (self._low_of_change[self._change_of_key].astype(np.int64) + 48).tolist())),
         }
 
     # ---- look-ups -------------------------------------------------------
@@ -128,7 +128,10 @@ class Theatre:
         """Per district (order of ``district_ids``), whether its status on a date
         rests on a change of low confidence. The initial status is not low."""
         latest = self._latest_change_index(value)
-        return (latest >= 0) & self._low_of_change[np.clip(latest, 0, None)] if len(latest) else latest.astype(bool)
+        low = np.zeros(len(latest), dtype=bool)
+        has = latest >= 0
+        low[has] = self._low_of_change[latest[has]]
+        return low
 
     def state_at(self, value: str | dt.date) -> pd.DataFrame:
         """Every district's status on a date.
@@ -162,14 +165,9 @@ class Theatre:
         frame["note"] = take("note", "")
         return frame
 
-    def status_counts_at(self, value: str | dt.date, *, low_confidence_only: bool = False) -> dict[str, int]:
-        """How many districts have each status on a date (every status, zeros included);
-        with ``low_confidence_only``, only those whose status rests on a low-confidence change."""
-        codes = self.status_codes_at(value)
-        if low_confidence_only:
-            codes = codes[self.low_confidence_at(value)]
-        counts = np.bincount(codes, minlength=len(STATUSES))
-        return {status: int(n) for status, n in zip(STATUSES, counts)}
+    def status_counts_at(self, value: str | dt.date) -> dict[str, int]:
+        """How many districts have each status on a date (every status, zeros included)."""
+        return count_statuses(self.status_codes_at(value))
 
     def district_at(self, district_id: str, value: str | dt.date) -> dict:
         """One district's row of :meth:`state_at` as a dict, with ``name_note`` and
@@ -187,20 +185,13 @@ class Theatre:
         district = self.districts.iloc[position]
         row = {"district_id": district_id, "name_en": district["name_en"], "name_ar": district["name_ar"],
                "alt_names": district["alt_names"], "name_note": district["name_note"],
-               "place_source_url": self._urls_of(f"{district['location_source']} {district['name_sources']}")}
+               "place_source_url": district["place_source_url"]}
         if found < span.start:
             return row | {"status": self.meta.initial_status, "since": self.meta.start_date.isoformat(),
                           "source_url": "", "note": ""}
         change = self.changes.iloc[self._change_of_key[found]]
         return row | {"status": change["status"], "since": change["date"], "source_url": change["source_url"],
                       "note": change["note"]}
-
-    def _urls_of(self, source_ids: str) -> str:
-        """The URLs of space-separated source ids, space-separated, unknown ids skipped."""
-        if self.sources is None:
-            return ""
-        urls = self.sources["url"]
-        return " ".join(urls[x] for x in dict.fromkeys(source_ids.split()) if x in urls.index)
 
     def history(self, district_id: str) -> pd.DataFrame:
         """A district's changes in date order (columns ``HISTORY_COLUMNS``).
@@ -246,3 +237,11 @@ class Theatre:
         """The earliest date after ``value`` on which any district changed."""
         index = np.searchsorted(self.change_days, day_number(value), "right")
         return from_day_number(self.change_days[index]) if index < len(self.change_days) else None
+
+
+def count_statuses(codes: np.ndarray, *, where: np.ndarray | None = None) -> dict[str, int]:
+    """How many of ``codes`` (from :meth:`Theatre.status_codes_at`) have each status,
+    zeros included; with ``where``, only the codes it flags (e.g. :meth:`Theatre.low_confidence_at`)."""
+    picked = np.asarray(codes) if where is None else np.asarray(codes)[np.asarray(where, dtype=bool)]
+    counts = np.bincount(picked, minlength=len(STATUSES))
+    return {status: int(n) for status, n in zip(STATUSES, counts)}

@@ -35,6 +35,11 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
+def split_names(cell: str) -> list[str]:
+    """'a; b;' -> ['a', 'b']."""
+    return [name.strip() for name in cell.split(";") if name.strip()]
+
+
 def build(facts: Path, out: Path) -> int:
     table = pd.read_csv(facts / "aleppo_neighbourhoods.csv", dtype={"name_en": str, "name_ar": str}, keep_default_na=False)
     # Places the facts file has no row for, each with a source for its location (see the CSV).
@@ -53,10 +58,10 @@ def build(facts: Path, out: Path) -> int:
     features = []
     for (_, row), district_id, cell in zip(table.iterrows(), ids, cells):
         geometry = mapping(shapely.set_precision(cell, 1e-5))
-        alt_names = [a.strip() for a in row["alt_names"].split(";") if a.strip()]
+        alt_names = split_names(row["alt_names"])
         named = names.loc[row["name_en"]] if row["name_en"] in names.index else None
         if named is not None:
-            alt_names += [a.strip() for a in named["alt_names"].split(";") if a.strip() and a.strip() not in alt_names]
+            alt_names += [name for name in split_names(named["alt_names"]) if name not in alt_names]
         features.append({
             "type": "Feature",
             "properties": {

@@ -78,7 +78,8 @@ def test_day_totals_say_how_many_rest_on_low_confidence(monkeypatch):
     from geo import load_theatre
     theatre = load_theatre(ROOT / "data" / "aleppo")
     total = theatre.status_counts_at("2014-01-01")["opposition"]
-    low = theatre.status_counts_at("2014-01-01", low_confidence_only=True)["opposition"]
+    flags = theatre.low_confidence_at("2014-01-01")
+    low = int(sum(s == "opposition" for s, f in zip(theatre.state_at("2014-01-01")["status"], flags) if f))
     assert 0 < low < total
     text = plain(markdown_text(app(monkeypatch, date="2014-01-01")))
     assert f"- Opposition: **{total}** districts ({low} on low confidence)" in text

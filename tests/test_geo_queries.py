@@ -102,6 +102,8 @@ def test_theatre_without_changes(tmp_path):
     from synthetic import write_theatre
     theatre = load_theatre(write_theatre(tmp_path / "t", changes=[]))
     assert set(theatre.state_at("2020-05-01")["status"]) == {"government"}
+    assert not theatre.low_confidence_at("2020-05-01").any() and len(theatre.low_confidence_at("2020-05-01")) == 4
+    assert theatre.timelines()["low"] == ""
     assert theatre.next_change_date(dt.date(2020, 1, 1)) is None
 
 
@@ -169,8 +171,11 @@ def test_low_confidence_follows_the_latest_change(tmp_path):
     for day, expected in [("2020-02-29", set()), ("2020-03-01", {"north-east"}), ("2020-06-15", set())]:
         low = {d for d, flag in zip(theatre.district_ids, theatre.low_confidence_at(day)) if flag}
         assert low == expected, day
-    assert theatre.status_counts_at("2020-03-01", low_confidence_only=True) == {
+    from geo.theatre import count_statuses
+    codes, low = theatre.status_codes_at("2020-03-01"), theatre.low_confidence_at("2020-03-01")
+    assert count_statuses(codes, where=low) == {
         "government": 0, "opposition": 1, "kurdish": 0, "isil": 0, "contested": 0, "unknown": 0}
+    assert count_statuses(codes) == theatre.status_counts_at("2020-03-01")
     assert theatre.status_counts_at("2020-03-01")["opposition"] == 1
     timeline = theatre.timelines()
     assert len(timeline["low"]) == len(CHANGES) and timeline["low"].count("1") == 1

@@ -143,6 +143,8 @@ def test_place_sources_must_exist(tmp_path):
     ]
     with pytest.raises(DataError, match=r"location_source has \['atlas'\]"):
         load_theatre(folder)
+    (folder / "sources.csv").unlink()  # ids with no sources.csv at all are reported too
+    assert "districts.geojson id 'south-west': name_sources has ['wire-a', 'gazetteer'], not ids in sources.csv" in messages(folder)
 
 
 def test_place_sources_count_as_cited_and_reach_the_panel(tmp_path):

@@ -1,9 +1,10 @@
 """Aleppo Frontlines: the Streamlit entry point. It only wires geo/ to components/.
 
-    streamlit run dashboard.py                      # the shipped Aleppo data
-    streamlit run dashboard.py -- --data DIR        # any theatre directory
-    FRONTLINES_DATA=DIR streamlit run dashboard.py  # for hosts that cannot pass arguments
+streamlit run dashboard.py                      # the shipped Aleppo data
+streamlit run dashboard.py -- --data DIR        # any theatre directory
+FRONTLINES_DATA=DIR streamlit run dashboard.py  # for hosts that cannot pass arguments
 """
+
 from __future__ import annotations
 
 import argparse
@@ -70,14 +71,20 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
     if static:
         static_root = HERE / "static"
-        return Prepared(theatre, publish(static_root, "theatres", ".geojson", shapes), None,
-                        publish(static_root, "theatres", ".timeline.json", js_literal(theatre.timelines())),
-                        *figures)
+        return Prepared(
+            theatre,
+            publish(static_root, "theatres", ".geojson", shapes),
+            None,
+            publish(static_root, "theatres", ".timeline.json", js_literal(theatre.timelines())),
+            *figures,
+        )
     return Prepared(theatre, None, shapes, None, *figures)
 
 
 def show_data_error(directory: Path, exc: Exception) -> None:
-    st.error(f"The theatre data in {md_text(directory)} could not be loaded. Nothing was changed; fix the files and reload.")
+    st.error(
+        f"The theatre data in {md_text(directory)} could not be loaded. Nothing was changed; fix the files and reload."
+    )
     st.code(str(exc), language=None)
 
 
@@ -108,8 +115,9 @@ def main() -> None:
     st.set_page_config(page_title="Aleppo Frontlines", page_icon="🗺️", layout="wide")
     directory = data_directory(sys.argv[1:])
     try:
-        prepared = prepare(str(directory), files_signature(directory) if directory.is_dir() else (),
-                           static_serving_enabled())
+        prepared = prepare(
+            str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
+        )
     except DataError as exc:
         show_data_error(directory, exc)
         st.stop()
@@ -117,43 +125,67 @@ def main() -> None:
     start_session(theatre)
 
     st.title(md_text(theatre.meta.title))
-    st.caption("Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and sources. "
-               + md_text(theatre.meta.geometry_note))
+    st.caption(
+        "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and sources. "
+        + md_text(theatre.meta.geometry_note)
+    )
     for notice in st.session_state["url_notices"]:
         st.warning(md_text(notice))
 
     map_column, panel_column = st.columns([3, 2], gap="medium")
     with map_column:
         date = render_date_controls(
-            start=theatre.meta.start_date, end=theatre.meta.end_date, key="date",
+            start=theatre.meta.start_date,
+            end=theatre.meta.end_date,
+            key="date",
             previous_change=theatre.previous_change_date(st.session_state["date"]),
-            next_change=theatre.next_change_date(st.session_state["date"]), jump=jump_to,
+            next_change=theatre.next_change_date(st.session_state["date"]),
+            jump=jump_to,
         )
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
         render_map(
-            shapes_path=prepared.shapes_path, inline_shapes_js=prepared.inline_shapes_js,
-            timeline_path=prepared.timeline_path, slider_key="date", center=theatre.meta.center, zoom=theatre.meta.zoom,
-            unknown_code=STATUSES.index("unknown"), codes=codes, low_confidence=low,
-            selected=district_id, date=date.isoformat(), on_click=select_district,
+            shapes_path=prepared.shapes_path,
+            inline_shapes_js=prepared.inline_shapes_js,
+            timeline_path=prepared.timeline_path,
+            slider_key="date",
+            center=theatre.meta.center,
+            zoom=theatre.meta.zoom,
+            unknown_code=STATUSES.index("unknown"),
+            codes=codes,
+            low_confidence=low,
+            selected=district_id,
+            date=date.isoformat(),
+            on_click=select_district,
         )
         render_legend()
-        render_timeline(changes_per_month=prepared.per_month, events=theatre.events, date=date,
-                        start=theatre.meta.start_date, end=theatre.meta.end_date)
+        render_timeline(
+            changes_per_month=prepared.per_month,
+            events=theatre.events,
+            date=date,
+            start=theatre.meta.start_date,
+            end=theatre.meta.end_date,
+        )
     with panel_column:
         district_id = st.session_state["district"]
         if district_id:
-            render_district_panel(theatre.district_at(district_id, date), theatre.history(district_id),
-                                  date=date, on_close=clear_district)
+            render_district_panel(
+                theatre.district_at(district_id, date), theatre.history(district_id), date=date, on_close=clear_district
+            )
         else:
             render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
         render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
         render_share_link({"date": date.isoformat(), "district": district_id})
-    render_quality(changes_per_month=prepared.per_month, sourcing=prepared.sourcing,
-                   confidence=prepared.confidence, uncertainties=list(theatre.meta.known_uncertainties),
-                   sources_count=0 if theatre.sources is None else len(theatre.sources),
-                   changes_count=len(theatre.changes), districts_count=len(theatre.district_ids),
-                   warnings=[str(w) for w in theatre.warnings])
+    render_quality(
+        changes_per_month=prepared.per_month,
+        sourcing=prepared.sourcing,
+        confidence=prepared.confidence,
+        uncertainties=list(theatre.meta.known_uncertainties),
+        sources_count=0 if theatre.sources is None else len(theatre.sources),
+        changes_count=len(theatre.changes),
+        districts_count=len(theatre.district_ids),
+        warnings=[str(w) for w in theatre.warnings],
+    )
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
     write_view_to_url({"date": date.isoformat(), "district": district_id})
 

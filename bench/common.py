@@ -1,14 +1,14 @@
 """Shared by the benchmark scripts: synthetic theatres cached on disk, tables printed plainly."""
+
 from __future__ import annotations
 
 import statistics
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
+from geo.synth import synth_theatre
 
-from geo.synth import synth_theatre  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 OUT = ROOT / "bench" / "out"
 
@@ -37,10 +37,10 @@ def print_table(headers: list[str], rows: list[list]) -> None:
     """A Markdown table, so the output can go into the README as it is."""
     cells = [[str(c) for c in row] for row in rows]
     widths = [max(len(h), *(len(r[i]) for r in cells)) if cells else len(h) for i, h in enumerate(headers)]
-    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths)) + " |")
+    print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for row in cells:
-        print("| " + " | ".join(c.rjust(w) for c, w in zip(row, widths)) + " |")
+        print("| " + " | ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) + " |")
     sys.stdout.flush()
 
 
@@ -49,10 +49,10 @@ class StreamingTable:
 
     def __init__(self, headers: list[str]):
         self.widths = [max(len(h), 9) for h in headers]
-        print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, self.widths)) + " |")
+        print("| " + " | ".join(h.ljust(w) for h, w in zip(headers, self.widths, strict=True)) + " |")
         print("|" + "|".join("-" * (w + 2) for w in self.widths) + "|")
         sys.stdout.flush()
 
     def row(self, cells: list) -> None:
-        print("| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, self.widths)) + " |")
+        print("| " + " | ".join(str(c).rjust(w) for c, w in zip(cells, self.widths, strict=True)) + " |")
         sys.stdout.flush()

@@ -9,6 +9,7 @@ so polling from Python adds nothing to them.
     python bench/scrub.py --sizes 130 --scrubs 3       # the CI smoke run
     python bench/scrub.py --compare                    # also the plain rebuilt-map approach, with the ratio
 """
+
 from __future__ import annotations
 
 import argparse
@@ -58,7 +59,9 @@ def settle(page, since_count: int, *, quiet_ms: float, timeout_s: float = 60) ->
     """Wait until the map changed after ``since_count`` and then stayed still for ``quiet_ms``."""
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
-        count, idle = page.evaluate("[window.__bench.count, performance.timeOrigin + performance.now() - window.__bench.last]")
+        count, idle = page.evaluate(
+            "[window.__bench.count, performance.timeOrigin + performance.now() - window.__bench.last]"
+        )
         if count > since_count and idle >= quiet_ms:
             return
 
@@ -84,7 +87,10 @@ def measure(browser, data, mode: str, scrubs: int, quiet_ms: float) -> dict:
         context.close()
         context, page, warm = open_view(browser, link, quiet_ms)  # a share link opened on a running server
         received = [0]
-        page.on("websocket", lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload))))
+        page.on(
+            "websocket",
+            lambda ws: ws.on("framereceived", lambda payload: received.__setitem__(0, received[0] + len(payload))),
+        )
         page.reload()
         settle(page, 0, quiet_ms=max(quiet_ms, 1500), timeout_s=180)
         if mode == "restyle":  # scrub once the timelines (fetched after the first paint) are in the page
@@ -96,14 +102,22 @@ def measure(browser, data, mode: str, scrubs: int, quiet_ms: float) -> dict:
             before = received[0]
             page.keyboard.press("ArrowRight")
             settle(page, count, quiet_ms=quiet_ms)
-            paint, rerun = page.evaluate("[window.__bench.last, window.__bench.lastMessage].map("
-                                         "t => t - window.__bench.keydowns[window.__bench.keydowns.length - 1])")
+            paint, rerun = page.evaluate(
+                "[window.__bench.last, window.__bench.lastMessage].map("
+                "t => t - window.__bench.keydowns[window.__bench.keydowns.length - 1])"
+            )
             latencies.append(paint)
             reruns.append(rerun)
             sent.append(received[0] - before)
         context.close()
-        return {"cold": cold, "warm": warm, "p50": median(latencies), "p95": percentile(latencies, 95),
-                "rerun": median(reruns), "bytes": median(sent)}
+        return {
+            "cold": cold,
+            "warm": warm,
+            "p50": median(latencies),
+            "p95": percentile(latencies, 95),
+            "rerun": median(reruns),
+            "bytes": median(sent),
+        }
     finally:
         server.stop()
 
@@ -113,19 +127,38 @@ def main() -> None:
     parser.add_argument("--sizes", default="130,2000,10000", help="district counts, comma-separated")
     parser.add_argument("--changes-per-district", type=int, default=100)
     parser.add_argument("--scrubs", type=int, default=20)
-    parser.add_argument("--quiet-ms", type=float, default=700, help="how long the map must stay still to count a scrub as painted")
-    parser.add_argument("--compare", action="store_true", help="also measure the plain approach (map rebuilt every rerun)")
+    parser.add_argument(
+        "--quiet-ms", type=float, default=700, help="how long the map must stay still to count a scrub as painted"
+    )
+    parser.add_argument(
+        "--compare", action="store_true", help="also measure the plain approach (map rebuilt every rerun)"
+    )
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
+
     ensure_packages()
     modes = ["restyle", "rebuild"] if args.compare else ["restyle"]
     print(f"Scrub-to-paint in headless Chromium, {args.scrubs} scrubs per row (times in ms)")
     print("scrub: key press to the last change of the map's paths; first paint: navigation to the painted map of a")
-    print("share link on a running server (cold: its first visitor, who waits for the theatre to load); rerun: key press")
+    print(
+        "share link on a running server (cold: its first visitor, who waits for the theatre to load); rerun: key press"
+    )
     print("to the server's last message of the rerun that follows; bytes: received over the websocket per scrub.")
-    table = StreamingTable(["districts", "changes", "map", "scrub p50", "scrub p95", "first paint", "first paint (cold)",
-                            "rerun p50", "bytes/scrub", "p50 speed-up"])
+    table = StreamingTable(
+        [
+            "districts",
+            "changes",
+            "map",
+            "scrub p50",
+            "scrub p95",
+            "first paint",
+            "first paint (cold)",
+            "rerun p50",
+            "bytes/scrub",
+            "p50 speed-up",
+        ]
+    )
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=LAUNCH_ARGS)
         for size in (int(s) for s in args.sizes.split(",")):
@@ -133,9 +166,22 @@ def main() -> None:
             results = {mode: measure(browser, data, mode, args.scrubs, args.quiet_ms) for mode in modes}
             for mode, r in results.items():
                 ratio = f"{results['rebuild']['p50'] / r['p50']:.0f}x" if args.compare and mode == "restyle" else ""
-                table.row([f"{size:,}", f"{size * args.changes_per_district:,}", mode, f"{r['p50']:.0f}", f"{r['p95']:.0f}",
-                           f"{r['warm']:.0f}", f"{r['cold']:.0f}", f"{r['rerun']:.0f}", f"{r['bytes']:,.0f}", ratio])
+                table.row(
+                    [
+                        f"{size:,}",
+                        f"{size * args.changes_per_district:,}",
+                        mode,
+                        f"{r['p50']:.0f}",
+                        f"{r['p95']:.0f}",
+                        f"{r['warm']:.0f}",
+                        f"{r['cold']:.0f}",
+                        f"{r['rerun']:.0f}",
+                        f"{r['bytes']:,.0f}",
+                        ratio,
+                    ]
+                )
         browser.close()
+
 
 if __name__ == "__main__":
     main()

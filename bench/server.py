@@ -5,6 +5,7 @@ The full rerun's cost is measured where it matters, in the browser: see scrub.py
     python bench/server.py                        # 10,000 districts x 1,000,000 changes
     python bench/server.py --districts 130 --changes 13000 --repeat 5
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,6 +17,7 @@ from common import median, percentile, print_table, synthetic
 from components.js import js_literal
 from geo import load_theatre
 from geo.export import districts_geojson
+
 
 def timed(function, repeat: int) -> list[float]:
     times = []

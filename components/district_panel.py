@@ -1,9 +1,10 @@
 """The details panel of the selected district: names, status, history and sources."""
+
 from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import Callable
+from collections.abc import Callable
 from urllib.parse import urlsplit
 
 import pandas as pd
@@ -32,17 +33,23 @@ def source_links(cell: str) -> str:
 
 def _status_badge(status: str) -> str:
     style = STATUS_STYLES[status]
-    return (f"<span class='status-badge status-{status}' style='background:{style['fillColor']};"
-            f"color:{'#fff' if status in ('government', 'isil', 'opposition') else '#000'};"
-            f"padding:.1em .5em;border-radius:.3em;font-weight:600'>{STATUS_LABELS[status]}</span>")
+    return (
+        f"<span class='status-badge status-{status}' style='background:{style['fillColor']};"
+        f"color:{'#fff' if status in ('government', 'isil', 'opposition') else '#000'};"
+        f"padding:.1em .5em;border-radius:.3em;font-weight:600'>{STATUS_LABELS[status]}</span>"
+    )
 
 
-def render_district_panel(district: dict, history: pd.DataFrame, *, date: dt.date,
-                          on_close: Callable[[], None]) -> None:
+def render_district_panel(
+    district: dict, history: pd.DataFrame, *, date: dt.date, on_close: Callable[[], None]
+) -> None:
     """Show one district. ``district`` is a row of ``Theatre.state_at``; every text from it is escaped."""
     st.markdown(f"### {md_text(district['name_en'])}")
     if district["name_ar"]:
-        st.markdown(f"<div dir='rtl' lang='ar' style='font-size:1.3em'>{html.escape(district['name_ar'])}</div>", unsafe_allow_html=True)
+        st.markdown(
+            f"<div dir='rtl' lang='ar' style='font-size:1.3em'>{html.escape(district['name_ar'])}</div>",
+            unsafe_allow_html=True,
+        )
     if district["alt_names"]:
         st.caption("Also known as: " + md_text(district["alt_names"]))
     if district.get("name_note"):
@@ -50,7 +57,9 @@ def render_district_panel(district: dict, history: pd.DataFrame, *, date: dt.dat
     if district.get("place_source_url"):
         st.caption("Names and location from: " + source_links(district["place_source_url"]))
     since = "the start of the record" if not district["source_url"] else readable_date(district["since"])
-    st.markdown(f"On **{date:%d %B %Y}**: {_status_badge(district['status'])} since {md_text(since)}", unsafe_allow_html=True)
+    st.markdown(
+        f"On **{date:%d %B %Y}**: {_status_badge(district['status'])} since {md_text(since)}", unsafe_allow_html=True
+    )
     if district["note"]:
         st.markdown(f"> {md_text(district['note'])}")
 
@@ -62,7 +71,8 @@ def render_district_panel(district: dict, history: pd.DataFrame, *, date: dt.dat
         for change in history.itertuples(index=False):
             lines.append(
                 f"| {md_text(readable_date(change.date, change.date_precision))} | {STATUS_LABELS[change.status]} "
-                f"| {md_text(change.note) or '—'} | {md_text(change.confidence) or '—'} | {source_links(change.source_url)} |"
+                f"| {md_text(change.note) or '—'} | {md_text(change.confidence) or '—'} "
+                f"| {source_links(change.source_url)} |"
             )
         st.markdown("\n".join(lines))
     st.button("Close details", key="close-district", on_click=on_close)
@@ -72,6 +82,11 @@ def render_no_selection(counts: dict[str, int], low_confidence: dict[str, int]) 
     """What the panel shows before a district is clicked: a hint and the day's totals,
     with how many of each rest on a low-confidence change (drawn paler on the map)."""
     st.info("Click a district on the map to see its names, its control history and the sources behind every change.")
-    st.markdown("\n".join(
-        f"- {STATUS_LABELS[status]}: **{n}** districts" + (f" ({low_confidence[status]} on low confidence)" if low_confidence.get(status) else "")
-        for status, n in counts.items() if n))
+    st.markdown(
+        "\n".join(
+            f"- {STATUS_LABELS[status]}: **{n}** districts"
+            + (f" ({low_confidence[status]} on low confidence)" if low_confidence.get(status) else "")
+            for status, n in counts.items()
+            if n
+        )
+    )

@@ -1,4 +1,5 @@
 """Context events near the selected date: sieges, ceasefires, evacuations."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,8 +19,11 @@ def render_events(events: pd.DataFrame, *, date: dt.date, window_days: int) -> N
         return
     lines = []
     for event in events.itertuples(index=False):
-        when = readable_date(event.date) if event.end_date == event.date else \
-            f"{readable_date(event.date)} – {readable_date(event.end_date)}"
+        when = (
+            readable_date(event.date)
+            if event.end_date == event.date
+            else f"{readable_date(event.date)} – {readable_date(event.end_date)}"
+        )
         note = f" — {md_text(event.note)}" if event.note else ""
         lines.append(f"- **{md_text(when)}**: {md_text(event.title)}{note} ({source_links(event.source_url)})")
     st.markdown("\n".join(lines))

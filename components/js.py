@@ -1,4 +1,5 @@
 """Embedding Python values in generated JavaScript safely."""
+
 from __future__ import annotations
 
 import json

@@ -1,4 +1,5 @@
 """The map legend: one swatch per status, in the map's own colours, and the paler fill of low confidence."""
+
 from __future__ import annotations
 
 import streamlit as st
@@ -12,15 +13,17 @@ def render_legend() -> None:
     for style in styles_in_code_order():
         border = "dashed" if style["dashArray"] else "solid"
         items.append(
-            f'<span class="legend-item legend-{style["status"]}" style="display:inline-flex;align-items:center;margin-right:1em">'
+            f'<span class="legend-item legend-{style["status"]}" '
+            'style="display:inline-flex;align-items:center;margin-right:1em">'
             f'<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
             f'background:{style["fillColor"]};opacity:.85;border:2px {border} {style["color"]}"></span>'
-            f'{style["label"]}</span>'
+            f"{style['label']}</span>"
         )
     items.append(
-        '<span class="legend-item legend-low-confidence" style="display:inline-flex;align-items:center;margin-right:1em">'
+        '<span class="legend-item legend-low-confidence" '
+        'style="display:inline-flex;align-items:center;margin-right:1em">'
         '<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
         'background:#888888;opacity:.35;border:2px solid #444444"></span>'
-        'Paler: low confidence (inferred or disputed; see the district\'s history)</span>'
+        "Paler: low confidence (inferred or disputed; see the district's history)</span>"
     )
     st.markdown('<div class="frontlines-legend">' + "".join(items) + "</div>", unsafe_allow_html=True)

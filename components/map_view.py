@@ -7,11 +7,12 @@ What changes on a scrub travels as a tiny feature group whose script calls
 status code as a digit, or as a letter (a, b, ...) where the status rests on a
 change of low confidence, which the map shows paler.
 """
+
 from __future__ import annotations
 
 import folium
-import streamlit as st
 import numpy as np
+import streamlit as st
 from branca.element import MacroElement
 from jinja2 import Template
 from streamlit_folium import st_folium
@@ -175,8 +176,14 @@ class DistrictLayer(MacroElement):
 {% endmacro %}
 """)
 
-    def __init__(self, *, shapes_path: str | None, inline_shapes_js: str | None, unknown_code: int,
-                 follow_slider: dict | None = None):
+    def __init__(
+        self,
+        *,
+        shapes_path: str | None,
+        inline_shapes_js: str | None,
+        unknown_code: int,
+        follow_slider: dict | None = None,
+    ):
         super().__init__()
         self._name = "DistrictLayer"
         self.follow_js = js_literal(follow_slider)
@@ -204,10 +211,23 @@ if (window.frontlines) { window.frontlines.apply({{ this.codes_js }}, {{ this.se
         self.date_js = js_literal(date)
 
 
-def render_map(*, shapes_path: str | None, inline_shapes_js: str | None = None,
-               timeline_path: str | None = None, slider_key: str | None = None, center: tuple[float, float], zoom: int, unknown_code: int,
-               codes: np.ndarray, low_confidence: np.ndarray, selected: str | None, date: str, on_click, key: str = "map",
-               height: int = 620) -> None:
+def render_map(
+    *,
+    shapes_path: str | None,
+    inline_shapes_js: str | None = None,
+    timeline_path: str | None = None,
+    slider_key: str | None = None,
+    center: tuple[float, float],
+    zoom: int,
+    unknown_code: int,
+    codes: np.ndarray,
+    low_confidence: np.ndarray,
+    selected: str | None,
+    date: str,
+    on_click,
+    key: str = "map",
+    height: int = 620,
+) -> None:
     """Draw the map; ``on_click(district_id)`` is called when a district is clicked.
 
     ``codes`` are the districts' status codes and ``low_confidence`` flags the
@@ -221,8 +241,9 @@ def render_map(*, shapes_path: str | None, inline_shapes_js: str | None = None,
     """
     base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
     follow = {"key": slider_key, "timeline": timeline_path} if timeline_path and slider_key else None
-    DistrictLayer(shapes_path=shapes_path, inline_shapes_js=inline_shapes_js, unknown_code=unknown_code,
-                  follow_slider=follow).add_to(base)
+    DistrictLayer(
+        shapes_path=shapes_path, inline_shapes_js=inline_shapes_js, unknown_code=unknown_code, follow_slider=follow
+    ).add_to(base)
 
     def clicked() -> None:
         value = st.session_state.get(key) or {}
@@ -232,7 +253,10 @@ def render_map(*, shapes_path: str | None, inline_shapes_js: str | None = None,
             on_click(district_id)
 
     st_folium(
-        base, key=key, height=height, use_container_width=True,
+        base,
+        key=key,
+        height=height,
+        use_container_width=True,
         returned_objects=["last_active_drawing"],
         feature_group_to_add=StatusUpdate(codes, low_confidence, selected, date),
         on_change=clicked,

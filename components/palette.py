@@ -3,6 +3,7 @@
 ``contested`` is the only yellow fill and the only dashed outline, so it never
 reads as any single side.
 """
+
 from __future__ import annotations
 
 from geo.statuses import STATUS_LABELS, STATUSES

@@ -1,4 +1,5 @@
 """How far to trust the map: sourcing figures and the dataset's known uncertainties."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -7,20 +8,33 @@ import streamlit as st
 from components.text import md_text
 
 
-def render_quality(*, changes_per_month: pd.Series, sourcing: dict[str, int], confidence: dict[str, int],
-                   uncertainties: list[str], sources_count: int, changes_count: int, districts_count: int,
-                   warnings: list[str]) -> None:
+def render_quality(
+    *,
+    changes_per_month: pd.Series,
+    sourcing: dict[str, int],
+    confidence: dict[str, int],
+    uncertainties: list[str],
+    sources_count: int,
+    changes_count: int,
+    districts_count: int,
+    warnings: list[str],
+) -> None:
     with st.expander("Data quality: how far to trust this map"):
-        st.markdown(f"**{districts_count}** districts, **{changes_count}** recorded changes of control, "
-                    f"**{sources_count}** sources.")
+        st.markdown(
+            f"**{districts_count}** districts, **{changes_count}** recorded changes of control, "
+            f"**{sources_count}** sources."
+        )
         left, right = st.columns(2)
         left.markdown("Districts by how many distinct sources back their history")
         left.table(pd.DataFrame({"districts": sourcing}))
         right.markdown("Changes by confidence")
         right.table(pd.DataFrame({"changes": confidence}))
         busiest = changes_per_month.sort_values(ascending=False).head(3)
-        st.markdown("Changes per month are drawn under the map; the busiest months: "
-                    + ", ".join(f"{md_text(month)} ({count})" for month, count in busiest.items() if count) + ".")
+        st.markdown(
+            "Changes per month are drawn under the map; the busiest months: "
+            + ", ".join(f"{md_text(month)} ({count})" for month, count in busiest.items() if count)
+            + "."
+        )
         if uncertainties:
             st.markdown("**Known uncertainties**")
             st.markdown("\n".join(f"- {md_text(item)}" for item in uncertainties))

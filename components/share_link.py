@@ -1,4 +1,5 @@
 """The share link: the URL that reopens exactly this view."""
+
 from __future__ import annotations
 
 from urllib.parse import urlencode

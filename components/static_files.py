@@ -6,6 +6,7 @@ shapes, their timelines) go there under a name made from their content, so they
 cross the wire once instead of with every rerun, and a new release that changes
 a file's format or content never serves a stale copy under the old name.
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -1,4 +1,5 @@
 """Showing text from data or from the URL as text, never as markup."""
+
 from __future__ import annotations
 
 import re

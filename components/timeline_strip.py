@@ -3,6 +3,7 @@
 Plain inline SVG rather than a chart library: it is redrawn on every scrub and
 must cost the page almost nothing.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -18,11 +19,14 @@ def _x(day: dt.date, start: dt.date, end: dt.date) -> float:
     return round(WIDTH * (day - start).days / max((end - start).days, 1), 1)
 
 
-def timeline_svg(*, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date,
-                 start: dt.date, end: dt.date) -> str:
+def timeline_svg(
+    *, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date, start: dt.date, end: dt.date
+) -> str:
     """The strip as an SVG string; event titles are escaped (they come from data)."""
-    parts = [f'<svg class="frontlines-timeline" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
-             f'aria-label="Changes of control per month and context events, {start:%Y} to {end:%Y}">']
+    parts = [
+        f'<svg class="frontlines-timeline" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
+        f'aria-label="Changes of control per month and context events, {start:%Y} to {end:%Y}">'
+    ]
     tallest = max(int(changes_per_month.max()) if len(changes_per_month) else 0, 1)
     for month, count in changes_per_month.items():
         first = dt.date.fromisoformat(f"{month}-01")
@@ -30,25 +34,38 @@ def timeline_svg(*, changes_per_month: pd.Series, events: pd.DataFrame, date: dt
         x0, x1 = _x(max(first, start), start, end), _x(min(following, end), start, end)
         height = round((BARS_BOTTOM - BARS_TOP) * count / tallest, 1)
         if count:
-            parts.append(f'<rect x="{x0}" y="{BARS_BOTTOM - height}" width="{max(x1 - x0 - 0.5, 0.5)}" height="{height}" '
-                         f'fill="#8a96a3"><title>{first:%B %Y}: {count} changes</title></rect>')
+            parts.append(
+                f'<rect x="{x0}" y="{BARS_BOTTOM - height}" width="{max(x1 - x0 - 0.5, 0.5)}" height="{height}" '
+                f'fill="#8a96a3"><title>{first:%B %Y}: {count} changes</title></rect>'
+            )
     parts.append(f'<line x1="0" x2="{WIDTH}" y1="{BARS_BOTTOM}" y2="{BARS_BOTTOM}" stroke="#bbb"/>')
     for year in range(start.year + 1, end.year + 1):
         x = _x(dt.date(year, 1, 1), start, end)
-        parts.append(f'<line x1="{x}" x2="{x}" y1="{BARS_BOTTOM}" y2="{BARS_BOTTOM + 4}" stroke="#999"/>'
-                     f'<text x="{x}" y="{HEIGHT - 2}" font-size="15" text-anchor="middle" fill="#666">{year}</text>')
+        parts.append(
+            f'<line x1="{x}" x2="{x}" y1="{BARS_BOTTOM}" y2="{BARS_BOTTOM + 4}" stroke="#999"/>'
+            f'<text x="{x}" y="{HEIGHT - 2}" font-size="15" text-anchor="middle" fill="#666">{year}</text>'
+        )
     for event in events.itertuples(index=False):
         x = _x(dt.date.fromisoformat(event.date), start, end)
-        parts.append(f'<path d="M{x - 5},2 L{x + 5},2 L{x},11 Z" fill="#0072B2" class="timeline-event">'
-                     f'<title>{html.escape(event.date)}: {html.escape(event.title)}</title></path>')
+        parts.append(
+            f'<path d="M{x - 5},2 L{x + 5},2 L{x},11 Z" fill="#0072B2" class="timeline-event">'
+            f"<title>{html.escape(event.date)}: {html.escape(event.title)}</title></path>"
+        )
     x = _x(date, start, end)
-    parts.append(f'<line x1="{x}" x2="{x}" y1="0" y2="{BARS_BOTTOM}" stroke="#D55E00" stroke-width="2.5" class="timeline-date"/>')
+    parts.append(
+        f'<line x1="{x}" x2="{x}" y1="0" y2="{BARS_BOTTOM}" stroke="#D55E00" stroke-width="2.5" class="timeline-date"/>'
+    )
     parts.append("</svg>")
     return "".join(parts)
 
 
-def render_timeline(*, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date,
-                    start: dt.date, end: dt.date) -> None:
-    st.markdown(timeline_svg(changes_per_month=changes_per_month, events=events, date=date, start=start, end=end),
-                unsafe_allow_html=True)
-    st.caption("Bars: recorded changes of control per month. ▼ context events (hover for titles). Line: the selected date.")
+def render_timeline(
+    *, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date, start: dt.date, end: dt.date
+) -> None:
+    st.markdown(
+        timeline_svg(changes_per_month=changes_per_month, events=events, date=date, start=start, end=end),
+        unsafe_allow_html=True,
+    )
+    st.caption(
+        "Bars: recorded changes of control per month. ▼ context events (hover for titles). Line: the selected date."
+    )

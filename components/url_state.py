@@ -1,16 +1,18 @@
 """The view in the URL: ``?date=YYYY-MM-DD&district=<id>``."""
+
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 
 from geo.errors import GeoError
 
 
-def read_view_from_url(*, parse_date: Callable[[str], dt.date],
-                       check_district: Callable[[str], object]) -> tuple[dt.date | None, str | None, list[str]]:
+def read_view_from_url(
+    *, parse_date: Callable[[str], dt.date], check_district: Callable[[str], object]
+) -> tuple[dt.date | None, str | None, list[str]]:
     """The date and district a link asks for, each ``None`` when absent or invalid.
 
     Invalid values come back as readable notices instead of errors.

@@ -3,6 +3,7 @@
 The dashboard's map asks for Leaflet on a CDN; the browser tests answer those
 requests with the same files unpacked from the npm package.
 """
+
 from __future__ import annotations
 
 import base64
@@ -17,7 +18,10 @@ from pathlib import Path
 ASSETS = Path(__file__).resolve().parents[1] / "tests" / ".assets"
 # URL pattern -> (npm package spec, folder inside the package)
 PACKAGES = {
-    re.compile(r"^https://cdn\.jsdelivr\.net/npm/leaflet@1\.9\.3/(?P<path>dist/[\w./-]+)$"): ("leaflet@1.9.3", "leaflet-1.9.3"),
+    re.compile(r"^https://cdn\.jsdelivr\.net/npm/leaflet@1\.9\.3/(?P<path>dist/[\w./-]+)$"): (
+        "leaflet@1.9.3",
+        "leaflet-1.9.3",
+    ),
 }
 CONTENT_TYPES = {".js": "application/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}
 
@@ -32,8 +36,12 @@ def ensure_packages() -> None:
         npm = shutil.which("npm")
         if npm is None:
             raise RuntimeError("npm is needed to fetch Leaflet for the browser tests (apt-get install npm)")
-        result = subprocess.run([npm, "pack", spec, "--silent", "--pack-destination", str(ASSETS)],
-                                capture_output=True, text=True, timeout=300)
+        result = subprocess.run(
+            [npm, "pack", spec, "--silent", "--pack-destination", str(ASSETS)],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         if result.returncode != 0:
             raise RuntimeError(f"npm pack {spec} failed: {result.stderr.strip()}")
         archive = ASSETS / result.stdout.strip().splitlines()[-1]
@@ -61,20 +69,48 @@ def cdn_har() -> Path:
             url = f"https://cdn.jsdelivr.net/npm/{name}@{version}/{path.relative_to(ASSETS / folder).as_posix()}"
             assert pattern.match(url), url
             body = path.read_bytes()
-            entries.append({
-                "startedDateTime": "2026-01-01T00:00:00.000Z", "time": 0, "timings": {"send": 0, "wait": 0, "receive": 0},
-                "cache": {},
-                "request": {"method": "GET", "url": url, "httpVersion": "HTTP/1.1", "headers": [], "queryString": [],
-                            "cookies": [], "headersSize": -1, "bodySize": 0},
-                "response": {"status": 200, "statusText": "OK", "httpVersion": "HTTP/1.1", "cookies": [], "redirectURL": "",
-                             "headers": [{"name": "Content-Type", "value": CONTENT_TYPES[path.suffix]},
-                                         {"name": "Access-Control-Allow-Origin", "value": "*"}],
-                             "content": {"size": len(body), "mimeType": CONTENT_TYPES[path.suffix],
-                                         "text": base64.b64encode(body).decode(), "encoding": "base64"},
-                             "headersSize": -1, "bodySize": len(body)},
-            })
-    har.write_text(json.dumps({"log": {"version": "1.2", "creator": {"name": "aleppo-frontlines", "version": "1"},
-                                       "entries": entries}}))
+            entries.append(
+                {
+                    "startedDateTime": "2026-01-01T00:00:00.000Z",
+                    "time": 0,
+                    "timings": {"send": 0, "wait": 0, "receive": 0},
+                    "cache": {},
+                    "request": {
+                        "method": "GET",
+                        "url": url,
+                        "httpVersion": "HTTP/1.1",
+                        "headers": [],
+                        "queryString": [],
+                        "cookies": [],
+                        "headersSize": -1,
+                        "bodySize": 0,
+                    },
+                    "response": {
+                        "status": 200,
+                        "statusText": "OK",
+                        "httpVersion": "HTTP/1.1",
+                        "cookies": [],
+                        "redirectURL": "",
+                        "headers": [
+                            {"name": "Content-Type", "value": CONTENT_TYPES[path.suffix]},
+                            {"name": "Access-Control-Allow-Origin", "value": "*"},
+                        ],
+                        "content": {
+                            "size": len(body),
+                            "mimeType": CONTENT_TYPES[path.suffix],
+                            "text": base64.b64encode(body).decode(),
+                            "encoding": "base64",
+                        },
+                        "headersSize": -1,
+                        "bodySize": len(body),
+                    },
+                }
+            )
+    har.write_text(
+        json.dumps(
+            {"log": {"version": "1.2", "creator": {"name": "aleppo-frontlines", "version": "1"}, "entries": entries}}
+        )
+    )
     return har
 
 

@@ -1,4 +1,5 @@
 """A dashboard server on localhost and the map's iframe, for browser tests and benchmarks."""
+
 from __future__ import annotations
 
 import os
@@ -22,12 +23,32 @@ class Server:
     def __init__(self, data: Path, *, script: Path = ROOT / "dashboard.py", options: tuple[str, ...] = ()):
         self.port = _free_port()
         self.url = f"http://localhost:{self.port}"
-        self.log = open(Path(os.environ.get("TMPDIR", "/tmp")) / f"frontlines-streamlit-{self.port}.log", "w+")
+        # Kept open for the server's lifetime; closed in stop().
+        log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"frontlines-streamlit-{self.port}.log"
+        self.log = open(log_path, "w+")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
-             "--server.port", str(self.port), "--server.address", "127.0.0.1",
-             "--browser.gatherUsageStats", "false", *options, "--", "--data", str(data)],
-            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "streamlit",
+                "run",
+                str(script),
+                "--server.headless",
+                "true",
+                "--server.port",
+                str(self.port),
+                "--server.address",
+                "127.0.0.1",
+                "--browser.gatherUsageStats",
+                "false",
+                *options,
+                "--",
+                "--data",
+                str(data),
+            ],
+            cwd=ROOT,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
@@ -39,9 +60,10 @@ class Server:
                         return
             except OSError:
                 time.sleep(0.3)
-        self.stop()
         self.log.seek(0)
-        raise RuntimeError(f"streamlit did not start:\n{self.log.read()}")
+        output = self.log.read()
+        self.stop()
+        raise RuntimeError(f"streamlit did not start:\n{output}")
 
     def stop(self) -> None:
         self.process.terminate()
@@ -49,6 +71,7 @@ class Server:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
+        self.log.close()
 
 
 def map_frame(page, *, timeout_s: float = 30.0):
@@ -57,7 +80,9 @@ def map_frame(page, *, timeout_s: float = 30.0):
     while time.monotonic() < deadline:
         for frame in page.frames:
             if "streamlit_folium" in frame.url or "st_folium" in frame.url:
-                frame.wait_for_function("window.frontlines && window.frontlines.date !== null", timeout=timeout_s * 1000)
+                frame.wait_for_function(
+                    "window.frontlines && window.frontlines.date !== null", timeout=timeout_s * 1000
+                )
                 return frame
         page.wait_for_timeout(100)
     raise AssertionError("the map's iframe never appeared")

@@ -4,6 +4,7 @@ Used where no published boundaries may be shipped: each district gets the
 Voronoi cell of its centre, clipped to the city's outline. Cells tile the
 outline without gaps or overlaps, but their borders are not real borders.
 """
+
 from __future__ import annotations
 
 import numpy as np
@@ -14,8 +15,9 @@ from shapely.geometry.base import BaseGeometry
 _METRES_PER_DEGREE = 111_320.0
 
 
-def voronoi_cells(lons: np.ndarray, lats: np.ndarray, outline: BaseGeometry,
-                  *, min_radius_m: float = 150.0) -> list[BaseGeometry]:
+def voronoi_cells(
+    lons: np.ndarray, lats: np.ndarray, outline: BaseGeometry, *, min_radius_m: float = 150.0
+) -> list[BaseGeometry]:
     """One polygon per point: its Voronoi cell clipped to ``outline``.
 
     Points outside the outline keep a small cell of at least ``min_radius_m``
@@ -35,8 +37,13 @@ def voronoi_cells(lons: np.ndarray, lats: np.ndarray, outline: BaseGeometry,
     lat0 = float(np.mean(lats))
     scale_x = _METRES_PER_DEGREE * np.cos(np.radians(lat0))
     points = shapely.points(np.asarray(lons) * scale_x, np.asarray(lats) * _METRES_PER_DEGREE)
-    to_metres = lambda g: shapely.transform(g, lambda xy: xy * [scale_x, _METRES_PER_DEGREE])
-    to_degrees = lambda g: shapely.transform(g, lambda xy: xy / [scale_x, _METRES_PER_DEGREE])
+    scale = np.array([scale_x, _METRES_PER_DEGREE])
+
+    def to_metres(geometry):
+        return shapely.transform(geometry, lambda xy: xy * scale)
+
+    def to_degrees(geometry):
+        return shapely.transform(geometry, lambda xy: xy / scale)
 
     area = to_metres(outline)
     if min_radius_m > 0:
@@ -47,7 +54,7 @@ def voronoi_cells(lons: np.ndarray, lats: np.ndarray, outline: BaseGeometry,
     tree = shapely.STRtree(cells)
     point_index, cell_index = tree.query(points, predicate="intersects")
     owner = {}
-    for p, c in zip(point_index, cell_index):
+    for p, c in zip(point_index, cell_index, strict=True):
         owner.setdefault(int(p), int(c))
     result = []
     for i in range(len(points)):

@@ -1,4 +1,5 @@
 """Reading and checking ``changes.csv``."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,8 +59,13 @@ def read_changes(
     if not any(c in frame.columns for c in SOURCE_COLUMNS):
         missing.append("source_url")
     if missing:
-        problems.append(Problem(CHANGES_FILE, "header", f"is missing column(s) {missing} (expected {list(REQUIRED_COLUMNS)} "
-                                                        f"and source_url or sources)"))
+        problems.append(
+            Problem(
+                CHANGES_FILE,
+                "header",
+                f"is missing column(s) {missing} (expected {list(REQUIRED_COLUMNS)} and source_url or sources)",
+            )
+        )
         return None
     for column in OPTIONAL_COLUMNS:
         if column not in frame.columns:
@@ -82,39 +88,60 @@ def read_changes(
     report(~date_ok, lambda r: f"date was {r['date']!r} but is expected to be a real date as YYYY-MM-DD")
     if start is not None and end is not None:
         lo, hi = day_number(start), day_number(end)
-        report(date_ok & ((days < lo) | (days > hi)),
-               lambda r: f"date {r['date']} is outside the theatre's range {start} to {end}")
+        report(
+            date_ok & ((days < lo) | (days > hi)),
+            lambda r: f"date {r['date']} is outside the theatre's range {start} to {end}",
+        )
 
-    report(~frame["status"].isin(STATUSES).to_numpy(),
-           lambda r: f"status was {r['status']!r} but is expected to be one of {list(STATUSES)}")
-    report(~frame["date_precision"].isin(DATE_PRECISIONS).to_numpy(),
-           lambda r: f"date_precision was {r['date_precision']!r} but is expected to be one of {list(DATE_PRECISIONS)}")
-    report(((frame["source_url"] == "") & (frame["sources"] == "")).to_numpy(),
-           lambda r: "source_url and sources are empty (every change needs at least one source)")
-    report(~frame["confidence"].isin(("", *CONFIDENCE_LEVELS)).to_numpy(),
-           lambda r: f"confidence was {r['confidence']!r} but is expected to be one of {list(CONFIDENCE_LEVELS)} or empty")
+    report(
+        ~frame["status"].isin(STATUSES).to_numpy(),
+        lambda r: f"status was {r['status']!r} but is expected to be one of {list(STATUSES)}",
+    )
+    report(
+        ~frame["date_precision"].isin(DATE_PRECISIONS).to_numpy(),
+        lambda r: f"date_precision was {r['date_precision']!r} but is expected to be one of {list(DATE_PRECISIONS)}",
+    )
+    report(
+        ((frame["source_url"] == "") & (frame["sources"] == "")).to_numpy(),
+        lambda r: "source_url and sources are empty (every change needs at least one source)",
+    )
+    report(
+        ~frame["confidence"].isin(("", *CONFIDENCE_LEVELS)).to_numpy(),
+        lambda r: f"confidence was {r['confidence']!r} but is expected to be one of {list(CONFIDENCE_LEVELS)} or empty",
+    )
     if (frame["sources"] != "").any():
         known_ids = sorted(sources.index) if sources is not None else []
         known_set = set(known_ids)
+
         def unknown_ids(cell: str) -> list[str]:
             return [i for i in cell.split() if i not in known_set]
+
         def describe(r):
             names = unknown_ids(r["sources"])
             hint = suggest_id(names[0], known_ids) if known_ids else None
             where = "sources.csv" if sources is not None else "sources.csv, which is missing"
-            return (f"sources has {names!r}, not ids in {where}" + (f" (did you mean {hint!r}?)" if hint else ""))
+            return f"sources has {names!r}, not ids in {where}" + (f" (did you mean {hint!r}?)" if hint else "")
+
         report(np.array([bool(unknown_ids(c)) for c in frame["sources"]], dtype=bool), describe)
         urls = sources["url"].to_dict() if sources is not None else {}
-        frame["source_url"] = [" ".join([*(urls[i] for i in ids.split() if i in urls), *([literal] if literal else [])])
-                               for ids, literal in zip(frame["sources"], frame["source_url"])]
+        frame["source_url"] = [
+            " ".join([*(urls[i] for i in ids.split() if i in urls), *([literal] if literal else [])])
+            for ids, literal in zip(frame["sources"], frame["source_url"], strict=True)
+        ]
     has_url = (frame["source_url"] != "").to_numpy()
     url_bad = ~frame["source_url"].str.fullmatch(_URL_LIST.pattern).to_numpy(dtype=bool) & has_url
-    report(url_bad, lambda r: f"source_url has {_bad_urls(r['source_url'])!r}, expected http(s) URLs separated by spaces")
+    report(
+        url_bad, lambda r: f"source_url has {_bad_urls(r['source_url'])!r}, expected http(s) URLs separated by spaces"
+    )
     if district_ids is not None:
         known = set(district_ids)
+
         def unknown(r):
             hint = suggest_id(r["district_id"], district_ids)
-            return f"district_id {r['district_id']!r} matches no district" + (f" (did you mean {hint!r}?)" if hint else "")
+            return f"district_id {r['district_id']!r} matches no district" + (
+                f" (did you mean {hint!r}?)" if hint else ""
+            )
+
         report(~frame["district_id"].isin(known).to_numpy(), unknown)
 
     frame["day"] = days

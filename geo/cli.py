@@ -1,10 +1,11 @@
 """Command line: ``python -m geo validate|state|history``."""
+
 from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from geo.errors import DataError, GeoError
 from geo.export import write_history_csv, write_state_csv
@@ -22,8 +23,10 @@ def _validate(args: argparse.Namespace) -> int:
     if theatre is None:
         print(f"{args.dir}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
         return 1
-    print(f"{args.dir}: valid — {len(theatre.district_ids)} districts, {len(theatre.changes)} changes, "
-          f"{theatre.meta.start_date} to {theatre.meta.end_date}; {warnings} warning(s)")
+    print(
+        f"{args.dir}: valid — {len(theatre.district_ids)} districts, {len(theatre.changes)} changes, "
+        f"{theatre.meta.start_date} to {theatre.meta.end_date}; {warnings} warning(s)"
+    )
     return 0
 
 
@@ -41,6 +44,7 @@ def _history(args: argparse.Namespace) -> int:
 
 def _synth(args: argparse.Namespace) -> int:
     from geo.synth import synth_theatre
+
     synth_theatre(args.out, districts=args.districts, changes=args.changes, seed=args.seed)
     print(f"wrote a synthetic theatre with {args.districts} districts and {args.changes} changes to {args.out}")
     return 0
@@ -51,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check a theatre directory and report every problem")
-    validate.add_argument("dir", nargs="?", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    validate.add_argument(
+        "dir", nargs="?", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)"
+    )
     validate.set_defaults(run=_validate)
 
     state = commands.add_parser("state", help="print every district's status on a date as CSV")

@@ -1,4 +1,5 @@
 """Strict ISO dates and the integer day numbers used for fast look-ups."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -58,5 +59,5 @@ def parse_date_column(values: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     parsed = pd.to_datetime(text.where(well_formed), format="%Y-%m-%d", errors="coerce")
     ok = well_formed & parsed.notna().to_numpy()
     days = np.zeros(len(values), dtype=np.int64)
-    days[ok] = (parsed[ok].to_numpy().astype("datetime64[D]").astype(np.int64))
+    days[ok] = parsed[ok].to_numpy().astype("datetime64[D]").astype(np.int64)
     return days, ok

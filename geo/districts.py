@@ -1,4 +1,5 @@
 """Reading and checking ``districts.geojson``."""
+
 from __future__ import annotations
 
 import difflib
@@ -17,8 +18,18 @@ from geo.errors import Problem
 DISTRICTS_FILE = "districts.geojson"
 WGS84 = CRS.from_epsg(4326)
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "area_km2", "location_source", "name_sources", "name_note",
-           "place_source_url", "geometry"]
+COLUMNS = [
+    "district_id",
+    "name_en",
+    "name_ar",
+    "alt_names",
+    "area_km2",
+    "location_source",
+    "name_sources",
+    "name_note",
+    "place_source_url",
+    "geometry",
+]
 
 
 def _declared_crs(raw: dict, problems: list[Problem]) -> CRS | None:
@@ -28,7 +39,11 @@ def _declared_crs(raw: dict, problems: list[Problem]) -> CRS | None:
     try:
         return CRS.from_user_input(member.get("properties", {}).get("name", member))
     except (CRSError, AttributeError, TypeError):
-        problems.append(Problem(DISTRICTS_FILE, "key 'crs'", f"was {member!r}, which names no known CRS (expected WGS84, EPSG:4326)"))
+        problems.append(
+            Problem(
+                DISTRICTS_FILE, "key 'crs'", f"was {member!r}, which names no known CRS (expected WGS84, EPSG:4326)"
+            )
+        )
         return None
 
 
@@ -76,10 +91,18 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
         where = f"feature {number}" + (f" (id {district_id!r})" if isinstance(district_id, str) else "")
         ok = True
         if not isinstance(district_id, str) or not ID_PATTERN.match(district_id):
-            problems.append(Problem(DISTRICTS_FILE, where, f"id was {district_id!r} but is expected to be a lowercase slug such as 'bustan-al-basha'"))
+            problems.append(
+                Problem(
+                    DISTRICTS_FILE,
+                    where,
+                    f"id was {district_id!r} but is expected to be a lowercase slug such as 'bustan-al-basha'",
+                )
+            )
             ok = False
         elif district_id in seen:
-            problems.append(Problem(DISTRICTS_FILE, where, f"id {district_id!r} is a duplicate of feature {seen[district_id]}"))
+            problems.append(
+                Problem(DISTRICTS_FILE, where, f"id {district_id!r} is a duplicate of feature {seen[district_id]}")
+            )
             ok = False
         else:
             seen[district_id] = number
@@ -87,14 +110,29 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
             problems.append(Problem(DISTRICTS_FILE, where, "name_en is missing or empty (expected a name)"))
             ok = False
         if not isinstance(props.get("name_ar"), str):
-            problems.append(Problem(DISTRICTS_FILE, where, "name_ar is missing (expected the Arabic name, or \"\" where no source gives one)"))
+            problems.append(
+                Problem(
+                    DISTRICTS_FILE,
+                    where,
+                    'name_ar is missing (expected the Arabic name, or "" where no source gives one)',
+                )
+            )
             ok = False
         elif not props["name_ar"].strip() and not str(props.get("name_note") or "").strip():
-            problems.append(Problem(DISTRICTS_FILE, where, "name_ar is empty and no name_note says why (expected the Arabic name, "
-                                    "or a name_note explaining that no source gives one)", "warning"))
+            problems.append(
+                Problem(
+                    DISTRICTS_FILE,
+                    where,
+                    "name_ar is empty and no name_note says why (expected the Arabic name, "
+                    "or a name_note explaining that no source gives one)",
+                    "warning",
+                )
+            )
         area = props.get("area_km2")
         if area is not None and not (isinstance(area, (int, float)) and area >= 0):
-            problems.append(Problem(DISTRICTS_FILE, where, f"area_km2 was {area!r} but is expected to be a number >= 0 or absent"))
+            problems.append(
+                Problem(DISTRICTS_FILE, where, f"area_km2 was {area!r} but is expected to be a number >= 0 or absent")
+            )
             area = None
         geometry = None
         try:
@@ -104,39 +142,62 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
             ok = False
         else:
             if geometry is None or geometry.is_empty:
-                problems.append(Problem(DISTRICTS_FILE, where, "geometry is missing or empty (expected a Polygon or MultiPolygon)"))
+                problems.append(
+                    Problem(DISTRICTS_FILE, where, "geometry is missing or empty (expected a Polygon or MultiPolygon)")
+                )
                 ok = False
             elif geometry.geom_type not in ("Polygon", "MultiPolygon"):
-                problems.append(Problem(DISTRICTS_FILE, where, f"geometry was a {geometry.geom_type} but is expected to be a Polygon or MultiPolygon"))
+                problems.append(
+                    Problem(
+                        DISTRICTS_FILE,
+                        where,
+                        f"geometry was a {geometry.geom_type} but is expected to be a Polygon or MultiPolygon",
+                    )
+                )
                 ok = False
             elif not geometry.is_valid:
                 reason = shapely.is_valid_reason(geometry)
                 problems.append(Problem(DISTRICTS_FILE, where, f"geometry is invalid ({reason})"))
                 ok = False
         if ok:
-            records.append({
-                "district_id": district_id,
-                "name_en": props["name_en"].strip(),
-                "name_ar": props["name_ar"].strip(),
-                "alt_names": _alt_names(props.get("alt_names")),
-                "area_km2": float(area) if area is not None else float("nan"),
-                "location_source": str(props.get("location_source") or ""),
-                "name_sources": _source_ids(props.get("name_sources")),
-                "name_note": str(props.get("name_note") or "").strip(),
-                "place_source_url": "",  # resolved from sources.csv by the loader
-                "geometry": geometry,
-            })
+            records.append(
+                {
+                    "district_id": district_id,
+                    "name_en": props["name_en"].strip(),
+                    "name_ar": props["name_ar"].strip(),
+                    "alt_names": _alt_names(props.get("alt_names")),
+                    "area_km2": float(area) if area is not None else float("nan"),
+                    "location_source": str(props.get("location_source") or ""),
+                    "name_sources": _source_ids(props.get("name_sources")),
+                    "name_note": str(props.get("name_note") or "").strip(),
+                    "place_source_url": "",  # resolved from sources.csv by the loader
+                    "geometry": geometry,
+                }
+            )
     if not features:
         problems.append(Problem(DISTRICTS_FILE, "", "holds no features (expected one per district)"))
     if crs is None:
         return None
     frame = gpd.GeoDataFrame(records, columns=COLUMNS, geometry="geometry", crs=crs)
     if not crs.equals(WGS84):
-        problems.append(Problem(DISTRICTS_FILE, "key 'crs'", f"was {crs.to_string()}; reprojected to WGS84 (EPSG:4326), the CRS GeoJSON expects", "warning"))
+        problems.append(
+            Problem(
+                DISTRICTS_FILE,
+                "key 'crs'",
+                f"was {crs.to_string()}; reprojected to WGS84 (EPSG:4326), the CRS GeoJSON expects",
+                "warning",
+            )
+        )
         frame = frame.to_crs(WGS84)
     bad_coords = ~frame.geometry.within(shapely.box(-180, -90, 180, 90)) if len(frame) else []
     for district_id in frame.loc[bad_coords, "district_id"] if len(frame) else []:
-        problems.append(Problem(DISTRICTS_FILE, f"id {district_id!r}", "geometry lies outside longitude -180..180 / latitude -90..90 (is the file in WGS84?)"))
+        problems.append(
+            Problem(
+                DISTRICTS_FILE,
+                f"id {district_id!r}",
+                "geometry lies outside longitude -180..180 / latitude -90..90 (is the file in WGS84?)",
+            )
+        )
     return frame.reset_index(drop=True)
 
 

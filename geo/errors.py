@@ -1,4 +1,5 @@
 """Exceptions and the problem records that validation collects."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,5 +1,6 @@
 """Reading and checking ``events.csv``: context events that change no district's control
 (a siege closing, a ceasefire, an evacuation)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -16,8 +17,14 @@ COLUMNS = ("date", "end_date", "title", "note", "sources")
 EMPTY = pd.DataFrame(columns=[*COLUMNS, "source_url", "day", "end_day", "row"])
 
 
-def read_events(directory: Path, problems: list[Problem], *, sources: pd.DataFrame | None,
-                start: dt.date | None, end: dt.date | None) -> pd.DataFrame:
+def read_events(
+    directory: Path,
+    problems: list[Problem],
+    *,
+    sources: pd.DataFrame | None,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> pd.DataFrame:
     """The events sorted by date, with ``day``/``end_day`` numbers and ``source_url`` resolved.
 
     A theatre without ``events.csv`` has no events. Rows with problems are reported and left out.

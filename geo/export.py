@@ -1,4 +1,5 @@
 """CSV exports of a theatre's state and histories."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -38,13 +39,14 @@ def districts_geojson(theatre: Theatre, *, decimals: int = 5, simplify_tolerance
         simplify_tolerance = 5e-5 if shapely.get_num_coordinates(shapes).sum() > SIMPLIFY_ABOVE_VERTICES else 0.0
     if simplify_tolerance > 0:
         shapes = shapely.coverage_simplify(shapes, simplify_tolerance)
-    rounded = shapely.set_precision(shapes, 10.0 ** -decimals)
+    rounded = shapely.set_precision(shapes, 10.0**-decimals)
     features = []
-    for record, geometry in zip(theatre.districts.itertuples(index=False), rounded):
-        features.append({
-            "type": "Feature",
-            "properties": {"id": record.district_id, "name_en": record.name_en,
-                           "name_ar": record.name_ar},
-            "geometry": shapely.geometry.mapping(geometry),
-        })
+    for record, geometry in zip(theatre.districts.itertuples(index=False), rounded, strict=True):
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {"id": record.district_id, "name_en": record.name_en, "name_ar": record.name_ar},
+                "geometry": shapely.geometry.mapping(geometry),
+            }
+        )
     return {"type": "FeatureCollection", "features": features}

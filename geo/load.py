@@ -1,4 +1,5 @@
 """Load a theatre directory, reporting every problem at once."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -23,21 +24,38 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
     directory = Path(directory)
     problems: list[Problem] = []
     if not directory.is_dir():
-        return None, [Problem(str(directory), "", "is not a directory (expected a theatre folder with theatre.json, districts.geojson and changes.csv)")]
+        return None, [
+            Problem(
+                str(directory),
+                "",
+                "is not a directory (expected a theatre folder with theatre.json, districts.geojson and changes.csv)",
+            )
+        ]
     meta = read_meta(directory, problems)
     districts = read_districts(directory, problems)
     ids = districts["district_id"].tolist() if districts is not None else None
     sources = read_sources(directory, problems)
     changes = read_changes(
-        directory, problems, district_ids=ids, sources=sources,
-        start=meta.start_date if meta else None, end=meta.end_date if meta else None,
+        directory,
+        problems,
+        district_ids=ids,
+        sources=sources,
+        start=meta.start_date if meta else None,
+        end=meta.end_date if meta else None,
     )
-    events = read_events(directory, problems, sources=sources,
-                         start=meta.start_date if meta else None, end=meta.end_date if meta else None)
+    events = read_events(
+        directory,
+        problems,
+        sources=sources,
+        start=meta.start_date if meta else None,
+        end=meta.end_date if meta else None,
+    )
     if meta is not None and meta.initial_sources:
         unknown = [x for x in meta.initial_sources if sources is None or x not in sources.index]
         if unknown:
-            problems.append(Problem("theatre.json", "key 'initial_sources'", f"has {unknown!r}, not ids in sources.csv"))
+            problems.append(
+                Problem("theatre.json", "key 'initial_sources'", f"has {unknown!r}, not ids in sources.csv")
+            )
     if districts is not None:
         problems.extend(_resolve_place_sources(districts, sources["url"].to_dict() if sources is not None else {}))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
@@ -74,8 +92,11 @@ def _resolve_place_sources(districts: pd.DataFrame, urls: dict[str, str]) -> lis
         for field in ("location_source", "name_sources"):
             unknown = [x for x in getattr(row, field).split() if x not in urls]
             if unknown:
-                problems.append(Problem(DISTRICTS_FILE, f"id {row.district_id!r}",
-                                        f"{field} has {unknown!r}, not ids in sources.csv"))
+                problems.append(
+                    Problem(
+                        DISTRICTS_FILE, f"id {row.district_id!r}", f"{field} has {unknown!r}, not ids in sources.csv"
+                    )
+                )
         ids = dict.fromkeys(f"{row.location_source} {row.name_sources}".split())
         resolved.append(" ".join(urls[x] for x in ids if x in urls))
     districts["place_source_url"] = resolved

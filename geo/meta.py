@@ -1,4 +1,5 @@
 """A theatre's metadata file (``theatre.json``)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -61,20 +62,33 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
     if len(dates) == 2 and dates["start_date"] > dates["end_date"]:
         problems.append(Problem(META_FILE, "key 'end_date'", "is expected to be on or after start_date"))
     if raw["initial_status"] not in STATUSES:
-        problems.append(Problem(
-            META_FILE, "key 'initial_status'",
-            f"was {raw['initial_status']!r} but is expected to be one of {list(STATUSES)}",
-        ))
+        problems.append(
+            Problem(
+                META_FILE,
+                "key 'initial_status'",
+                f"was {raw['initial_status']!r} but is expected to be one of {list(STATUSES)}",
+            )
+        )
     center = raw["center"]
-    if not (isinstance(center, list) and len(center) == 2
-            and all(isinstance(c, (int, float)) for c in center)
-            and -90 <= center[0] <= 90 and -180 <= center[1] <= 180):
-        problems.append(Problem(META_FILE, "key 'center'", f"was {center!r} but is expected to be [lat, lon] in degrees"))
+    if not (
+        isinstance(center, list)
+        and len(center) == 2
+        and all(isinstance(c, (int, float)) for c in center)
+        and -90 <= center[0] <= 90
+        and -180 <= center[1] <= 180
+    ):
+        problems.append(
+            Problem(META_FILE, "key 'center'", f"was {center!r} but is expected to be [lat, lon] in degrees")
+        )
     for key in ("initial_sources", "known_uncertainties"):
         if key in raw and not (isinstance(raw[key], list) and all(isinstance(x, str) for x in raw[key])):
-            problems.append(Problem(META_FILE, f"key {key!r}", f"was {raw[key]!r} but is expected to be a list of strings"))
+            problems.append(
+                Problem(META_FILE, f"key {key!r}", f"was {raw[key]!r} but is expected to be a list of strings")
+            )
     if not (isinstance(raw["zoom"], int) and 0 <= raw["zoom"] <= 22):
-        problems.append(Problem(META_FILE, "key 'zoom'", f"was {raw['zoom']!r} but is expected to be a whole number from 0 to 22"))
+        problems.append(
+            Problem(META_FILE, "key 'zoom'", f"was {raw['zoom']!r} but is expected to be a whole number from 0 to 22")
+        )
     if len(problems) > before:
         return None
     return TheatreMeta(

@@ -1,4 +1,5 @@
 """Data-quality checks and figures: what a reader needs to judge how far to trust the map."""
+
 from __future__ import annotations
 
 import pandas as pd
@@ -27,23 +28,46 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
         for district_id in theatre.district_ids:
             if district_id not in starts.index or starts.loc[district_id, "day"] > theatre.start_day:
                 until = starts.loc[district_id, "date"] if district_id in starts.index else "the end"
-                warnings.append(Problem(CHANGES_FILE, f"district {district_id!r}",
-                                        f"status is 'unknown' from {theatre.meta.start_date} until {until}", "warning"))
+                warnings.append(
+                    Problem(
+                        CHANGES_FILE,
+                        f"district {district_id!r}",
+                        f"status is 'unknown' from {theatre.meta.start_date} until {until}",
+                        "warning",
+                    )
+                )
     for row in ordered.loc[ordered["status"] == "unknown"].itertuples(index=False):
-        warnings.append(Problem(CHANGES_FILE, f"row {row.row}", f"sets {row.district_id!r} to 'unknown' from {row.date}", "warning"))
+        warnings.append(
+            Problem(CHANGES_FILE, f"row {row.row}", f"sets {row.district_id!r} to 'unknown' from {row.date}", "warning")
+        )
     repeats = ordered.loc[(ordered["status"] == ordered["previous"]) & (ordered["note"] == "")]
     for row in repeats.itertuples(index=False):
-        warnings.append(Problem(CHANGES_FILE, f"row {row.row}",
-                                f"status {row.status!r} repeats {row.district_id!r}'s previous status and the note is empty "
-                                "(say why the change is recorded)", "warning"))
+        warnings.append(
+            Problem(
+                CHANGES_FILE,
+                f"row {row.row}",
+                f"status {row.status!r} repeats {row.district_id!r}'s previous status and the note is empty "
+                "(say why the change is recorded)",
+                "warning",
+            )
+        )
     if theatre.sources is not None:
         cited = set(" ".join(theatre.changes["sources"]).split()) | set(" ".join(theatre.events["sources"]).split())
         cited |= set(theatre.meta.initial_sources) | set(theatre.districts["location_source"])
         cited |= set(" ".join(theatre.districts["name_sources"]).split())
         for source_id in theatre.sources.index:
             if source_id not in cited:
-                warnings.append(Problem(SOURCES_FILE, f"id {source_id!r}", "is never cited by a change, an event, a district or theatre.json", "warning"))
-    return sorted(warnings, key=lambda p: (p.file, int(p.where.split()[1]) if p.where.startswith("row ") else 0, p.where))
+                warnings.append(
+                    Problem(
+                        SOURCES_FILE,
+                        f"id {source_id!r}",
+                        "is never cited by a change, an event, a district or theatre.json",
+                        "warning",
+                    )
+                )
+    return sorted(
+        warnings, key=lambda p: (p.file, int(p.where.split()[1]) if p.where.startswith("row ") else 0, p.where)
+    )
 
 
 def changes_per_month(theatre: Theatre) -> pd.Series:
@@ -55,7 +79,11 @@ def changes_per_month(theatre: Theatre) -> pd.Series:
 
 def sourcing_summary(theatre: Theatre) -> dict[str, int]:
     """How many districts rest on no recorded change, on one source only, and on two or more."""
-    cited = theatre.changes[["district_id", "source_url"]].assign(url=theatre.changes["source_url"].str.split()).explode("url")
+    cited = (
+        theatre.changes[["district_id", "source_url"]]
+        .assign(url=theatre.changes["source_url"].str.split())
+        .explode("url")
+    )
     distinct = cited.groupby("district_id")["url"].nunique().reindex(theatre.district_ids)
     return {
         "no recorded change": int(distinct.isna().sum()),

@@ -1,4 +1,5 @@
 """Reading and checking ``sources.csv``: one row per report, cited by id from changes and events."""
+
 from __future__ import annotations
 
 import re
@@ -40,13 +41,25 @@ def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame | Non
     for index, row in enumerate(frame.itertuples(index=False), start=2):
         where = f"row {index}"
         if not _ID.match(row.id):
-            problems.append(Problem(SOURCES_FILE, where, f"id was {row.id!r} but is expected to be a lowercase slug such as 'reuters-2016-11-26'"))
+            problems.append(
+                Problem(
+                    SOURCES_FILE,
+                    where,
+                    f"id was {row.id!r} but is expected to be a lowercase slug such as 'reuters-2016-11-26'",
+                )
+            )
             bad[index - 2] = True
         if not URL.match(row.url):
             problems.append(Problem(SOURCES_FILE, where, f"url was {row.url!r} but is expected to be one http(s) URL"))
             bad[index - 2] = True
         if row.published and not _PUBLISHED.match(row.published):
-            problems.append(Problem(SOURCES_FILE, where, f"published was {row.published!r} but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty"))
+            problems.append(
+                Problem(
+                    SOURCES_FILE,
+                    where,
+                    f"published was {row.published!r} but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty",
+                )
+            )
             bad[index - 2] = True
         if not row.publisher:
             problems.append(Problem(SOURCES_FILE, where, "publisher is empty (expected who published the report)"))

@@ -1,4 +1,5 @@
 """The closed vocabulary of control statuses and date precisions."""
+
 from __future__ import annotations
 
 STATUSES: tuple[str, ...] = (

@@ -1,4 +1,5 @@
 """A loaded theatre and its queries: state at a date, history, changes in a range."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -27,16 +28,28 @@ class Theatre:
     ``changes`` must be sorted by ``day`` (ties in file order).
     """
 
-    def __init__(self, meta: TheatreMeta, districts: gpd.GeoDataFrame, changes: pd.DataFrame,
-                 *, directory: Path | None = None, sources: pd.DataFrame | None = None,
-                 events: pd.DataFrame | None = None):
+    def __init__(
+        self,
+        meta: TheatreMeta,
+        districts: gpd.GeoDataFrame,
+        changes: pd.DataFrame,
+        *,
+        directory: Path | None = None,
+        sources: pd.DataFrame | None = None,
+        events: pd.DataFrame | None = None,
+    ):
         self.meta = meta
         self.districts = districts
         self.changes = changes
         self.directory = directory
         self.sources = sources
-        self.events = events if events is not None else pd.DataFrame(
-            columns=["date", "end_date", "title", "note", "sources", "source_url", "day", "end_day", "row"])
+        self.events = (
+            events
+            if events is not None
+            else pd.DataFrame(
+                columns=["date", "end_date", "title", "note", "sources", "source_url", "day", "end_day", "row"]
+            )
+        )
         self.warnings: list[Problem] = []
         self.district_ids: list[str] = districts["district_id"].tolist()
         self._position = pd.Index(self.district_ids)
@@ -149,16 +162,20 @@ class Theatre:
         latest = self._latest_change_index(value)
         has = latest >= 0
         picked = self.changes.iloc[np.where(has, latest, 0)] if len(self.changes) else None
-        frame = pd.DataFrame({
-            "district_id": self.district_ids,
-            "name_en": self.districts["name_en"].to_numpy(),
-            "name_ar": self.districts["name_ar"].to_numpy(),
-            "alt_names": self.districts["alt_names"].to_numpy(),
-        })
+        frame = pd.DataFrame(
+            {
+                "district_id": self.district_ids,
+                "name_en": self.districts["name_en"].to_numpy(),
+                "name_ar": self.districts["name_ar"].to_numpy(),
+                "alt_names": self.districts["alt_names"].to_numpy(),
+            }
+        )
+
         def take(column: str, default: str) -> np.ndarray:
             if picked is None:
                 return np.full(len(frame), default, dtype=object)
             return np.where(has, picked[column].to_numpy(), default)
+
         frame["status"] = take("status", self.meta.initial_status)
         frame["since"] = take("date", self.meta.start_date.isoformat())
         frame["source_url"] = take("source_url", "")
@@ -183,15 +200,28 @@ class Theatre:
         day = day_number(parse_date(value)) - self._base_day
         found = span.start + int(np.searchsorted(self._keys[span] & 0xFFFFFFFF, day, side="right")) - 1
         district = self.districts.iloc[position]
-        row = {"district_id": district_id, "name_en": district["name_en"], "name_ar": district["name_ar"],
-               "alt_names": district["alt_names"], "name_note": district["name_note"],
-               "place_source_url": district["place_source_url"]}
+        row = {
+            "district_id": district_id,
+            "name_en": district["name_en"],
+            "name_ar": district["name_ar"],
+            "alt_names": district["alt_names"],
+            "name_note": district["name_note"],
+            "place_source_url": district["place_source_url"],
+        }
         if found < span.start:
-            return row | {"status": self.meta.initial_status, "since": self.meta.start_date.isoformat(),
-                          "source_url": "", "note": ""}
+            return row | {
+                "status": self.meta.initial_status,
+                "since": self.meta.start_date.isoformat(),
+                "source_url": "",
+                "note": "",
+            }
         change = self.changes.iloc[self._change_of_key[found]]
-        return row | {"status": change["status"], "since": change["date"], "source_url": change["source_url"],
-                      "note": change["note"]}
+        return row | {
+            "status": change["status"],
+            "since": change["date"],
+            "source_url": change["source_url"],
+            "note": change["note"],
+        }
 
     def history(self, district_id: str) -> pd.DataFrame:
         """A district's changes in date order (columns ``HISTORY_COLUMNS``).
@@ -225,7 +255,7 @@ class Theatre:
         if lo > hi:
             raise DateError(f"start {start} is after end {end}")
         days = self.changes["day"].to_numpy()
-        window = self.changes.iloc[np.searchsorted(days, lo, "left"):np.searchsorted(days, hi, "right")]
+        window = self.changes.iloc[np.searchsorted(days, lo, "left") : np.searchsorted(days, hi, "right")]
         return window[["date", "district_id", "status", "note", "source_url", "date_precision"]].reset_index(drop=True)
 
     def previous_change_date(self, value: dt.date) -> dt.date | None:
@@ -244,4 +274,4 @@ def count_statuses(codes: np.ndarray, *, where: np.ndarray | None = None) -> dic
     zeros included; with ``where``, only the codes it flags (e.g. :meth:`Theatre.low_confidence_at`)."""
     picked = np.asarray(codes) if where is None else np.asarray(codes)[np.asarray(where, dtype=bool)]
     counts = np.bincount(picked, minlength=len(STATUSES))
-    return {status: int(n) for status, n in zip(STATUSES, counts)}
+    return {status: int(n) for status, n in zip(STATUSES, counts, strict=True)}

@@ -1,13 +1,8 @@
-import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from synthetic import write_theatre  # noqa: E402
+from synthetic import write_theatre
 
 
 @pytest.fixture

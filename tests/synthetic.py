@@ -1,4 +1,5 @@
 """A tiny hand-made theatre (four square districts) written to a folder."""
+
 from __future__ import annotations
 
 import csv
@@ -6,16 +7,42 @@ import json
 from pathlib import Path
 
 SQUARES = {
-    "north-east": (1, 1), "north-west": (0, 1), "south-west": (0, 0), "south-east": (1, 0),
+    "north-east": (1, 1),
+    "north-west": (0, 1),
+    "south-west": (0, 0),
+    "south-east": (1, 0),
 }
 META = {
-    "title": "Testville", "start_date": "2020-01-01", "end_date": "2020-12-31",
-    "initial_status": "government", "center": [0.01, 0.01], "zoom": 14, "attribution": "test",
+    "title": "Testville",
+    "start_date": "2020-01-01",
+    "end_date": "2020-12-31",
+    "initial_status": "government",
+    "center": [0.01, 0.01],
+    "zoom": 14,
+    "attribution": "test",
 }
 CHANGES = [
-    {"date": "2020-03-01", "district_id": "north-east", "status": "opposition", "note": "taken", "source_url": "https://example.org/a"},
-    {"date": "2020-03-01", "district_id": "south-east", "status": "contested", "note": "fighting", "source_url": "https://example.org/a https://example.org/b"},
-    {"date": "2020-06-15", "district_id": "north-east", "status": "government", "note": "retaken", "source_url": "https://example.org/c"},
+    {
+        "date": "2020-03-01",
+        "district_id": "north-east",
+        "status": "opposition",
+        "note": "taken",
+        "source_url": "https://example.org/a",
+    },
+    {
+        "date": "2020-03-01",
+        "district_id": "south-east",
+        "status": "contested",
+        "note": "fighting",
+        "source_url": "https://example.org/a https://example.org/b",
+    },
+    {
+        "date": "2020-06-15",
+        "district_id": "north-east",
+        "status": "government",
+        "note": "retaken",
+        "source_url": "https://example.org/c",
+    },
 ]
 
 
@@ -27,15 +54,28 @@ def square(x: int, y: int, size: float = 0.01) -> dict:
 
 def district_features() -> list[dict]:
     return [
-        {"type": "Feature", "geometry": square(*xy),
-         "properties": {"id": district_id, "name_en": district_id.replace("-", " ").title(),
-                        "name_ar": "حي", "alt_names": ["Alt " + district_id]}}
+        {
+            "type": "Feature",
+            "geometry": square(*xy),
+            "properties": {
+                "id": district_id,
+                "name_en": district_id.replace("-", " ").title(),
+                "name_ar": "حي",
+                "alt_names": ["Alt " + district_id],
+            },
+        }
         for district_id, xy in SQUARES.items()
     ]
 
 
-def write_theatre(folder: Path, *, meta: dict | None = None, features: list[dict] | None = None,
-                  changes: list[dict] | None = None, collection_extra: dict | None = None) -> Path:
+def write_theatre(
+    folder: Path,
+    *,
+    meta: dict | None = None,
+    features: list[dict] | None = None,
+    changes: list[dict] | None = None,
+    collection_extra: dict | None = None,
+) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "theatre.json").write_text(json.dumps(META if meta is None else meta), encoding="utf-8")
     collection = {"type": "FeatureCollection", "features": district_features() if features is None else features}

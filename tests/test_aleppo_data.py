@@ -1,4 +1,5 @@
 """The shipped Aleppo dataset: valid, sourced, and right on well-documented days."""
+
 from pathlib import Path
 
 import pytest
@@ -53,29 +54,32 @@ def test_every_facts_row_and_the_sourced_extra_places_are_districts_labelled_app
     assert "approximate" in aleppo.meta.geometry_note
 
 
-@pytest.mark.parametrize("date, district_id, status", [
-    ("2012-07-01", "hanano", "government"),
-    ("2016-10-05", "bustan-al-basha", "opposition"),
-    ("2016-10-07", "bustan-al-basha", "contested"),
-    ("2016-11-25", "hanano", "opposition"),
-    ("2016-11-26", "hanano", "government"),
-    ("2016-12-31", "ash-sheikh-maqsoud", "kurdish"),
-    ("2013-06-01", "as-sakhour", "opposition"),
-    ("2016-11-27", "as-sakhour", "opposition"),
-    ("2016-11-28", "as-sakhour", "government"),
-    ("2016-11-28", "ash-sheikh-fares", "kurdish"),
-    ("2014-01-01", "souq-al-madina", "contested"),
-    ("2016-12-07", "souq-al-madina", "government"),
-    ("2016-12-11", "sheikh-saeed", "opposition"),
-    ("2016-12-12", "sheikh-saeed", "government"),
-    ("2016-12-21", "as-sukkari", "contested"),
-    ("2016-12-22", "as-sukkari", "government"),
-    ("2012-07-30", "muhammad-bek", "government"),
-    ("2014-01-01", "muhammad-bek", "opposition"),
-    ("2016-12-07", "muhammad-bek", "government"),
-    ("2016-12-06", "ibn-yaaqoub", "opposition"),
-    ("2016-12-07", "ibn-yaaqoub", "government"),
-])
+@pytest.mark.parametrize(
+    "date, district_id, status",
+    [
+        ("2012-07-01", "hanano", "government"),
+        ("2016-10-05", "bustan-al-basha", "opposition"),
+        ("2016-10-07", "bustan-al-basha", "contested"),
+        ("2016-11-25", "hanano", "opposition"),
+        ("2016-11-26", "hanano", "government"),
+        ("2016-12-31", "ash-sheikh-maqsoud", "kurdish"),
+        ("2013-06-01", "as-sakhour", "opposition"),
+        ("2016-11-27", "as-sakhour", "opposition"),
+        ("2016-11-28", "as-sakhour", "government"),
+        ("2016-11-28", "ash-sheikh-fares", "kurdish"),
+        ("2014-01-01", "souq-al-madina", "contested"),
+        ("2016-12-07", "souq-al-madina", "government"),
+        ("2016-12-11", "sheikh-saeed", "opposition"),
+        ("2016-12-12", "sheikh-saeed", "government"),
+        ("2016-12-21", "as-sukkari", "contested"),
+        ("2016-12-22", "as-sukkari", "government"),
+        ("2012-07-30", "muhammad-bek", "government"),
+        ("2014-01-01", "muhammad-bek", "opposition"),
+        ("2016-12-07", "muhammad-bek", "government"),
+        ("2016-12-06", "ibn-yaaqoub", "opposition"),
+        ("2016-12-07", "ibn-yaaqoub", "government"),
+    ],
+)
 def test_documented_states(aleppo, date, district_id, status):
     assert aleppo.district_at(district_id, date)["status"] == status
 
@@ -83,9 +87,13 @@ def test_documented_states(aleppo, date, district_id, status):
 @pytest.mark.parametrize("readme", ["README.md", "data/README.md"])
 def test_the_readmes_state_the_dataset_as_it_is(aleppo, readme):
     import re
+
     text = " ".join((ALEPPO.parents[1] / readme).read_text(encoding="utf-8").split())
-    found = re.search(r"\*\*(\d+) districts, (\d+) (?:dated )?changes of control, (\d+) context events,? and (\d+) sources\*\*"
-                      r"|\*\*(\d+) districts, (\d+) (?:dated )?changes of control, (\d+) context events, (\d+) sources\*\*", text)
+    found = re.search(
+        r"\*\*(\d+) districts, (\d+) (?:dated )?changes of control, (\d+) context events,? and (\d+) sources\*\*"
+        r"|\*\*(\d+) districts, (\d+) (?:dated )?changes of control, (\d+) context events, (\d+) sources\*\*",
+        text,
+    )
     assert found, f"{readme} does not state the dataset's size"
     numbers = [int(n) for n in found.groups() if n is not None]
     assert numbers == [len(aleppo.district_ids), len(aleppo.changes), len(aleppo.events), len(aleppo.sources)]
@@ -93,6 +101,7 @@ def test_the_readmes_state_the_dataset_as_it_is(aleppo, readme):
 
 def test_the_readme_counts_the_inferred_changes(aleppo):
     import re
+
     text = " ".join((ALEPPO.parents[1] / "README.md").read_text(encoding="utf-8").split())
     stated = int(re.search(r"(\d+) changes, mostly the rebel advance of July 2012, are inferred", text).group(1))
     assert stated == int(aleppo.changes["note"].str.startswith("Inferred").sum())
@@ -100,6 +109,7 @@ def test_the_readme_counts_the_inferred_changes(aleppo):
 
 def test_the_data_readme_counts_both_kinds_of_inference(aleppo):
     import re
+
     text = " ".join((ALEPPO.parent / "README.md").read_text(encoding="utf-8").split())
     notes = aleppo.changes.set_index("district_id")["note"]
     by_division = int(re.search(r"for (\d+) districts that the sources report as taken from rebels", text).group(1))
@@ -112,11 +122,14 @@ def test_the_browser_timelines_carry_the_same_low_confidence_flags(aleppo):
     import datetime as dt
 
     from geo.dates import day_number
+
     timeline = aleppo.timelines()
     for date in ("2012-07-01", "2013-06-01", "2016-12-06", "2016-12-31"):
         relative, expected = day_number(dt.date.fromisoformat(date)) - timeline["base_day"], []
         for i in range(len(aleppo.district_ids)):
-            seen = [k for k in range(timeline["offsets"][i], timeline["offsets"][i + 1]) if timeline["days"][k] <= relative]
+            seen = [
+                k for k in range(timeline["offsets"][i], timeline["offsets"][i + 1]) if timeline["days"][k] <= relative
+            ]
             expected.append(bool(seen) and timeline["low"][seen[-1]] == "1")
         assert aleppo.low_confidence_at(date).tolist() == expected
     assert aleppo.low_confidence_at("2014-01-01")[aleppo.district_ids.index("ibn-yaaqoub")]

@@ -1,4 +1,5 @@
 """The benchmarks still run (a smoke test: no timing is asserted, benchmarks only print)."""
+
 import re
 import subprocess
 import sys
@@ -8,7 +9,9 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_benchmarks_run_at_the_smallest_size():
-    result = subprocess.run([sys.executable, str(ROOT / "bench" / "run.py"), "--quick"], capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick"], capture_output=True, text=True, timeout=900
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "status codes at a date" in out

@@ -1,4 +1,5 @@
 """Approximate cells from centre points."""
+
 import numpy as np
 import pytest
 import shapely
@@ -12,7 +13,7 @@ def test_cells_tile_the_outline_without_gaps_or_overlaps():
     lats = np.array([0.005, 0.005, 0.005, 0.015, 0.015])
     cells = voronoi_cells(lons, lats, outline)
     assert len(cells) == 5
-    for cell, lon, lat in zip(cells, lons, lats):
+    for cell, lon, lat in zip(cells, lons, lats, strict=True):
         assert cell.is_valid and not cell.is_empty
         assert cell.contains(shapely.Point(lon, lat))
     union = shapely.union_all(cells)

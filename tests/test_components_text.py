@@ -1,4 +1,5 @@
 """Escaping of text from data or the URL before it reaches markdown or a script."""
+
 import json
 
 from components.js import js_literal
@@ -23,9 +24,14 @@ def test_js_literal_cannot_close_a_script_element():
 
 
 def test_share_url_keeps_only_set_values():
-    assert share_url("http://host:8501/?old=1", {"date": "2016-10-07", "district": None}) == "http://host:8501/?date=2016-10-07"
-    assert share_url("http://host/", {"date": "2016-10-07", "district": "bustan-al-basha"}) == \
-        "http://host/?date=2016-10-07&district=bustan-al-basha"
+    assert (
+        share_url("http://host:8501/?old=1", {"date": "2016-10-07", "district": None})
+        == "http://host:8501/?date=2016-10-07"
+    )
+    assert (
+        share_url("http://host/", {"date": "2016-10-07", "district": "bustan-al-basha"})
+        == "http://host/?date=2016-10-07&district=bustan-al-basha"
+    )
 
 
 def test_timeline_strip_escapes_event_titles_and_marks_the_date():
@@ -34,9 +40,15 @@ def test_timeline_strip_escapes_event_titles_and_marks_the_date():
     import pandas as pd
 
     from components.timeline_strip import timeline_svg
+
     events = pd.DataFrame({"date": ["2020-03-10"], "title": ["<script>alert(1)</script> & co"]})
-    svg = timeline_svg(changes_per_month=pd.Series({"2020-01": 0, "2020-02": 4, "2020-03": 2}), events=events,
-                       date=dt.date(2020, 2, 15), start=dt.date(2020, 1, 1), end=dt.date(2020, 3, 31))
+    svg = timeline_svg(
+        changes_per_month=pd.Series({"2020-01": 0, "2020-02": 4, "2020-03": 2}),
+        events=events,
+        date=dt.date(2020, 2, 15),
+        start=dt.date(2020, 1, 1),
+        end=dt.date(2020, 3, 31),
+    )
     assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in svg
     assert svg.count("<rect") == 2  # empty months draw no bar
     assert 'x1="500.0"' in svg  # 15 Feb is half-way through 1 Jan..31 Mar (45 of 90 days)

@@ -1,4 +1,5 @@
 """The dashboard's script run headless with Streamlit's AppTest."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
+
 from synthetic import CHANGES, district_features, write_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,12 +50,21 @@ def test_default_view_is_the_last_day_with_no_district(monkeypatch):
     assert at.query_params["date"] == ["2016-12-31"] or at.query_params["date"] == "2016-12-31"
 
 
-@pytest.mark.parametrize("params, expected", [
-    ({"date": "2016-13-45"}, "The link's date was ignored: date was '2016-13-45', which is not a real date"),
-    ({"date": "yesterday"}, "The link's date was ignored: date was 'yesterday' but is expected to be a date as YYYY-MM-DD."),
-    ({"date": "2020-01-01"}, "The link's date was ignored: date 2020-01-01 is outside 2012-07-01 to 2016-12-31."),
-    ({"district": "bustan-al-basa"}, "The link's district was ignored: district_id 'bustan-al-basa' matches no district (did you mean 'bustan-al-basha'?)."),
-])
+@pytest.mark.parametrize(
+    "params, expected",
+    [
+        ({"date": "2016-13-45"}, "The link's date was ignored: date was '2016-13-45', which is not a real date"),
+        (
+            {"date": "yesterday"},
+            "The link's date was ignored: date was 'yesterday' but is expected to be a date as YYYY-MM-DD.",
+        ),
+        ({"date": "2020-01-01"}, "The link's date was ignored: date 2020-01-01 is outside 2012-07-01 to 2016-12-31."),
+        (
+            {"district": "bustan-al-basa"},
+            "The link's district was ignored: district_id 'bustan-al-basa' matches no district (did you mean 'bustan-al-basha'?).",
+        ),
+    ],
+)
 def test_bad_url_values_are_ignored_with_a_notice(monkeypatch, params, expected):
     at = app(monkeypatch, **params)
     assert len(at.warning) == 1
@@ -76,10 +87,11 @@ def test_panel_shows_names_status_history_and_sources(monkeypatch):
 
 def test_day_totals_say_how_many_rest_on_low_confidence(monkeypatch):
     from geo import load_theatre
+
     theatre = load_theatre(ROOT / "data" / "aleppo")
     total = theatre.status_counts_at("2014-01-01")["opposition"]
     flags = theatre.low_confidence_at("2014-01-01")
-    low = int(sum(s == "opposition" for s, f in zip(theatre.state_at("2014-01-01")["status"], flags) if f))
+    low = int(sum(s == "opposition" for s, f in zip(theatre.state_at("2014-01-01")["status"], flags, strict=True) if f))
     assert 0 < low < total
     text = plain(markdown_text(app(monkeypatch, date="2014-01-01")))
     assert f"- Opposition: **{total}** districts ({low} on low confidence)" in text
@@ -112,7 +124,10 @@ def test_previous_and_next_change_buttons(monkeypatch):
 def test_moving_the_slider_updates_the_url(monkeypatch):
     at = app(monkeypatch, date="2016-10-07", district="hanano")
     at.slider(key="date").set_value(dt.date(2016, 11, 26)).run()
-    assert dict(at.query_params) in ({"date": ["2016-11-26"], "district": ["hanano"]}, {"date": "2016-11-26", "district": "hanano"})
+    assert dict(at.query_params) in (
+        {"date": ["2016-11-26"], "district": ["hanano"]},
+        {"date": "2016-11-26", "district": "hanano"},
+    )
     assert "status-government" in markdown_text(at)
 
 
@@ -150,8 +165,13 @@ def test_events_near_the_date_and_the_quality_view(monkeypatch):
     at = app(monkeypatch, date="2016-07-20")
     text = plain(markdown_text(at))
     assert "Events within 30 days of 20 July 2016" in text
-    assert "- **17 Jul 2016**: Castello Road cut: east Aleppo besieged — The siege of the rebel-held east begins" in text
-    assert "[newarab\\.com](https://newarab.com/news/syrian-regime-troops-besiege-rebel-held-parts-aleppo)" in markdown_text(at)
+    assert (
+        "- **17 Jul 2016**: Castello Road cut: east Aleppo besieged — The siege of the rebel-held east begins" in text
+    )
+    assert (
+        "[newarab\\.com](https://newarab.com/news/syrian-regime-troops-besiege-rebel-held-parts-aleppo)"
+        in markdown_text(at)
+    )
     listed = plain("\n".join(m.value for m in at.markdown if m.value.startswith("- **")))
     assert "Castello Road cut" in listed
     assert "Evacuation of the last rebel pocket" not in listed  # five months away
@@ -159,9 +179,12 @@ def test_events_near_the_date_and_the_quality_view(monkeypatch):
     assert quality.label == "Data quality: how far to trust this map"
     quality_text = plain("\n".join(m.value for m in quality.markdown))
     from geo import load_theatre
+
     aleppo = load_theatre(ROOT / "data" / "aleppo")
-    assert (f"**{len(aleppo.district_ids)}** districts, **{len(aleppo.changes)}** recorded changes of control, "
-            f"**{len(aleppo.sources)}** sources.") in quality_text
+    assert (
+        f"**{len(aleppo.district_ids)}** districts, **{len(aleppo.changes)}** recorded changes of control, "
+        f"**{len(aleppo.sources)}** sources."
+    ) in quality_text
     assert "Known uncertainties" in quality_text and "Old City" in quality_text
 
 

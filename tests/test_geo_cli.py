@@ -1,4 +1,5 @@
 """The command line, run as a person would: python -m geo ..."""
+
 import csv
 import io
 import subprocess
@@ -18,7 +19,9 @@ def test_validate_good_and_bad(theatre_dir):
     good = run("validate", theatre_dir)
     assert good.returncode == 0, good.stderr
     assert "valid — 4 districts, 3 changes" in good.stdout
-    (theatre_dir / "changes.csv").write_text("date,district_id,status,note,source_url\n2020-03-01,nowhere,opposition,,https://e.org\n")
+    (theatre_dir / "changes.csv").write_text(
+        "date,district_id,status,note,source_url\n2020-03-01,nowhere,opposition,,https://e.org\n"
+    )
     bad = run("validate", theatre_dir)
     assert bad.returncode == 1
     assert "changes.csv row 2: district_id 'nowhere' matches no district" in bad.stderr

@@ -1,11 +1,12 @@
 """Validation of a theatre's files: every problem named by file, place and field."""
+
 import copy
 import json
 
 import pytest
-from synthetic import CHANGES, META, district_features, square, write_theatre
 
 from geo import DataError, check_theatre, load_theatre
+from synthetic import CHANGES, META, district_features, square, write_theatre
 
 
 def problems_of(folder):
@@ -45,7 +46,10 @@ def test_unknown_district_suggests_the_closest(tmp_path):
     rows = copy.deepcopy(CHANGES)
     rows[1]["district_id"] = "south-eat"
     folder = write_theatre(tmp_path / "t", changes=rows)
-    with pytest.raises(DataError, match=r"changes.csv row 3: district_id 'south-eat' matches no district \(did you mean 'south-east'\?\)"):
+    with pytest.raises(
+        DataError,
+        match=r"changes.csv row 3: district_id 'south-eat' matches no district \(did you mean 'south-east'\?\)",
+    ):
         load_theatre(folder)
 
 
@@ -55,11 +59,22 @@ def test_unknown_status_and_bad_dates_and_missing_source_are_collected(tmp_path)
     rows[1]["date"] = "2020-02-30"
     rows[2]["date"] = "15/06/2020"
     rows.append({"date": "2021-05-01", "district_id": "north-west", "status": "isil", "note": "", "source_url": ""})
-    rows.append({"date": "2020-05-01", "district_id": "north-west", "status": "isil", "note": "", "source_url": "javascript:alert(1)"})
+    rows.append(
+        {
+            "date": "2020-05-01",
+            "district_id": "north-west",
+            "status": "isil",
+            "note": "",
+            "source_url": "javascript:alert(1)",
+        }
+    )
     folder = write_theatre(tmp_path / "t", changes=rows)
     theatre, problems = problems_of(folder)
     assert theatre is None
-    assert "changes.csv row 2: status was 'rebels' but is expected to be one of ['government', 'opposition', 'kurdish', 'isil', 'contested', 'unknown']" in problems
+    assert (
+        "changes.csv row 2: status was 'rebels' but is expected to be one of ['government', 'opposition', 'kurdish', 'isil', 'contested', 'unknown']"
+        in problems
+    )
     assert "changes.csv row 3: date was '2020-02-30' but is expected to be a real date as YYYY-MM-DD" in problems
     assert "changes.csv row 4: date was '15/06/2020' but is expected to be a real date as YYYY-MM-DD" in problems
     assert "changes.csv row 5: date 2021-05-01 is outside the theatre's range 2020-01-01 to 2020-12-31" in problems
@@ -75,7 +90,10 @@ def test_bad_date_precision(tmp_path):
     text[2] += ",month"
     text[3] += ","
     (folder / "changes.csv").write_text("\n".join(text) + "\n")
-    with pytest.raises(DataError, match=r"row 2: date_precision was 'week' but is expected to be one of \['day', 'days', 'month', 'year'\]"):
+    with pytest.raises(
+        DataError,
+        match=r"row 2: date_precision was 'week' but is expected to be one of \['day', 'days', 'month', 'year'\]",
+    ):
         load_theatre(folder)
 
 
@@ -83,7 +101,7 @@ def test_malformed_csv(tmp_path):
     folder = write_theatre(tmp_path / "t")
     with open(folder / "changes.csv", "a") as handle:
         handle.write('2020-07-01,north-west,isil,"unterminated,https://x.org,extra,extra\n')
-    with pytest.raises(DataError, match="changes.csv: is not a readable CSV file"):
+    with pytest.raises(DataError, match=r"changes\.csv: is not a readable CSV file"):
         load_theatre(folder)
 
 
@@ -92,17 +110,31 @@ def test_duplicate_ids_and_bad_geometry(tmp_path):
     features[1]["properties"]["id"] = "north-east"
     features[2]["geometry"] = {"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]}
     features[3]["geometry"] = None
-    features.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [0, 0]},
-                     "properties": {"id": "Bad Id", "name_en": "", "name_ar": "x"}})
+    features.append(
+        {
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [0, 0]},
+            "properties": {"id": "Bad Id", "name_en": "", "name_ar": "x"},
+        }
+    )
     folder = write_theatre(tmp_path / "t", features=features, changes=[])
     theatre, problems = problems_of(folder)
     assert theatre is None
     assert "districts.geojson feature 2 (id 'north-east'): id 'north-east' is a duplicate of feature 1" in problems
-    assert any(p.startswith("districts.geojson feature 3 (id 'south-west'): geometry is invalid (Self-intersection") for p in problems)
-    assert "districts.geojson feature 4 (id 'south-east'): geometry is missing or empty (expected a Polygon or MultiPolygon)" in problems
+    assert any(
+        p.startswith("districts.geojson feature 3 (id 'south-west'): geometry is invalid (Self-intersection")
+        for p in problems
+    )
+    assert (
+        "districts.geojson feature 4 (id 'south-east'): geometry is missing or empty (expected a Polygon or MultiPolygon)"
+        in problems
+    )
     assert any("feature 5 (id 'Bad Id'): id was 'Bad Id' but is expected to be a lowercase slug" in p for p in problems)
     assert "districts.geojson feature 5 (id 'Bad Id'): name_en is missing or empty (expected a name)" in problems
-    assert "districts.geojson feature 5 (id 'Bad Id'): geometry was a Point but is expected to be a Polygon or MultiPolygon" in problems
+    assert (
+        "districts.geojson feature 5 (id 'Bad Id'): geometry was a Point but is expected to be a Polygon or MultiPolygon"
+        in problems
+    )
 
 
 def test_empty_polygon_is_reported(tmp_path):
@@ -123,9 +155,12 @@ def test_missing_arabic_name_key_is_an_error_but_empty_is_a_warning(tmp_path):
     unnamed[0]["properties"]["name_ar"] = ""
     theatre, problems = check_theatre(write_theatre(tmp_path / "u", features=unnamed, changes=[]))
     assert theatre is not None
-    assert [str(p) for p in problems] == [(
-        "districts.geojson feature 1 (id 'north-east'): name_ar is empty and no name_note says why "
-        "(expected the Arabic name, or a name_note explaining that no source gives one)")]
+    assert [str(p) for p in problems] == [
+        (
+            "districts.geojson feature 1 (id 'north-east'): name_ar is empty and no name_note says why "
+            "(expected the Arabic name, or a name_note explaining that no source gives one)"
+        )
+    ]
     assert problems[0].severity == "warning"
 
 
@@ -146,14 +181,17 @@ def test_other_crs_is_reprojected_with_a_warning(tmp_path):
     folder = write_theatre(tmp_path / "t", features=features, collection_extra={"crs": crs})
     theatre = load_theatre(folder)
     assert [str(w) for w in theatre.warnings] == [
-        "districts.geojson key 'crs': was EPSG:3857; reprojected to WGS84 (EPSG:4326), the CRS GeoJSON expects"]
-    minx, miny, maxx, maxy = theatre.districts.total_bounds
+        "districts.geojson key 'crs': was EPSG:3857; reprojected to WGS84 (EPSG:4326), the CRS GeoJSON expects"
+    ]
+    _minx, _miny, maxx, maxy = theatre.districts.total_bounds
     assert maxx == pytest.approx(0.02, abs=1e-4) and maxy == pytest.approx(0.02, abs=1e-4)
 
 
 def test_unknown_crs_is_an_error(tmp_path):
-    folder = write_theatre(tmp_path / "t", collection_extra={"crs": {"type": "name", "properties": {"name": "EPSG:999999"}}})
-    with pytest.raises(DataError, match="districts.geojson key 'crs': was .* which names no known CRS"):
+    folder = write_theatre(
+        tmp_path / "t", collection_extra={"crs": {"type": "name", "properties": {"name": "EPSG:999999"}}}
+    )
+    with pytest.raises(DataError, match=r"districts\.geojson key 'crs': was .* which names no known CRS"):
         load_theatre(folder)
 
 
@@ -164,13 +202,16 @@ def test_coordinates_out_of_range_are_reported(tmp_path):
         load_theatre(write_theatre(tmp_path / "t", features=features, changes=[]))
 
 
-@pytest.mark.parametrize("key, value, expected", [
-    ("initial_status", "rebel", r"key 'initial_status': was 'rebel' but is expected to be one of"),
-    ("start_date", "2020-13-01", r"key 'start_date': start_date was '2020-13-01', which is not a real date"),
-    ("end_date", "2019-01-01", r"key 'end_date': is expected to be on or after start_date"),
-    ("center", [100, 0], r"key 'center': was \[100, 0\] but is expected to be \[lat, lon\]"),
-    ("zoom", 30, r"key 'zoom': was 30 but is expected to be a whole number from 0 to 22"),
-])
+@pytest.mark.parametrize(
+    "key, value, expected",
+    [
+        ("initial_status", "rebel", r"key 'initial_status': was 'rebel' but is expected to be one of"),
+        ("start_date", "2020-13-01", r"key 'start_date': start_date was '2020-13-01', which is not a real date"),
+        ("end_date", "2019-01-01", r"key 'end_date': is expected to be on or after start_date"),
+        ("center", [100, 0], r"key 'center': was \[100, 0\] but is expected to be \[lat, lon\]"),
+        ("zoom", 30, r"key 'zoom': was 30 but is expected to be a whole number from 0 to 22"),
+    ],
+)
 def test_bad_metadata(tmp_path, key, value, expected):
     meta = dict(META, **{key: value})
     with pytest.raises(DataError, match=expected):
@@ -179,12 +220,12 @@ def test_bad_metadata(tmp_path, key, value, expected):
 
 def test_metadata_missing_key_and_bad_json(tmp_path):
     meta = {k: v for k, v in META.items() if k != "zoom"}
-    with pytest.raises(DataError, match="theatre.json key 'zoom': is missing"):
+    with pytest.raises(DataError, match=r"theatre\.json key 'zoom': is missing"):
         load_theatre(write_theatre(tmp_path / "t", meta=meta))
     folder = write_theatre(tmp_path / "u")
     (folder / "theatre.json").write_text("{not json")
-    with pytest.raises(DataError, match="theatre.json: is not valid JSON"):
+    with pytest.raises(DataError, match=r"theatre\.json: is not valid JSON"):
         load_theatre(folder)
     (folder / "districts.geojson").write_text(json.dumps({"type": "Feature"}))
-    with pytest.raises(DataError, match="districts.geojson: is expected to be a GeoJSON FeatureCollection"):
+    with pytest.raises(DataError, match=r"districts\.geojson: is expected to be a GeoJSON FeatureCollection"):
         load_theatre(folder)

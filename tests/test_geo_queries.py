@@ -1,4 +1,5 @@
 """State at a date, history and changes in a range, on the tiny synthetic theatre."""
+
 import datetime as dt
 
 import pytest
@@ -12,7 +13,7 @@ def theatre(theatre_dir):
 
 
 def statuses(frame):
-    return dict(zip(frame["district_id"], frame["status"]))
+    return dict(zip(frame["district_id"], frame["status"], strict=True))
 
 
 def test_state_before_the_first_change_is_the_initial_status(theatre):
@@ -41,6 +42,7 @@ def test_state_after_the_last_change(theatre):
 
 def test_state_keeps_district_order_and_codes_agree(theatre):
     from geo import STATUSES
+
     for day in ("2020-01-01", "2020-03-01", "2020-06-14", "2020-06-15"):
         state = theatre.state_at(day)
         assert state["district_id"].tolist() == theatre.district_ids
@@ -49,10 +51,29 @@ def test_state_keeps_district_order_and_codes_agree(theatre):
 
 def test_same_day_changes_keep_file_order(tmp_path):
     from synthetic import write_theatre
+
     rows = [
-        {"date": "2020-05-01", "district_id": "north-west", "status": "opposition", "note": "", "source_url": "https://e.org/1"},
-        {"date": "2020-05-01", "district_id": "north-west", "status": "kurdish", "note": "handed over", "source_url": "https://e.org/2"},
-        {"date": "2020-04-01", "district_id": "north-west", "status": "contested", "note": "", "source_url": "https://e.org/0"},
+        {
+            "date": "2020-05-01",
+            "district_id": "north-west",
+            "status": "opposition",
+            "note": "",
+            "source_url": "https://e.org/1",
+        },
+        {
+            "date": "2020-05-01",
+            "district_id": "north-west",
+            "status": "kurdish",
+            "note": "handed over",
+            "source_url": "https://e.org/2",
+        },
+        {
+            "date": "2020-04-01",
+            "district_id": "north-west",
+            "status": "contested",
+            "note": "",
+            "source_url": "https://e.org/0",
+        },
     ]
     theatre = load_theatre(write_theatre(tmp_path / "t", changes=rows))
     assert statuses(theatre.state_at("2020-05-01"))["north-west"] == "kurdish"
@@ -68,7 +89,9 @@ def test_history(theatre):
 
 
 def test_history_of_unknown_district(theatre):
-    with pytest.raises(UnknownDistrictError, match=r"district_id 'north-eats' matches no district \(did you mean 'north-east'\?\)"):
+    with pytest.raises(
+        UnknownDistrictError, match=r"district_id 'north-eats' matches no district \(did you mean 'north-east'\?\)"
+    ):
         theatre.history("north-eats")
 
 
@@ -88,11 +111,14 @@ def test_previous_and_next_change(theatre):
     assert theatre.previous_change_date(dt.date(2020, 3, 1)) is None
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("2020-1-5", r"date was '2020-1-5' but is expected to be a date as YYYY-MM-DD"),
-    ("2020-02-31", r"date was '2020-02-31', which is not a real date"),
-    ("2021-01-01", r"date 2021-01-01 is outside 2020-01-01 to 2020-12-31"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2020-1-5", r"date was '2020-1-5' but is expected to be a date as YYYY-MM-DD"),
+        ("2020-02-31", r"date was '2020-02-31', which is not a real date"),
+        ("2021-01-01", r"date 2021-01-01 is outside 2020-01-01 to 2020-12-31"),
+    ],
+)
 def test_clamp_date_rejects_bad_dates(theatre, value, expected):
     with pytest.raises(DateError, match=expected):
         theatre.clamp_date(value)
@@ -100,6 +126,7 @@ def test_clamp_date_rejects_bad_dates(theatre, value, expected):
 
 def test_theatre_without_changes(tmp_path):
     from synthetic import write_theatre
+
     theatre = load_theatre(write_theatre(tmp_path / "t", changes=[]))
     assert set(theatre.state_at("2020-05-01")["status"]) == {"government"}
     assert not theatre.low_confidence_at("2020-05-01").any() and len(theatre.low_confidence_at("2020-05-01")) == 4
@@ -112,9 +139,13 @@ def test_compact_timelines_give_the_same_states(tmp_path):
     from geo import STATUSES
     from geo.dates import day_number, from_day_number
     from geo.synth import synth_theatre
+
     theatre = load_theatre(synth_theatre(tmp_path / "s", districts=30, changes=600, seed=3))
     timeline = theatre.timelines()
-    assert len(timeline["offsets"]) == 31 and timeline["offsets"][-1] == len(timeline["days"]) == len(timeline["codes"]) == 600
+    assert (
+        len(timeline["offsets"]) == 31
+        and timeline["offsets"][-1] == len(timeline["days"]) == len(timeline["codes"]) == 600
+    )
 
     def states_from_timeline(day):
         relative, out = day - timeline["base_day"], []
@@ -131,12 +162,16 @@ def test_compact_timelines_give_the_same_states(tmp_path):
 
 def test_district_at_agrees_with_state_at(tmp_path):
     from geo.synth import synth_theatre
+
     theatre = load_theatre(synth_theatre(tmp_path / "s", districts=12, changes=300, seed=5))
     for day in ("2012-07-01", "2013-02-02", "2014-06-30", "2016-12-31"):
         table = theatre.state_at(day).set_index("district_id")
         for district_id in theatre.district_ids:
             row = theatre.district_at(district_id, day)
-            assert {k: row[k] for k in table.columns.union(["district_id"])} == {"district_id": district_id, **table.loc[district_id].to_dict()}
+            assert {k: row[k] for k in table.columns.union(["district_id"])} == {
+                "district_id": district_id,
+                **table.loc[district_id].to_dict(),
+            }
             assert row["name_note"] == "" and row["place_source_url"] == ""
         assert sum(len(theatre.history(d)) for d in theatre.district_ids) == 300
 
@@ -147,34 +182,51 @@ def test_large_theatres_are_simplified_without_gaps_or_overlaps(tmp_path):
 
     from geo.export import districts_geojson
     from geo.synth import synth_theatre
+
     theatre = load_theatre(synth_theatre(tmp_path / "s", districts=40, changes=0, seed=2))
     # densify the shared borders so that there is something to simplify
     theatre.districts["geometry"] = shapely.segmentize(theatre.districts.geometry.to_numpy(), 0.0001)
     dense = districts_geojson(theatre, simplify_tolerance=0)
     simple = districts_geojson(theatre, simplify_tolerance=0.0002)
-    count = lambda fc: sum(shapely.get_num_coordinates(shape(f["geometry"])) for f in fc["features"])
+
+    def count(collection):
+        return sum(shapely.get_num_coordinates(shape(f["geometry"])) for f in collection["features"])
+
     assert count(simple) < count(dense) / 3
     shapes = [shape(f["geometry"]) for f in simple["features"]]
     union = shapely.union_all(shapes)
     assert sum(s.area for s in shapes) == pytest.approx(union.area, rel=1e-4)  # no overlaps
-    assert union.area == pytest.approx(shapely.union_all([shape(f["geometry"]) for f in dense["features"]]).area, rel=1e-3)
+    assert union.area == pytest.approx(
+        shapely.union_all([shape(f["geometry"]) for f in dense["features"]]).area, rel=1e-3
+    )
     assert [f["properties"]["id"] for f in simple["features"]] == theatre.district_ids
 
 
 def test_low_confidence_follows_the_latest_change(tmp_path):
     from synthetic import CHANGES, write_theatre
+
     folder = write_theatre(tmp_path / "t")
     lines = (folder / "changes.csv").read_text().splitlines()
     levels = ["low", "high", ""]  # north-east taken (low), south-east contested (high), north-east retaken (empty)
-    (folder / "changes.csv").write_text("\n".join([lines[0] + ",confidence"] + [f"{line},{c}" for line, c in zip(lines[1:], levels)]) + "\n")
+    (folder / "changes.csv").write_text(
+        "\n".join([lines[0] + ",confidence"] + [f"{line},{c}" for line, c in zip(lines[1:], levels, strict=True)])
+        + "\n"
+    )
     theatre = load_theatre(folder)
     for day, expected in [("2020-02-29", set()), ("2020-03-01", {"north-east"}), ("2020-06-15", set())]:
-        low = {d for d, flag in zip(theatre.district_ids, theatre.low_confidence_at(day)) if flag}
+        low = {d for d, flag in zip(theatre.district_ids, theatre.low_confidence_at(day), strict=True) if flag}
         assert low == expected, day
     from geo.theatre import count_statuses
+
     codes, low = theatre.status_codes_at("2020-03-01"), theatre.low_confidence_at("2020-03-01")
     assert count_statuses(codes, where=low) == {
-        "government": 0, "opposition": 1, "kurdish": 0, "isil": 0, "contested": 0, "unknown": 0}
+        "government": 0,
+        "opposition": 1,
+        "kurdish": 0,
+        "isil": 0,
+        "contested": 0,
+        "unknown": 0,
+    }
     assert count_statuses(codes) == theatre.status_counts_at("2020-03-01")
     assert theatre.status_counts_at("2020-03-01")["opposition"] == 1
     timeline = theatre.timelines()

@@ -1,4 +1,5 @@
 """Synthetic theatres: valid in the project's format, tiling without gaps or overlaps."""
+
 import pytest
 import shapely
 
@@ -35,7 +36,11 @@ def test_bad_sizes(tmp_path):
 def test_synth_command(tmp_path):
     import subprocess
     import sys
-    result = subprocess.run([sys.executable, "-m", "geo", "synth", "--districts", "12", "--changes", "30", "--out", str(tmp_path / "c")],
-                            capture_output=True, text=True)
+
+    result = subprocess.run(
+        [sys.executable, "-m", "geo", "synth", "--districts", "12", "--changes", "30", "--out", str(tmp_path / "c")],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     assert load_theatre(tmp_path / "c").district_ids[:2] == ["d00000", "d00001"]

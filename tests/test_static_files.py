@@ -1,4 +1,5 @@
 """Static payloads are named by their content, so a changed file never hides behind an old name."""
+
 from components.static_files import publish
 
 
@@ -11,4 +12,5 @@ def test_names_follow_the_content(tmp_path):
     written = tmp_path / changed.removeprefix("app/static/")
     assert written.read_text(encoding="utf-8") == '{"codes": "01", "low": "10"}'
     assert sorted(p.name for p in (tmp_path / "theatres").iterdir()) == sorted(
-        p.removeprefix("app/static/theatres/") for p in (first, changed))
+        p.removeprefix("app/static/theatres/") for p in (first, changed)
+    )

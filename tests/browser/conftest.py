@@ -4,6 +4,7 @@ The browser cannot reach CDNs here, so Leaflet is served from the npm package
 (devtools/assets.py) by routing the browser's requests; map tiles get an empty 404.
 With CI=true a missing browser fails the run instead of skipping it.
 """
+
 from __future__ import annotations
 
 import os
@@ -59,5 +60,3 @@ def aleppo_server():
     server = Server(ROOT / "data" / "aleppo")
     yield server
     server.stop()
-
-

@@ -1,15 +1,14 @@
 """The dashboard in headless Chromium, as a person uses it."""
+
 from __future__ import annotations
 
 import re
 
 import pytest
 
+from devtools.server import ROOT, Server, click_district, map_frame
 from geo import load_theatre
-from devtools.server import Server, click_district, map_frame
 from synthetic import district_features, write_theatre
-
-from devtools.server import ROOT
 
 EVIL = "<img src=x onerror=alert(1)>"
 
@@ -39,8 +38,10 @@ def test_slider_recolours_a_district_without_changing_the_zoom(page, aleppo_serv
     page.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    frame.wait_for_function("document.querySelector('path.district-bustan-al-basha').getAttribute('data-status') === 'contested'",
-                           timeout=20_000)
+    frame.wait_for_function(
+        "document.querySelector('path.district-bustan-al-basha').getAttribute('data-status') === 'contested'",
+        timeout=20_000,
+    )
     assert frame.evaluate("window.frontlines.date") == "2016-10-07"
     assert frame.evaluate("window.map.getZoom()") == 13
     assert frame.evaluate("window.__sameMap") is True
@@ -120,11 +121,16 @@ def test_fast_scrubbing_ends_on_the_states_the_server_computes(page, aleppo_serv
     page.wait_for_timeout(500)
     theatre = load_theatre(ROOT / "data" / "aleppo")
     expected = theatre.state_at("2016-11-29")
-    shown = frame.evaluate("Object.fromEntries(Array.from(document.querySelectorAll('path.district')).map("
-                           "p => [p.getAttribute('class').match(/district-([a-z0-9-]+)/)[1], "
-                           "[p.getAttribute('data-status'), p.getAttribute('data-confidence')]]))")
+    shown = frame.evaluate(
+        "Object.fromEntries(Array.from(document.querySelectorAll('path.district')).map("
+        "p => [p.getAttribute('class').match(/district-([a-z0-9-]+)/)[1], "
+        "[p.getAttribute('data-status'), p.getAttribute('data-confidence')]]))"
+    )
     low = theatre.low_confidence_at("2016-11-29")
-    assert shown == {d: [s, "low" if flag else "stated"] for d, s, flag in zip(expected["district_id"], expected["status"], low)}
+    assert shown == {
+        d: [s, "low" if flag else "stated"]
+        for d, s, flag in zip(expected["district_id"], expected["status"], low, strict=True)
+    }
     assert "low" in {c for _, c in shown.values()} and "stated" in {c for _, c in shown.values()}
     # low confidence is drawn paler than a stated status
     assert frame.get_attribute("path.district-ibn-yaaqoub", "fill-opacity") == "0.3"

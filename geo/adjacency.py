@@ -55,7 +55,7 @@ class MetricProjection:
         self._back = Transformer.from_crs(proj, "EPSG:4326", always_xy=True)
 
     @classmethod
-    def around(cls, geometries: Sequence[BaseGeometry]) -> MetricProjection:
+    def around(cls, geometries: Sequence[BaseGeometry] | np.ndarray) -> MetricProjection:
         """A projection centred on the bounding box of ``geometries``."""
         x0, y0, x1, y1 = shapely.total_bounds(np.asarray(geometries, dtype=object))
         return cls((x0 + x1) / 2, (y0 + y1) / 2)

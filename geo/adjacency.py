@@ -21,8 +21,11 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-DEFAULT_TOLERANCE_M = 3.0
-DEFAULT_MIN_LENGTH_M = 10.0
+#: Published neighbourhood layers leave streets between neighbourhoods (in Aleppo's, 5-20 m in
+#: the centre and up to about 50 m along highways), so boundaries up to this far apart are one border.
+DEFAULT_TOLERANCE_M = 50.0
+#: A shared stretch shorter than this is a corner (about twice the tolerance) or a sliver.
+DEFAULT_MIN_LENGTH_M = 120.0
 
 
 @dataclass(frozen=True)

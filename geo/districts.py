@@ -28,8 +28,12 @@ COLUMNS = [
     "name_sources",
     "name_note",
     "place_source_url",
+    "geometry_source",
+    "geometry_source_id",
     "geometry",
 ]
+#: Values of the optional ``geometry_source`` property: how a district's shape was made.
+GEOMETRY_SOURCES = ("published", "approximate")
 
 
 def _declared_crs(raw: dict, problems: list[Problem]) -> CRS | None:
@@ -134,6 +138,17 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
                 Problem(DISTRICTS_FILE, where, f"area_km2 was {area!r} but is expected to be a number >= 0 or absent")
             )
             area = None
+        geometry_source = props.get("geometry_source")
+        if geometry_source is not None and geometry_source not in GEOMETRY_SOURCES:
+            problems.append(
+                Problem(
+                    DISTRICTS_FILE,
+                    where,
+                    f"geometry_source was {geometry_source!r} but is expected to be one of {list(GEOMETRY_SOURCES)} "
+                    "or absent",
+                )
+            )
+            ok = False
         geometry = None
         try:
             geometry = shape(feature["geometry"]) if feature.get("geometry") else None
@@ -171,6 +186,8 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
                     "name_sources": _source_ids(props.get("name_sources")),
                     "name_note": str(props.get("name_note") or "").strip(),
                     "place_source_url": "",  # resolved from sources.csv by the loader
+                    "geometry_source": geometry_source or "",
+                    "geometry_source_id": _source_ids(props.get("geometry_source_id")),
                     "geometry": geometry,
                 }
             )

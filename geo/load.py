@@ -14,6 +14,7 @@ from geo.meta import read_meta
 from geo.quality import quality_warnings
 from geo.sources import read_sources
 from geo.theatre import Theatre
+from geo.topology import topology_problems
 
 
 def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]:
@@ -57,6 +58,8 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
                 Problem("theatre.json", "key 'initial_sources'", f"has {unknown!r}, not ids in sources.csv")
             )
     if districts is not None:
+        if not any(p.severity == "error" and p.file == DISTRICTS_FILE for p in problems):
+            problems.extend(topology_problems(districts["district_id"].tolist(), districts.geometry))
         problems.extend(_resolve_place_sources(districts, sources["url"].to_dict() if sources is not None else {}))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
         return None, problems
@@ -86,10 +89,11 @@ def load_theatre(directory: str | Path) -> Theatre:
 
 def _resolve_place_sources(districts: pd.DataFrame, urls: dict[str, str]) -> list[Problem]:
     """Fill ``place_source_url`` from each district's location_source and name_sources;
-    an error for every id missing from sources.csv."""
+    an error for every id (of those and of geometry_source_id) missing from sources.csv."""
     problems, resolved = [], []
-    for row in districts[["district_id", "location_source", "name_sources"]].itertuples(index=False):
-        for field in ("location_source", "name_sources"):
+    fields = ("location_source", "name_sources", "geometry_source_id")
+    for row in districts[["district_id", *fields]].itertuples(index=False):
+        for field in fields:
             unknown = [x for x in getattr(row, field).split() if x not in urls]
             if unknown:
                 problems.append(

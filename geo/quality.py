@@ -55,6 +55,7 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
         cited = set(" ".join(theatre.changes["sources"]).split()) | set(" ".join(theatre.events["sources"]).split())
         cited |= set(theatre.meta.initial_sources) | set(theatre.districts["location_source"])
         cited |= set(" ".join(theatre.districts["name_sources"]).split())
+        cited |= set(" ".join(theatre.districts["geometry_source_id"]).split())
         for source_id in theatre.sources.index:
             if source_id not in cited:
                 warnings.append(

@@ -1,18 +1,29 @@
-"""Rebuild data/aleppo/districts.geojson from the shared reference facts.
+"""Rebuild data/aleppo/districts.geojson from the published neighbourhood boundaries.
 
-Approximate boundaries: the Voronoi cell of each neighbourhood's centre point,
-clipped to the city's built-up outline. Places with no row in the facts file come
-from scripts/aleppo_extra_places.csv, each citing a sources.csv id for its location;
-other names and notes on names come from scripts/aleppo_name_facts.csv, with the
-sources.csv ids that give them. Rerun after any of them changes:
+Inputs, all in the repository so that this runs from a clone:
 
-    python scripts/build_aleppo_districts.py --facts ../shared/facts --out data/aleppo
+- scripts/facts/aleppo_neighbourhoods.geojson: the Columbia University Center for Spatial
+  Research (CSR) neighbourhood layer, after UN-Habitat's 2013 listing (MIT licence,
+  scripts/facts/LICENSE-csr-aleppo.txt), copied unchanged. Names with several polygons are
+  dissolved into one district.
+- scripts/facts/aleppo_neighbourhoods.csv: the same layer's names, Arabic names, other
+  spellings, a point inside each neighbourhood and its area.
+- scripts/aleppo_extra_places.csv: places the layer does not have, each with a sources.csv id
+  for its location. They get an approximate shape: a circle of their stated area around the
+  sourced point, less any published neighbourhood.
+- scripts/aleppo_name_facts.csv: other names and notes on names, with their sources.csv ids.
+
+District ids are slugs of the English names, as they always were, so that links keep
+working. The output is deterministic. Rerun after any input changes:
+
+    python scripts/build_aleppo_districts.py [--out data/aleppo]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import re
 import unicodedata
 from pathlib import Path
@@ -21,10 +32,16 @@ import pandas as pd
 import shapely
 from shapely.geometry import mapping, shape
 
-from geo.boundaries import voronoi_cells
+from geo.adjacency import MetricProjection
 
-EXTRA_PLACES = Path(__file__).with_name("aleppo_extra_places.csv")
-NAME_FACTS = Path(__file__).with_name("aleppo_name_facts.csv")
+HERE = Path(__file__).resolve().parent
+FACTS = HERE / "facts"
+EXTRA_PLACES = HERE / "aleppo_extra_places.csv"
+NAME_FACTS = HERE / "aleppo_name_facts.csv"
+#: sources.csv id of the published boundaries
+BOUNDARY_SOURCE = "csr-aleppo-neighbourhoods"
+DECIMALS = 5  # about a metre
+DEFAULT_EXTRA_AREA_KM2 = 0.07  # a circle of about 150 m radius where a place's area is not known
 
 
 def slugify(name: str) -> str:
@@ -39,54 +56,83 @@ def split_names(cell: str) -> list[str]:
     return [name.strip() for name in cell.split(";") if name.strip()]
 
 
-def build(facts: Path, out: Path) -> int:
-    table = pd.read_csv(
-        facts / "aleppo_neighbourhoods.csv", dtype={"name_en": str, "name_ar": str}, keep_default_na=False
-    )
-    # Places the facts file has no row for, each with a source for its location (see the CSV).
-    extra = pd.read_csv(EXTRA_PLACES, dtype={"name_en": str, "name_ar": str}, keep_default_na=False)
-    table = pd.concat([table, extra.drop(columns=["source_id"])], ignore_index=True)
-    located_by = dict(zip(extra["name_en"], extra["source_id"], strict=True))
+def published_shapes(path: Path) -> dict[str, shapely.Geometry]:
+    """One geometry per neighbourhood name, the polygons of a name dissolved into one."""
+    parts: dict[str, list] = {}
+    for feature in json.loads(path.read_text(encoding="utf-8"))["features"]:
+        parts.setdefault(feature["properties"]["NAME"].strip(), []).append(shape(feature["geometry"]))
+    return {name: shapely.make_valid(shapely.union_all(polygons)) for name, polygons in parts.items()}
+
+
+def approximate_shape(lon: float, lat: float, area_km2: float, taken, projection: MetricProjection, name: str):
+    """A circle of ``area_km2`` around the point, less the area ``taken`` by other districts."""
+    radius = math.sqrt(area_km2 * 1e6 / math.pi)
+    circle = projection.to_degrees(projection.to_metres(shapely.Point(lon, lat)).buffer(radius, quad_segs=16))
+    left = shapely.difference(circle, taken)
+    if left.area < 0.2 * circle.area:
+        raise SystemExit(
+            f"{EXTRA_PLACES.name}: {name!r} lies inside a published neighbourhood; "
+            "add it there as another name (aleppo_name_facts.csv) instead"
+        )
+    polygons = [g for g in shapely.get_parts(shapely.make_valid(left)) if g.geom_type == "Polygon"]
+    return max(polygons, key=lambda g: g.area)  # the circle's main piece, not slivers between neighbourhoods
+
+
+def build(out: Path, *, facts: Path = FACTS) -> int:
+    """Write ``out/districts.geojson``; returns the number of districts."""
+    table = pd.read_csv(facts / "aleppo_neighbourhoods.csv", dtype=str, keep_default_na=False)
+    table = table.drop_duplicates("name_en").reset_index(drop=True)
+    shapes = published_shapes(facts / "aleppo_neighbourhoods.geojson")
+    missing = sorted(set(table["name_en"]) ^ set(shapes))
+    if missing:
+        raise SystemExit(f"names not in both the neighbourhood table and its boundaries: {missing}")
+    extra = pd.read_csv(EXTRA_PLACES, dtype=str, keep_default_na=False)
     names = pd.read_csv(NAME_FACTS, dtype=str, keep_default_na=False).set_index("name_en")
-    unknown = sorted(set(names.index) - set(table["name_en"]))
+    unknown = sorted(set(names.index) - set(table["name_en"]) - set(extra["name_en"]))
     if unknown:
         raise SystemExit(f"{NAME_FACTS.name}: no neighbourhood named {unknown}")
-    outline = shapely.union_all(
-        [shape(f["geometry"]) for f in json.loads((facts / "aleppo_outline.geojson").read_text())["features"]]
-    )
-    ids = table["name_en"].map(slugify)
-    if ids.duplicated().any():
-        raise SystemExit(f"duplicate ids: {sorted(ids[ids.duplicated()])}")
-    cells = voronoi_cells(table["lon"].to_numpy(float), table["lat"].to_numpy(float), outline)
+
+    projection = MetricProjection.around(list(shapes.values()))
+    taken = shapely.union_all(list(shapes.values()))
+    rows = []
+    for row in table.to_dict("records"):
+        rows.append(
+            (row, shapes[row["name_en"]], {"geometry_source": "published", "geometry_source_id": BOUNDARY_SOURCE})
+        )
+    for row in extra.to_dict("records"):
+        area = float(row["area_km2"]) if row["area_km2"] else DEFAULT_EXTRA_AREA_KM2
+        geometry = approximate_shape(float(row["lon"]), float(row["lat"]), area, taken, projection, row["name_en"])
+        taken = shapely.union_all([taken, geometry])
+        rows.append(
+            (row, geometry, {"geometry_source": "approximate", "geometry_source_id": row["source_id"],
+                             "location_source": row["source_id"]})
+        )  # fmt: skip
+
+    ids = [slugify(row["name_en"]) for row, _, _ in rows]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise SystemExit(f"duplicate ids: {duplicates}")
     features = []
-    for (_, row), district_id, cell in zip(table.iterrows(), ids, cells, strict=True):
-        geometry = mapping(shapely.set_precision(cell, 1e-5))
+    for district_id, (row, geometry, origin) in zip(ids, rows, strict=True):
         alt_names = split_names(row["alt_names"])
         named = names.loc[row["name_en"]] if row["name_en"] in names.index else None
         if named is not None:
             alt_names += [name for name in split_names(named["alt_names"]) if name not in alt_names]
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {
-                    "id": district_id,
-                    "name_en": row["name_en"],
-                    "name_ar": row["name_ar"],
-                    "alt_names": alt_names,
-                    "area_km2": float(row["area_km2"]) if row["area_km2"] != "" else None,
-                    "centre": [float(row["lat"]), float(row["lon"])],
-                    "geometry_quality": "approximate",
-                    **({"location_source": located_by[row["name_en"]]} if row["name_en"] in located_by else {}),
-                    **({"name_note": named["name_note"]} if named is not None and named["name_note"] else {}),
-                    **(
-                        {"name_sources": named["source_ids"].split()}
-                        if named is not None and named["source_ids"]
-                        else {}
-                    ),
-                },
-                "geometry": geometry,
-            }
-        )
+        properties = {
+            "id": district_id,
+            "name_en": row["name_en"],
+            "name_ar": row["name_ar"],
+            "alt_names": alt_names,
+            "area_km2": float(row["area_km2"]) if row["area_km2"] else None,
+            "centre": [float(row["lat"]), float(row["lon"])],
+            **origin,
+        }
+        if named is not None and named["name_note"]:
+            properties["name_note"] = named["name_note"]
+        if named is not None and named["source_ids"]:
+            properties["name_sources"] = named["source_ids"].split()
+        rounded = shapely.set_precision(geometry, 10.0**-DECIMALS)
+        features.append({"type": "Feature", "properties": properties, "geometry": _rounded(mapping(rounded))})
     collection = {"type": "FeatureCollection", "features": features}
     out.mkdir(parents=True, exist_ok=True)
     (out / "districts.geojson").write_text(
@@ -95,13 +141,22 @@ def build(facts: Path, out: Path) -> int:
     return len(features)
 
 
+def _rounded(geometry: dict) -> dict:
+    """Coordinates written with DECIMALS places (set_precision leaves float noise such as 37.160000000000004)."""
+
+    def walk(value):
+        if isinstance(value, (list, tuple)) and value and isinstance(value[0], (int, float)):
+            return [round(float(v), DECIMALS) for v in value]
+        return [walk(v) for v in value]
+
+    return {"type": geometry["type"], "coordinates": walk(geometry["coordinates"])}
+
+
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    here = Path(__file__).resolve().parents[1]
-    parser.add_argument("--facts", type=Path, default=here.parent / "shared" / "facts")
-    parser.add_argument("--out", type=Path, default=here / "data" / "aleppo")
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--out", type=Path, default=HERE.parent / "data" / "aleppo")
     args = parser.parse_args()
-    print(f"wrote {build(args.facts, args.out)} districts to {args.out / 'districts.geojson'}")
+    print(f"wrote {build(args.out)} districts to {args.out / 'districts.geojson'}")
 
 
 if __name__ == "__main__":

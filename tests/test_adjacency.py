@@ -24,11 +24,13 @@ def test_squares_share_edges_but_not_corners(theatre_dir):
         "south-west": {"north-west", "south-east"},
         "south-east": {"north-east", "south-west"},
     }
-    borders = shared_borders(list(theatre.districts.geometry))
+    borders = shared_borders(list(theatre.districts.geometry), tolerance_m=1, min_length_m=10)
     assert [(b.a, b.b) for b in borders] == [(0, 1), (0, 3), (1, 2), (2, 3)]
     for border in borders:
-        assert border.length_m == pytest.approx(1106, rel=0.02)  # 0.01 degree of latitude or longitude at ~0°
+        assert border.length_m == pytest.approx(1106 + 2, rel=0.01)  # 0.01° at ~0°, and the tolerance at each end
         assert border.geometry.geom_type == "LineString"
+    # with the default tolerance (50 m), the border runs 50 m past each end
+    assert shared_borders(list(theatre.districts.geometry))[0].length_m == pytest.approx(1106 + 100, rel=0.01)
 
 
 def test_near_touching_boundaries_count_within_the_tolerance():

@@ -14,6 +14,7 @@ import pandas as pd
 from geo.dates import day_number, from_day_number, parse_date
 from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
+from geo.frontline import Borders, front_mask
 from geo.meta import TheatreMeta
 from geo.statuses import STATUSES, encode_status_chars
 
@@ -100,6 +101,32 @@ class Theatre:
                 self._status_of_change[self._change_of_key], self._low_of_change[self._change_of_key]
             ),
         }
+
+    # ---- the front line ---------------------------------------------------
+    @cached_property
+    def borders(self) -> Borders:
+        """Every border between neighbouring districts (computed on first use, then kept)."""
+        return Borders.of(self.districts.geometry)
+
+    def front_line_at(self, value: str | dt.date) -> np.ndarray:
+        """Which of :attr:`borders` are on the front line on a date (see :mod:`geo.frontline`)."""
+        return front_mask(self.status_codes_at(value), self.borders.pairs)
+
+    def bordering_sides(self, district_id: str, value: str | dt.date) -> dict[str, list[str]]:
+        """The statuses of a district's neighbours on a date, each with the neighbours' ids
+        (in ``STATUSES`` order, statuses no neighbour has left out).
+
+        Raises
+        ------
+        UnknownDistrictError
+            If ``district_id`` is not in the theatre.
+        """
+        position = self.require_district(district_id)
+        codes = self.status_codes_at(value)
+        found: dict[str, list[str]] = {}
+        for neighbour in self.borders.neighbours_of(position):
+            found.setdefault(STATUSES[codes[neighbour]], []).append(self.district_ids[neighbour])
+        return {status: found[status] for status in STATUSES if status in found}
 
     # ---- look-ups -------------------------------------------------------
     def require_district(self, district_id: str) -> int:

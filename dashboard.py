@@ -21,8 +21,8 @@ from components.date_controls import render_date_controls
 from components.district_panel import render_district_panel, render_no_selection
 from components.events_list import render_events
 from components.js import js_literal
-from components.legend import render_legend
 from components.map_view import render_map
+from components.page_style import render_page_style
 from components.quality_view import render_quality
 from components.share_link import render_share_link
 from components.static_files import publish, static_serving_enabled
@@ -31,10 +31,13 @@ from components.timeline_strip import render_timeline
 from components.url_state import read_view_from_url, write_view_to_url
 from geo import STATUSES, DataError, Theatre, load_theatre
 from geo.export import districts_geojson
+from geo.frontline import borders_payload
+from geo.layers import LAYER_DATA_KEYS, district_areas_km2
 from geo.quality import changes_per_month, confidence_counts, sourcing_summary
 from geo.theatre import count_statuses
 
 EVENT_WINDOW_DAYS = 30
+MAP_HEIGHT = 600  # with the compact header, the map's bottom edge stays above 900 px
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "aleppo"
@@ -48,8 +51,9 @@ def data_directory(argv: list[str]) -> Path:
 
 
 def files_signature(directory: Path) -> tuple:
-    """Changes whenever a theatre file changes; the cache key beside the path."""
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*")) if p.is_file())
+    """Changes whenever a theatre file (or an evidence layer's) changes; the cache key beside the path."""
+    files = sorted([*directory.glob("*"), *directory.glob("layers/*")])
+    return tuple((str(p.relative_to(directory)), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
 
 
 @dataclass(frozen=True)
@@ -58,6 +62,8 @@ class Prepared:
     shapes_path: str | None
     inline_shapes_js: str | None
     timeline_path: str | None
+    frontline: dict
+    layers: list[dict]
     per_month: pd.Series
     sourcing: dict[str, int]
     confidence: dict[str, int]
@@ -69,16 +75,27 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     theatre = load_theatre(directory)
     shapes = js_literal(districts_geojson(theatre))
     figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
+    borders = borders_payload(theatre.borders)
+    areas = district_areas_km2(theatre.districts) if theatre.layers else None
+    payloads = [layer.payload(areas) for layer in theatre.layers]
+    specs = [{k: v for k, v in p.items() if k not in LAYER_DATA_KEYS} for p in payloads]
     if static:
         static_root = HERE / "static"
+
+        def put(suffix: str, value) -> str:
+            return publish(static_root, "theatres", suffix, js_literal(value))
+
         return Prepared(
             theatre,
             publish(static_root, "theatres", ".geojson", shapes),
             None,
-            publish(static_root, "theatres", ".timeline.json", js_literal(theatre.timelines())),
+            put(".timeline.json", theatre.timelines()),
+            {"url": put(".frontline.json", borders)},
+            [{**spec, "url": put(".layer.json", p)} for spec, p in zip(specs, payloads, strict=True)],
             *figures,
         )
-    return Prepared(theatre, None, shapes, None, *figures)
+    layers = [{**spec, "data": p} for spec, p in zip(specs, payloads, strict=True)]
+    return Prepared(theatre, None, shapes, None, {"data": borders}, layers, *figures)
 
 
 def show_data_error(directory: Path, exc: Exception) -> None:
@@ -124,10 +141,10 @@ def main() -> None:
     theatre = prepared.theatre
     start_session(theatre)
 
+    render_page_style()
     st.title(md_text(theatre.meta.title))
     st.caption(
-        "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and sources. "
-        + md_text(theatre.meta.geometry_note)
+        "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and sources."
     )
     for notice in st.session_state["url_notices"]:
         st.warning(md_text(notice))
@@ -149,6 +166,8 @@ def main() -> None:
             inline_shapes_js=prepared.inline_shapes_js,
             timeline_path=prepared.timeline_path,
             slider_key="date",
+            frontline=prepared.frontline,
+            layers=prepared.layers,
             center=theatre.meta.center,
             zoom=theatre.meta.zoom,
             unknown_code=STATUSES.index("unknown"),
@@ -157,8 +176,10 @@ def main() -> None:
             selected=district_id,
             date=date.isoformat(),
             on_click=select_district,
+            height=MAP_HEIGHT,
         )
-        render_legend()
+        if theatre.meta.geometry_note:
+            st.caption(md_text(theatre.meta.geometry_note))
         render_timeline(
             changes_per_month=prepared.per_month,
             events=theatre.events,
@@ -169,8 +190,15 @@ def main() -> None:
     with panel_column:
         district_id = st.session_state["district"]
         if district_id:
+            position = theatre.require_district(district_id)
             render_district_panel(
-                theatre.district_at(district_id, date), theatre.history(district_id), date=date, on_close=clear_district
+                theatre.district_at(district_id, date),
+                theatre.history(district_id),
+                date=date,
+                on_close=clear_district,
+                borders=theatre.bordering_sides(district_id, date),
+                names=dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True)),
+                evidence=[(layer.meta, layer.district_counts(position, date)) for layer in theatre.layers],
             )
         else:
             render_no_selection(count_statuses(codes), count_statuses(codes, where=low))

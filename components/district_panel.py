@@ -41,9 +41,20 @@ def _status_badge(status: str) -> str:
 
 
 def render_district_panel(
-    district: dict, history: pd.DataFrame, *, date: dt.date, on_close: Callable[[], None]
+    district: dict,
+    history: pd.DataFrame,
+    *,
+    date: dt.date,
+    on_close: Callable[[], None],
+    borders: dict[str, list[str]] | None = None,
+    names: dict[str, str] | None = None,
+    evidence: list[tuple[dict, dict[str, int]]] | None = None,
 ) -> None:
-    """Show one district. ``district`` is a row of ``Theatre.state_at``; every text from it is escaped."""
+    """Show one district. ``district`` is a row of ``Theatre.state_at``; every text from it is escaped.
+
+    ``borders`` is ``Theatre.bordering_sides`` (ids named through ``names``); ``evidence`` one
+    ``(layer metadata, counts by category)`` per evidence layer (``EvidenceLayer.district_counts``).
+    """
     st.markdown(f"### {md_text(district['name_en'])}")
     if district["name_ar"]:
         st.markdown(
@@ -62,6 +73,10 @@ def render_district_panel(
     )
     if district["note"]:
         st.markdown(f"> {md_text(district['note'])}")
+    if borders is not None:
+        _render_borders(borders, names or {}, own=district["status"])
+    if evidence:
+        _render_evidence(evidence, date=date)
 
     st.markdown("#### Control history")
     if history.empty:
@@ -90,3 +105,33 @@ def render_no_selection(counts: dict[str, int], low_confidence: dict[str, int]) 
             if n
         )
     )
+
+
+def _render_borders(borders: dict[str, list[str]], names: dict[str, str], *, own: str) -> None:
+    """Which sides the district borders on: the front line runs where a neighbour's side differs."""
+    if not borders:
+        st.caption("No neighbouring district shares a border with it on this map.")
+        return
+    parts = []
+    for status, ids in borders.items():
+        listed = ", ".join(md_text(names.get(i, i)) for i in ids)
+        parts.append(f"{_status_badge(status)} {listed}")
+    others = [STATUS_LABELS[s] for s in borders if s != own]
+    if not others:
+        lead = "Borders only on districts with the same status"
+    else:
+        sides = others[0] if len(others) == 1 else ", ".join(others[:-1]) + " and " + others[-1]
+        lead = f"Borders on districts held by: {sides}"
+    st.markdown(f"**{lead}** on this date:<br>" + "<br>".join(parts), unsafe_allow_html=True)
+
+
+def _render_evidence(evidence: list[tuple[dict, dict[str, int]]], *, date: dt.date) -> None:
+    """Counts from the evidence layers in this district (evidence of damage or places, not of control)."""
+    lines = []
+    for meta, counts in evidence:
+        total = sum(counts.values())
+        when = f" seen by {date:%d %B %Y}" if meta.get("date_property") else ""
+        detail = ", ".join(f"{md_text(label)}: {n}" for label, n in counts.items() if n and label)
+        lines.append(f"- {md_text(meta['title'])}: **{total:,}**{when}" + (f" ({detail})" if detail else ""))
+    st.markdown("#### Evidence layers in this district\n" + "\n".join(lines))
+    st.caption("Evidence of damage and places, not of who controlled them. Switch the layers on in the map's legend.")

@@ -22,7 +22,8 @@ from streamlit_folium import st_folium
 
 from components.js import js_literal
 from components.palette import styles_in_code_order
-from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
+from geo.frontline import FRONT_STATUSES
+from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
@@ -38,15 +39,39 @@ class LeafletOnlyMap(folium.Map):
 MAP_SCRIPTS = Path(__file__).with_name("map")
 #: The map's browser code, in load order (see the contract at the top of district_layer.js).
 _MAP_LIBRARY = "\n".join(
-    (MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in ("status_timeline.js", "district_layer.js")
+    (MAP_SCRIPTS / name).read_text(encoding="utf-8")
+    for name in (
+        "status_timeline.js",
+        "frontline.js",
+        "labels.js",
+        "evidence_layers.js",
+        "legend.js",
+        "district_layer.js",
+    )
 )
+_MAP_CSS = (MAP_SCRIPTS / "map.css").read_text(encoding="utf-8")
+
+#: Texts of the legend control on the map (fixed strings, not data).
+LEGEND_TEXTS = {
+    "title": "Legend",
+    "frontline": "Front line (also along contested districts)",
+    "approximate": "Approximate shape",
+    "lowConfidence": "Paler: low confidence",
+    "fitCity": "Fit city",
+    "smallWidth": 560,
+}
+FRONTLINE_STYLE = {"color": "#000000", "weight": 3}
 
 
 class DistrictLayer(MacroElement):
     """Every district as an SVG path with the class ``district district-<id>``, drawn by
-    ``components/map/district_layer.js`` and started with one ``FrontlinesMap.init(options)``."""
+    ``components/map/district_layer.js`` and started with one ``FrontlinesMap.init(options)``,
+    with the front line, names, legend and evidence layers of the other files in ``map/``."""
 
     _template = Template("""
+{% macro header(this, kwargs) %}
+<style>{{ this.css }}</style>
+{% endmacro %}
 {% macro script(this, kwargs) %}
 {{ this.library }}
 FrontlinesMap.init({{ this.options_js() }});
@@ -60,16 +85,29 @@ FrontlinesMap.init({{ this.options_js() }});
         inline_shapes_js: str | None,
         unknown_code: int,
         follow_slider: dict | None = None,
+        frontline: dict | None = None,
+        layers: list[dict] | None = None,
+        language: str = "en",
+        fit_city: bool = True,
     ):
         super().__init__()
         self._name = "DistrictLayer"
         self.library = _MAP_LIBRARY
+        self.css = _MAP_CSS
         self._options = {
             "styles": styles_in_code_order(),
             "format": STATUS_CHAR_BASES,
             "unknownCode": int(unknown_code),
             "shapesUrl": shapes_path,
             "follow": follow_slider,
+            "fitCity": fit_city,
+            "legend": LEGEND_TEXTS,
+            "frontline": None
+            if frontline is None
+            else {**frontline, **FRONTLINE_STYLE, "frontCodes": [s in FRONT_STATUSES for s in STATUSES]},
+            "labels": True,
+            "language": language,
+            "layers": layers or [],
         }
         self._inline_shapes_js = inline_shapes_js
 
@@ -104,6 +142,9 @@ def render_map(
     inline_shapes_js: str | None = None,
     timeline_path: str | None = None,
     slider_key: str | None = None,
+    frontline: dict | None = None,
+    layers: list[dict] | None = None,
+    language: str = "en",
     center: tuple[float, float],
     zoom: int,
     unknown_code: int,
@@ -125,11 +166,23 @@ def render_map(
     static serving is off, ``inline_shapes_js`` carries the same GeoJSON in the script.
     With ``timeline_path`` (``Theatre.timelines()`` as JSON) and the date slider's
     ``slider_key``, the map follows the slider in the browser without waiting for a rerun.
+    ``frontline`` is ``{"url": path}`` or ``{"data": payload}`` of
+    :func:`geo.frontline.borders_payload`; ``layers`` the evidence layers' metadata, each with
+    its ``url`` or ``data`` (:meth:`geo.layers.EvidenceLayer.payload`). ``language`` picks the
+    names drawn on the map.
     """
-    base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
+    base = LeafletOnlyMap(
+        location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True, zoom_snap=0.25, zoom_delta=1
+    )  # quarter zoom steps: the whole city fits the first view
     follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
     DistrictLayer(
-        shapes_path=shapes_path, inline_shapes_js=inline_shapes_js, unknown_code=unknown_code, follow_slider=follow
+        shapes_path=shapes_path,
+        inline_shapes_js=inline_shapes_js,
+        unknown_code=unknown_code,
+        follow_slider=follow,
+        frontline=frontline,
+        layers=layers,
+        language=language,
     ).add_to(base)
 
     def clicked() -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import TextIO
 
+import numpy as np
 import shapely
 import shapely.geometry
 
+from geo.adjacency import MetricProjection
 from geo.theatre import HISTORY_COLUMNS, STATE_COLUMNS, Theatre
 
 
@@ -32,21 +34,39 @@ def districts_geojson(theatre: Theatre, *, decimals: int = 5, simplify_tolerance
     ``shapely.coverage_simplify``, which keeps shared borders shared (no gaps or
     overlaps appear); ``simplify_tolerance`` (degrees) overrides the default of
     about 5 m, and 0 turns simplification off.
-    Properties: ``id``, ``name_en``, ``name_ar`` (what the map's tooltips show).
+    Properties: ``id``, ``name_en``, ``name_ar`` (what the map's tooltips show), ``label``
+    (``[lon, lat]``, the centre of the largest circle inside the shape, where its name goes),
+    ``label_r`` (that circle's radius in metres) and ``approx`` (true where the shape is
+    approximate, drawn with a dotted outline).
     """
     shapes = theatre.districts.geometry.to_numpy()
+    centres, radii = label_points(shapes)
     if simplify_tolerance is None:
         simplify_tolerance = 5e-5 if shapely.get_num_coordinates(shapes).sum() > SIMPLIFY_ABOVE_VERTICES else 0.0
     if simplify_tolerance > 0:
         shapes = shapely.coverage_simplify(shapes, simplify_tolerance)
     rounded = shapely.set_precision(shapes, 10.0**-decimals)
     features = []
-    for record, geometry in zip(theatre.districts.itertuples(index=False), rounded, strict=True):
-        features.append(
-            {
-                "type": "Feature",
-                "properties": {"id": record.district_id, "name_en": record.name_en, "name_ar": record.name_ar},
-                "geometry": shapely.geometry.mapping(geometry),
-            }
-        )
+    rows = zip(theatre.districts.itertuples(index=False), rounded, centres, radii, strict=True)
+    for record, geometry, centre, radius in rows:
+        properties = {
+            "id": record.district_id,
+            "name_en": record.name_en,
+            "name_ar": record.name_ar,
+            "label": [round(float(centre[0]), decimals), round(float(centre[1]), decimals)],
+            "label_r": round(float(radius), 1),
+        }
+        if record.geometry_source == "approximate":
+            properties["approx"] = True
+        features.append({"type": "Feature", "properties": properties, "geometry": shapely.geometry.mapping(geometry)})
     return {"type": "FeatureCollection", "features": features}
+
+
+def label_points(shapes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per shape, the centre (lon, lat) and radius in metres of the largest circle inside it
+    (found to within 2% of the shape's size): where its name fits best."""
+    projection = MetricProjection.around(shapes)
+    metric = projection.to_metres(shapes)
+    radii_lines = shapely.maximum_inscribed_circle(metric, np.sqrt(shapely.area(metric)) / 50)
+    centres = projection.to_degrees(shapely.get_point(radii_lines, 0))
+    return shapely.get_coordinates(centres), shapely.length(radii_lines)

@@ -10,6 +10,7 @@ from geo.changes import read_changes
 from geo.districts import DISTRICTS_FILE, read_districts
 from geo.errors import DataError, Problem
 from geo.events import read_events
+from geo.layers import read_layers
 from geo.meta import read_meta
 from geo.quality import quality_warnings
 from geo.sources import read_sources
@@ -61,9 +62,10 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
         if not any(p.severity == "error" and p.file == DISTRICTS_FILE for p in problems):
             problems.extend(topology_problems(districts["district_id"].tolist(), districts.geometry))
         problems.extend(_resolve_place_sources(districts, sources["url"].to_dict() if sources is not None else {}))
+    layers = read_layers(directory, districts, problems)
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
         return None, problems
-    theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events)
+    theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events, layers=layers)
     return theatre, problems + quality_warnings(theatre)
 
 

@@ -15,6 +15,7 @@ from geo.dates import day_number, from_day_number, parse_date
 from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
 from geo.frontline import Borders, front_mask
+from geo.layers import EvidenceLayer
 from geo.meta import TheatreMeta
 from geo.statuses import STATUSES, encode_status_chars
 
@@ -38,8 +39,10 @@ class Theatre:
         directory: Path | None = None,
         sources: pd.DataFrame | None = None,
         events: pd.DataFrame | None = None,
+        layers: list[EvidenceLayer] | None = None,
     ):
         self.meta = meta
+        self.layers: list[EvidenceLayer] = list(layers or [])
         self.districts = districts
         self.changes = changes
         self.directory = directory
@@ -73,7 +76,9 @@ class Theatre:
         """A digest of the theatre's files, for cache keys."""
         digest = hashlib.sha1()
         if self.directory is not None:
-            for name in ("theatre.json", "districts.geojson", "changes.csv", "sources.csv", "events.csv"):
+            names = ["theatre.json", "districts.geojson", "changes.csv", "sources.csv", "events.csv"]
+            names += sorted(str(p.relative_to(self.directory)) for p in self.directory.glob("layers/*") if p.is_file())
+            for name in names:
                 if (self.directory / name).is_file():
                     digest.update((self.directory / name).read_bytes())
         return digest.hexdigest()[:16]

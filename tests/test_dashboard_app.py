@@ -97,11 +97,13 @@ def test_day_totals_say_how_many_rest_on_low_confidence(monkeypatch):
     assert f"- Opposition: **{total}** districts ({low} on low confidence)" in text
 
 
-def test_legend_names_every_status_and_the_paler_low_confidence_fill(monkeypatch):
-    text = markdown_text(app(monkeypatch))
-    for label in ("Government", "Opposition", "Kurdish (YPG/SDF)", "ISIL", "Contested", "Unknown"):
-        assert label in text
-    assert "legend-low-confidence" in text and "Paler: low confidence" in text
+def test_panel_says_which_sides_a_district_borders_and_counts_the_evidence(monkeypatch):
+    text = plain(markdown_text(app(monkeypatch, date="2016-10-07", district="bustan-al-basha")))
+    assert "Borders on districts held by: Government, Opposition and Kurdish (YPG/SDF)" in text
+    assert "Sheikh Maqsoud" in text
+    assert "Damage sites seen on satellite images (Human Rights Watch): **17** seen by 07 October 2016" in text
+    assert "Heritage and civic sites: **" in text
+    assert "not of who controlled them" in text
 
 
 def test_panel_shows_other_names_and_where_they_come_from(monkeypatch):

@@ -19,7 +19,8 @@ import pytest
 from components.map_view import _MAP_LIBRARY, DistrictLayer
 from geo import load_theatre
 from geo.dates import day_number
-from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
+from geo.frontline import FRONT_STATUSES
+from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 from geo.synth import synth_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,10 +40,8 @@ def _node() -> str:
 def _every_day(name: str, folder: Path) -> dict:
     theatre = load_theatre(folder)
     first, last = day_number(theatre.meta.start_date), day_number(theatre.meta.end_date)
-    expected = [
-        encode_status_chars(theatre.status_codes_at(day), theatre.low_confidence_at(day))
-        for day in (theatre.meta.start_date + (d - first) * ONE_DAY for d in range(first, last + 1))
-    ]
+    days = [theatre.meta.start_date + (d - first) * ONE_DAY for d in range(first, last + 1)]
+    expected = [encode_status_chars(theatre.status_codes_at(day), theatre.low_confidence_at(day)) for day in days]
     return {
         "name": name,
         "timeline": theatre.timelines(),
@@ -50,6 +49,10 @@ def _every_day(name: str, folder: Path) -> dict:
         "first_day": first,
         "last_day": last,
         "expected": expected,
+        # the front line: geo's mask of every day, as a string of 0 and 1 per border
+        "pairs": theatre.borders.pairs.reshape(-1).tolist(),
+        "front_codes": [s in FRONT_STATUSES for s in STATUSES],
+        "expected_front": ["".join("1" if on else "0" for on in theatre.front_line_at(day)) for day in days],
     }
 
 
@@ -60,6 +63,7 @@ def test_node_status_look_up_equals_geo_on_every_day(tmp_path):
         _every_day("synthetic", synth_theatre(tmp_path / "synth", districts=40, changes=900, seed=5)),
     ]
     assert any(c != cases[0]["expected"][0] for c in cases[0]["expected"])  # the statuses do change
+    assert len(set(cases[0]["expected_front"])) > 10  # and so does the front line
     fixtures = tmp_path / "cases.json"
     fixtures.write_text(json.dumps(cases))
     result = subprocess.run(
@@ -75,7 +79,14 @@ def test_node_status_look_up_equals_geo_on_every_day(tmp_path):
 
 def test_the_map_library_is_safe_inside_a_script_element():
     assert "</script" not in _MAP_LIBRARY.lower()
-    assert "FrontlinesMap" in _MAP_LIBRARY and "frontlinesTimeline" in _MAP_LIBRARY
+    for name in (
+        "FrontlinesMap",
+        "frontlinesTimeline",
+        "frontlinesFrontline",
+        "frontlinesLabels",
+        "frontlinesEvidence",
+    ):
+        assert name in _MAP_LIBRARY
 
 
 def test_init_options_are_one_json_object_with_the_status_format():
@@ -91,3 +102,12 @@ def test_init_options_are_one_json_object_with_the_status_format():
     assert options["format"] == STATUS_CHAR_BASES
     assert options["shapes"] == {"type": "FeatureCollection", "features": []}
     assert options["styles"][options["unknownCode"]]["status"] == "unknown"
+    assert options["fitCity"] is True and options["labels"] is True and options["layers"] == []
+    assert "Front line" in options["legend"]["frontline"] and "approximate" in options["legend"]["approximate"]
+
+
+def test_the_front_line_options_say_which_statuses_it_separates():
+    layer = DistrictLayer(shapes_path="x.geojson", inline_shapes_js=None, unknown_code=5, frontline={"url": "f.json"})
+    front = layer._options["frontline"]
+    assert front["url"] == "f.json"
+    assert [s for s, on in zip(STATUSES, front["frontCodes"], strict=True) if on] == list(FRONT_STATUSES)

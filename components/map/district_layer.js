@@ -30,6 +30,28 @@
  *   <body data-frontlines-date>     the date shown, as an attribute
  *   <path class="district district-<id>" data-status="<status>" data-confidence="low|stated">
  *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"
+ *
+ * Further options, each read by its own file (loaded before this one) and optional:
+ *   fitCity      true: on first load, fit the whole theatre in view
+ *   legend       texts of the legend control on the map (legend.js)
+ *   frontline    {url | data, frontCodes, color, weight}: the borders between neighbours and
+ *                which status codes a front line separates (frontline.js)
+ *   labels       true: district names from the zoom where they fit (labels.js)
+ *   language     "en" or "ar": the language of those names
+ *   layers       the evidence layers, off until switched on (evidence_layers.js)
+ * and the contract grows by:
+ *   window.frontlines.on(event, fn) / emit(event, ...)   "shapes" (fn(features)) once the
+ *       shapes are drawn; "apply" (fn(codes, selected, date)) after every restyle; "layers"
+ *       (fn(ids)) after the evidence layers switched on change
+ *   window.frontlines.codes, .day, .ids   the status string shown, its day number, the ids
+ *       in the order of that string
+ *   window.frontlines.fitCity()           fit the whole theatre in view
+ *   window.frontlines.layers() / setLayers(ids)   the evidence layers switched on
+ *   window.frontlines.frontline           {shown: number of front-line segments drawn, ...}
+ *   window.frontlines.labels              {shown: number of names drawn}
+ *   <path class="district ... district-approximate">  where the shape is approximate
+ *   <path class="frontline frontline-<id> frontline-<id>">  a front-line segment
+ *   <div class="district-label district-label-<id>">      a district's name
  */
 (function (root) {
   "use strict";
@@ -47,16 +69,17 @@
     var followedDay = null;
     var firstCodes = null; // the first status string, used while the paths are created
 
-    function styleFor(code, id, low) {
+    function styleFor(code, id, low, approx) {
       var s = styles[code];
       var picked = id === selected;
       return {
         fillColor: s.fillColor,
         fillOpacity: low ? 0.3 : 0.62,
-        color: picked ? "#111111" : s.color,
-        weight: picked ? 4 : 1,
+        color: picked ? "#0072B2" : s.color,
+        weight: picked ? 4 : approx ? 2 : 1,
         opacity: 1,
-        dashArray: s.dashArray,
+        dashArray: approx ? "1 5" : s.dashArray, // approximate shapes: a dotted outline
+        lineCap: approx ? "round" : "butt",
       };
     }
 
@@ -97,9 +120,10 @@
     var layer = L.geoJson(null, {
       style: function (f) {
         var s = firstStatus(layers.length);
+        var approx = !!f.properties.approx;
         return Object.assign(
-          { className: "district district-" + f.properties.id },
-          styleFor(s.code, f.properties.id, s.low)
+          { className: "district district-" + f.properties.id + (approx ? " district-approximate" : "") },
+          styleFor(s.code, f.properties.id, s.low, approx)
         );
       },
       onEachFeature: function (f, l) {
@@ -142,7 +166,7 @@
         if (s.code !== l.statusCode || s.low !== l.lowConfidence || id === picked || id === before) {
           l.statusCode = s.code;
           l.lowConfidence = s.low;
-          l.setStyle(styleFor(s.code, id, s.low));
+          l.setStyle(styleFor(s.code, id, s.low, !!l.feature.properties.approx));
           mark(l);
         }
         if (id === picked && l.bringToFront) {
@@ -150,7 +174,32 @@
         }
       }
       frontlines.date = date;
+      frontlines.day = timelineApi.dayOf(date);
+      if (codes !== null) {
+        frontlines.codes = codes;
+      }
       document.body.setAttribute("data-frontlines-date", date);
+      emit("apply", frontlines.codes, picked, date);
+    }
+
+    var handlers = {};
+    function on(event, fn) {
+      (handlers[event] = handlers[event] || []).push(fn);
+    }
+    function emit(event) {
+      var args = Array.prototype.slice.call(arguments, 1);
+      (handlers[event] || []).forEach(function (fn) {
+        fn.apply(null, args);
+      });
+    }
+
+    function fitCity() {
+      if (layers.length) {
+        // keep the districts clear of the legend in the top right corner
+        var legendBox = map.getContainer().querySelector(".frontlines-legend-control");
+        var right = legendBox && legendBox.offsetWidth < map.getSize().x / 2 ? legendBox.offsetWidth + 12 : 6;
+        map.fitBounds(layer.getBounds(), { paddingTopLeft: [6, 6], paddingBottomRight: [right, 6] });
+      }
     }
 
     function showDay(day) {
@@ -171,7 +220,10 @@
       frontlines.followedSlider += 1;
     }
 
-    function fetchJson(url) {
+    function fetchJson(url, inline) {
+      if (inline) {
+        return Promise.resolve(inline);
+      }
       return fetch(new URL(url, root.parent.document.baseURI)).then(function (response) {
         if (!response.ok) {
           throw new Error("HTTP " + response.status);
@@ -223,12 +275,35 @@
     var frontlines = {
       layer: layer,
       date: null,
+      day: null,
+      codes: null,
+      ids: [],
       apply: apply,
       showDay: showDay,
       following: false,
       followedSlider: 0,
+      on: on,
+      emit: emit,
+      fitCity: fitCity,
+      fetchJson: fetchJson,
+      layers: function () {
+        return [];
+      },
+      setLayers: function () {},
     };
     root.frontlines = frontlines;
+
+    // The optional parts, each in its own file (see the list of options above).
+    var legend = options.legend && root.frontlinesLegend ? root.frontlinesLegend.attach(L, map, frontlines, options) : null;
+    if (options.frontline && root.frontlinesFrontline) {
+      frontlines.frontline = root.frontlinesFrontline.attach(L, map, frontlines, options);
+    }
+    if (options.labels && root.frontlinesLabels) {
+      frontlines.labels = root.frontlinesLabels.attach(L, map, frontlines, options);
+    }
+    if (options.layers && options.layers.length && root.frontlinesEvidence) {
+      frontlines.evidence = root.frontlinesEvidence.attach(L, map, frontlines, options, legend && legend.layersBox);
+    }
 
     // The shapes come from a static file, fetched once: reruns then carry no geometry.
     (options.shapes ? Promise.resolve(options.shapes) : fetchJson(options.shapesUrl))
@@ -241,6 +316,13 @@
         layer.addData(shapes);
         performance.mark("frontlines-shapes-drawn");
         ready = true;
+        frontlines.ids = shapes.features.map(function (f) {
+          return f.properties.id;
+        });
+        if (options.fitCity) {
+          fitCity();
+        }
+        emit("shapes", shapes.features);
         for (var i = 0; i < layers.length; i++) {
           mark(layers[i]);
         }

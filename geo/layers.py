@@ -1,0 +1,265 @@
+"""Evidence layers: optional point data shown over the control map (damage, heritage sites).
+
+A theatre may bring any number in ``layers/``: ``<id>.geojson`` (Point or MultiPoint
+features; a MultiPoint's properties apply to each of its points) and ``<id>.json``, its
+metadata. They are evidence of what happened to places, never of who controlled them;
+the metadata must say what each layer is and is not. Format: data/README.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import shapely
+from shapely.geometry import shape
+
+from geo.adjacency import MetricProjection
+from geo.dates import day_number, parse_date
+from geo.errors import Problem
+
+LAYERS_DIR = "layers"
+KINDS = ("points", "density")
+REQUIRED_META = ("title", "kind", "about", "caveat", "credit")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+#: A point this close to a district (in degrees, about 25 m) counts as in it: published
+#: neighbourhood layers leave the streets between neighbourhoods out.
+NEAREST_DISTRICT_DEG = 0.00025
+
+
+@dataclass(frozen=True)
+class EvidenceLayer:
+    """One evidence layer, read and checked.
+
+    Attributes
+    ----------
+    id : str
+        The file name without extension (``layers/<id>.geojson``).
+    meta : dict
+        The metadata file as read (see data/README.md for its keys).
+    points : pandas.DataFrame
+        One row per point: ``lon``, ``lat``, ``category`` (index into ``meta["categories"]``,
+        or -1), ``day`` (day number of its date, or -1 for an undated layer), ``label``
+        and ``district`` (position of the district it lies in, or -1). Sorted by day.
+    """
+
+    id: str
+    meta: dict
+    points: pd.DataFrame = field(repr=False)
+
+    @property
+    def categories(self) -> list[dict]:
+        return list(self.meta.get("categories") or [])
+
+    @property
+    def dated(self) -> bool:
+        return bool(self.meta.get("date_property"))
+
+    def district_counts(self, position: int, value: str | dt.date | None = None) -> dict[str, int]:
+        """How many points lie in one district (up to a date, for a dated layer), by category
+        label (all under ``""`` for a layer without categories), categories in their order."""
+        rows = self.points[self.points["district"] == position]
+        if self.dated and value is not None:
+            rows = rows[rows["day"] <= day_number(parse_date(value))]
+        counts = np.bincount(rows["category"].to_numpy() + 1, minlength=len(self.categories) + 1)
+        if not self.categories:
+            return {"": int(counts.sum())}
+        return {c["label"]: int(n) for c, n in zip(self.categories, counts[1:], strict=True)}
+
+    def payload(self, district_areas_km2: np.ndarray | None = None) -> dict:
+        """What the map needs, as plain JSON: the metadata, and for ``points`` layers the
+        points (``lon``, ``lat``, ``cat``, ``day``, ``label``); for ``density`` layers the count
+        per district and category, and the districts' areas."""
+        out = {"id": self.id, **{k: v for k, v in self.meta.items() if k != "categories"}}
+        out["categories"] = [{"label": c["label"], "color": c["color"]} for c in self.categories]
+        p = self.points
+        if self.meta["kind"] == "density":
+            if district_areas_km2 is None:
+                raise ValueError("a density layer's payload needs the districts' areas")
+            inside = p[p["district"] >= 0]
+            width = max(len(self.categories), 1)
+            table = np.zeros((len(district_areas_km2), width), dtype=np.int64)
+            np.add.at(table, (inside["district"].to_numpy(), np.clip(inside["category"].to_numpy(), 0, None)), 1)
+            out["counts"] = table.tolist()
+            out["area_km2"] = [round(float(a), 4) for a in district_areas_km2]
+            return out
+        out["lon"] = p["lon"].round(5).tolist()
+        out["lat"] = p["lat"].round(5).tolist()
+        out["cat"] = p["category"].tolist()
+        out["day"] = p["day"].tolist() if self.dated else None
+        out["label"] = p["label"].tolist() if self.meta.get("label_property") else None
+        return out
+
+
+def _read_meta(path: Path, problems: list[Problem]) -> dict | None:
+    name = f"{LAYERS_DIR}/{path.name}"
+    if not path.is_file():
+        problems.append(Problem(name, "", "file is missing (each layer needs its metadata beside the GeoJSON)"))
+        return None
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, "", f"is not valid JSON ({exc})"))
+        return None
+    if not isinstance(meta, dict):
+        problems.append(Problem(name, "", "is expected to hold a JSON object"))
+        return None
+    before = len(problems)
+    for key in REQUIRED_META:
+        if not isinstance(meta.get(key), str) or not meta[key].strip():
+            problems.append(Problem(name, f"key {key!r}", "is missing or empty (expected text)"))
+    if meta.get("kind") not in KINDS:
+        problems.append(
+            Problem(name, "key 'kind'", f"was {meta.get('kind')!r} but is expected to be one of {list(KINDS)}")
+        )
+    categories = meta.get("categories")
+    if meta.get("category_property") is not None:
+        if not isinstance(categories, list) or not categories:
+            problems.append(
+                Problem(name, "key 'categories'", "is expected to list the categories (value, label, color)")
+            )
+        else:
+            for number, category in enumerate(categories, start=1):
+                if not (
+                    isinstance(category, dict)
+                    and isinstance(category.get("label"), str)
+                    and "value" in category
+                    and isinstance(category.get("color"), str)
+                    and COLOUR.match(category["color"])
+                ):
+                    problems.append(
+                        Problem(
+                            name,
+                            f"category {number}",
+                            "is expected to be {value, label, color} with color as #rrggbb",
+                        )
+                    )
+    if meta.get("kind") == "density" and meta.get("date_property"):
+        problems.append(Problem(name, "key 'date_property'", "is not supported for a density layer"))
+    return meta if len(problems) == before else None
+
+
+def _iso_day(value) -> int | None:
+    try:
+        return day_number(dt.date.fromisoformat(str(value)))
+    except ValueError:
+        return None
+
+
+def read_layer(directory: Path, layer_id: str, districts, problems: list[Problem]) -> EvidenceLayer | None:
+    """Read and check one layer; ``districts`` is the theatre's GeoDataFrame (for the
+    district each point lies in). Every problem is appended to ``problems``."""
+    meta = _read_meta(directory / LAYERS_DIR / f"{layer_id}.json", problems)
+    name = f"{LAYERS_DIR}/{layer_id}.geojson"
+    try:
+        raw = json.loads((directory / LAYERS_DIR / f"{layer_id}.geojson").read_text(encoding="utf-8-sig"))
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        problems.append(Problem(name, "", f"is not valid JSON ({exc})"))
+        return None
+    features = raw.get("features") if isinstance(raw, dict) else None
+    if not isinstance(features, list):
+        problems.append(Problem(name, "", "is expected to be a GeoJSON FeatureCollection"))
+        return None
+    if meta is None:
+        return None
+    values = {c["value"]: i for i, c in enumerate(meta.get("categories") or [])}
+    category_key, date_key, label_key = (
+        meta.get("category_property"),
+        meta.get("date_property"),
+        meta.get("label_property"),
+    )
+    rows: list[tuple] = []
+    for number, feature in enumerate(features, start=1):
+        where = f"feature {number}"
+        props = (feature or {}).get("properties") or {}
+        try:
+            geometry = shape(feature["geometry"])
+        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException) as exc:
+            problems.append(Problem(name, where, f"geometry could not be read ({exc})"))
+            continue
+        if geometry.geom_type not in ("Point", "MultiPoint") or geometry.is_empty:
+            problems.append(
+                Problem(name, where, f"geometry was a {geometry.geom_type} but is expected to be a Point or MultiPoint")
+            )
+            continue
+        category = -1
+        if category_key is not None:
+            if props.get(category_key) not in values:
+                problems.append(
+                    Problem(
+                        name,
+                        where,
+                        f"{category_key} was {props.get(category_key)!r}, not a category in {layer_id}.json",
+                    )
+                )
+                continue
+            category = values[props[category_key]]
+        day = -1
+        if date_key:
+            found = _iso_day(props.get(date_key))
+            if found is None:
+                problems.append(
+                    Problem(name, where, f"{date_key} was {props.get(date_key)!r} but is expected to be YYYY-MM-DD")
+                )
+                continue
+            day = found
+        label = str(props.get(label_key) or "") if label_key else ""
+        for point in shapely.get_parts(geometry):
+            rows.append((point.x, point.y, category, day, label))
+    points = pd.DataFrame(rows, columns=["lon", "lat", "category", "day", "label"])
+    points = points.astype({"category": np.int64, "day": np.int64})
+    if len(points):
+        outside = ~((points["lon"].abs() <= 180) & (points["lat"].abs() <= 90))
+        if outside.any():
+            problems.append(
+                Problem(name, "", f"{int(outside.sum())} point(s) lie outside longitude -180..180 / latitude -90..90")
+            )
+            return None
+    points = points.sort_values("day", kind="stable").reset_index(drop=True)
+    points["district"] = _district_of(points, districts)
+    return EvidenceLayer(layer_id, meta, points)
+
+
+def _district_of(points: pd.DataFrame, districts) -> np.ndarray:
+    if districts is None or not len(points):
+        return np.full(len(points), -1, dtype=np.int64)
+    tree = shapely.STRtree(districts.geometry.to_numpy())
+    found = np.full(len(points), -1, dtype=np.int64)
+    point_index, district_index = tree.query_nearest(
+        shapely.points(points["lon"].to_numpy(), points["lat"].to_numpy()),
+        max_distance=NEAREST_DISTRICT_DEG,
+        all_matches=False,
+    )
+    found[point_index] = district_index
+    return found
+
+
+def read_layers(directory: Path, districts, problems: list[Problem]) -> list[EvidenceLayer]:
+    """Every layer in ``directory/layers/``, ordered by their ``order`` key, then id."""
+    folder = directory / LAYERS_DIR
+    if not folder.is_dir():
+        return []
+    layers = []
+    for path in sorted(folder.glob("*.geojson")):
+        layer = read_layer(directory, path.stem, districts, problems)
+        if layer is not None:
+            layers.append(layer)
+    for path in sorted(folder.glob("*.json")):
+        if not (folder / f"{path.stem}.geojson").is_file():
+            problems.append(Problem(f"{LAYERS_DIR}/{path.name}", "", f"has no {path.stem}.geojson beside it"))
+    return sorted(layers, key=lambda layer: (layer.meta.get("order", 0), layer.id))
+
+
+#: Keys of :meth:`EvidenceLayer.payload` that hold data (the rest is metadata for the legend).
+LAYER_DATA_KEYS = ("lon", "lat", "cat", "day", "label", "counts", "area_km2")
+
+
+def district_areas_km2(districts) -> np.ndarray:
+    """Each district's area in km² (measured in metres, see :mod:`geo.adjacency`)."""
+    shapes = districts.geometry.to_numpy()
+    return shapely.area(MetricProjection.around(shapes).to_metres(shapes)) / 1e6

@@ -68,6 +68,7 @@ LAYERS = {
             "Damage before October 2013 and after the last image is not in it."
         ),
         "credit": "Human Rights Watch; via " + CSR,
+        "short_credit": "Human Rights Watch via CSR",
         "credit_url": CSR_URL,
         "category_property": "cause",
         "categories": [{"value": v, "label": label, "color": colour} for v, label, colour in HRW_CAUSES],
@@ -86,6 +87,7 @@ LAYERS = {
             "whom. Class 6 is shown by its code: no source found documents its meaning."
         ),
         "credit": "UNITAR-UNOSAT; via " + CSR,
+        "short_credit": "UNITAR-UNOSAT via CSR",
         "credit_url": CSR_URL,
         "category_property": "class",
         "categories": [{"value": v, "label": label, "color": colour} for v, label, colour in UNOSAT_CLASSES],
@@ -97,6 +99,7 @@ LAYERS = {
         "about": "210 named heritage and civic places: mosques, churches, souqs, schools, gates, civic buildings.",
         "caveat": "Places, not events: a site on the map says nothing about damage to it or about who held it.",
         "credit": CSR,
+        "short_credit": "Columbia CSR",
         "credit_url": CSR_URL,
         "category_property": "type",
         "categories": [{"value": v, "label": label, "color": colour} for v, label, colour in CULTURAL_TYPES],

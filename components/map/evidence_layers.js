@@ -278,9 +278,11 @@
     }
     layers.forEach(function (spec) {
       var s = state[spec.id];
+      var credit = spec.short_credit || spec.credit;
       s.credit = spec.credit_url
-        ? '<a href="' + escapeHtml(spec.credit_url) + '" target="_blank" rel="noopener">' + escapeHtml(spec.credit) + "</a>"
-        : escapeHtml(spec.credit);
+        ? '<a href="' + escapeHtml(spec.credit_url) + '" target="_blank" rel="noopener" title="' +
+          escapeHtml(spec.credit) + '">' + escapeHtml(credit) + "</a>"
+        : escapeHtml(credit);
       if (!container) {
         return;
       }

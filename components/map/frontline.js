@@ -40,7 +40,6 @@
 
   function attach(L, map, frontlines, options) {
     var settings = options.frontline;
-    var ids = frontlines.ids; // district ids in the order of the status string
     var pane = map.createPane("frontlines-frontline");
     pane.style.zIndex = 450; // above the districts (400), below labels and markers
     pane.style.pointerEvents = "none";
@@ -53,6 +52,7 @@
 
     function lineFor(k) {
       if (!lines[k]) {
+        var ids = frontlines.ids; // district ids in the order of the status string
         var a = ids[data.pairs[2 * k]];
         var b = ids[data.pairs[2 * k + 1]];
         var latlngs = data.lines[k].map(function (part) {

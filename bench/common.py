@@ -16,7 +16,7 @@ OUT = ROOT / "bench" / "out"
 def synthetic(districts: int, changes: int, seed: int = 1) -> Path:
     """A synthetic theatre folder, generated once per size and kept in bench/out/."""
     folder = OUT / f"synth-{districts}-{changes}-{seed}"
-    if not (folder / "changes.csv").is_file():
+    if not (folder / "changes.csv").is_file() or not (folder / "layers").is_dir():  # layers came later
         synth_theatre(folder, districts=districts, changes=changes, seed=seed)
     return folder
 

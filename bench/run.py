@@ -46,10 +46,10 @@ def main() -> None:
     if args.quick:
         runs = [
             ["server.py", "--districts", "130", "--changes", "13000", "--repeat", "3"],
-            ["scrub.py", "--sizes", "130", "--scrubs", "3", "--compare", "--quiet-ms", "400"],
+            ["scrub.py", "--sizes", "130", "--scrubs", "3", "--compare", "--layers", "--quiet-ms", "400"],
         ]
     else:
-        runs = [["server.py"], ["scrub.py", "--sizes", "130,2000,10000", "--scrubs", "20", "--compare"]]
+        runs = [["server.py"], ["scrub.py", "--sizes", "130,2000,10000", "--scrubs", "20", "--compare", "--layers"]]
     print(f"Machine: {machine()}\n", flush=True)
     for run in runs:
         subprocess.run([sys.executable, str(HERE / run[0]), *run[1:]], check=True, cwd=HERE)

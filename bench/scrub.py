@@ -8,6 +8,9 @@ so polling from Python adds nothing to them.
     python bench/scrub.py                              # 130, 2,000 and 10,000 districts
     python bench/scrub.py --sizes 130 --scrubs 3       # the CI smoke run
     python bench/scrub.py --compare                    # also the plain rebuilt-map approach, with the ratio
+    python bench/scrub.py --layers                     # also with every evidence layer switched on
+
+Every "restyle" row includes the front line, which the map redraws on each scrub.
 """
 
 from __future__ import annotations
@@ -52,7 +55,11 @@ INSTRUMENT = """
   }, 20);
 })();
 """
-SCRIPTS = {"restyle": ROOT / "dashboard.py", "rebuild": ROOT / "bench" / "plain_dashboard.py"}
+SCRIPTS = {
+    "restyle": ROOT / "dashboard.py",
+    "restyle, layers on": ROOT / "dashboard.py",
+    "rebuild": ROOT / "bench" / "plain_dashboard.py",
+}
 
 
 def settle(page, since_count: int, *, quiet_ms: float, timeout_s: float = 60) -> None:
@@ -93,8 +100,17 @@ def measure(browser, data, mode: str, scrubs: int, quiet_ms: float) -> dict:
         )
         page.reload()
         settle(page, 0, quiet_ms=max(quiet_ms, 1500), timeout_s=180)
-        if mode == "restyle":  # scrub once the timelines (fetched after the first paint) are in the page
-            map_frame(page, timeout_s=60).wait_for_function("window.frontlines.following", timeout=60_000)
+        if mode != "rebuild":  # scrub once the timelines (fetched after the first paint) are in the page
+            frame = map_frame(page, timeout_s=60)
+            frame.wait_for_function("window.frontlines.following", timeout=60_000)
+            frame.wait_for_function("window.frontlines.frontline && window.frontlines.frontline.ready", timeout=60_000)
+            if mode == "restyle, layers on":
+                count = page.evaluate("window.__bench.count")
+                frame.evaluate(
+                    "window.frontlines.setLayers(Object.keys(window.frontlines.evidence || {}))"
+                )
+                frame.wait_for_function("Object.values(window.frontlines.evidence).every(s => s.data)", timeout=60_000)
+                settle(page, count, quiet_ms=max(quiet_ms, 1000), timeout_s=120)
         page.get_by_role("slider").focus()
         latencies, reruns, sent = [], [], []
         for _ in range(scrubs):
@@ -133,12 +149,13 @@ def main() -> None:
     parser.add_argument(
         "--compare", action="store_true", help="also measure the plain approach (map rebuilt every rerun)"
     )
+    parser.add_argument("--layers", action="store_true", help="also measure with every evidence layer switched on")
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
 
     ensure_packages()
-    modes = ["restyle", "rebuild"] if args.compare else ["restyle"]
+    modes = ["restyle", *(["restyle, layers on"] if args.layers else []), *(["rebuild"] if args.compare else [])]
     print(f"Scrub-to-paint in headless Chromium, {args.scrubs} scrubs per row (times in ms)")
     print("scrub: key press to the last change of the map's paths; first paint: navigation to the painted map of a")
     print(

@@ -17,6 +17,7 @@ from common import median, percentile, print_table, synthetic
 from components.js import js_literal
 from geo import load_theatre
 from geo.export import districts_geojson
+from geo.frontline import borders_payload
 
 
 def timed(function, repeat: int) -> list[float]:
@@ -46,6 +47,10 @@ def main() -> None:
     js_literal(districts_geojson(theatre)), js_literal(theatre.timelines())
     serialise_ms = (time.perf_counter() - start) * 1000
     history = timed(lambda i: theatre.history(theatre.district_ids[i * 7 % len(theatre.district_ids)]), args.repeat)
+    start = time.perf_counter()
+    js_literal(borders_payload(theatre.borders))
+    borders_ms = (time.perf_counter() - start) * 1000
+    front = timed(lambda i: theatre.front_line_at(dates[i]), args.repeat)
 
     print(f"Server side, {args.districts:,} districts x {args.changes:,} changes, {args.repeat} runs (ms)")
     rows = [
@@ -54,6 +59,12 @@ def main() -> None:
         ["state_at: the full table at a date", f"{median(frames):.1f}", f"{percentile(frames, 95):.1f}"],
         ["history of one district", f"{median(history):.1f}", f"{percentile(history, 95):.1f}"],
         ["serialise shapes and timelines for the browser (once per data version)", f"{serialise_ms:.0f}", ""],
+        [
+            f"front line: {len(theatre.borders.pairs):,} borders between neighbours (once per data version)",
+            f"{borders_ms:.0f}",
+            "",
+        ],
+        ["front line at a date (which borders separate sides)", f"{median(front):.2f}", f"{percentile(front, 95):.2f}"],
     ]
     print_table(["what", "p50", "p95"], rows)
 

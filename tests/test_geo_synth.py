@@ -4,6 +4,7 @@ import pytest
 import shapely
 
 from geo import load_theatre
+from geo.adjacency import neighbours
 from geo.synth import synth_theatre
 
 
@@ -17,6 +18,11 @@ def test_synthetic_theatre_is_valid_and_tiles_its_area(tmp_path):
     assert union.area == pytest.approx(union.envelope.area, rel=1e-3)  # no gaps in the rectangle
     days = theatre.changes["day"]
     assert days.is_monotonic_increasing and days.nunique() > 200
+    # adjacent shapes, so that the front line is measured honestly; evidence layers to switch on
+    touching = neighbours(theatre)
+    assert all(touching.values()) and sum(map(len, touching.values())) / 50 > 3
+    assert [layer.id for layer in theatre.layers] == ["synthetic-sites", "synthetic-density"]
+    assert (theatre.layers[0].points["district"] >= 0).all()
 
 
 def test_same_seed_same_theatre(tmp_path):

@@ -25,7 +25,9 @@ def test_the_front_line_is_drawn_where_sides_meet_and_follows_the_slider(page, a
     page.goto(f"{aleppo_server.url}/?date=2016-10-07")
     frame = map_frame(page)
     frame.wait_for_function(FRONTLINE_READY)
-    frame.wait_for_function(f"document.querySelectorAll('path.frontline').length === {aleppo.front_line_at('2016-10-07').sum()}")
+    frame.wait_for_function(
+        f"document.querySelectorAll('path.frontline').length === {aleppo.front_line_at('2016-10-07').sum()}"
+    )
     assert frame.evaluate("document.querySelectorAll('path.frontline.frontline-bustan-al-basha').length") >= 1
     assert frame.evaluate("window.frontlines.frontline.shown") == frontline_count(frame)
 
@@ -57,7 +59,9 @@ def test_names_show_at_zoom_15_and_the_selected_district_is_always_named(page, a
     frame = map_frame(page)
     frame.wait_for_function("document.querySelector('.district-label-bustan-al-basha') !== null")
     assert frame.inner_text(".district-label-bustan-al-basha") == "Bustan al-Basha"
-    centre = aleppo.districts.set_index("district_id").loc["al-jdeydeh" if "al-jdeydeh" in aleppo.district_ids else "hanano"]
+    centre = aleppo.districts.set_index("district_id").loc[
+        "al-jdeydeh" if "al-jdeydeh" in aleppo.district_ids else "hanano"
+    ]
     point = centre.geometry.representative_point()
     frame.evaluate(f"window.map.setView([{point.y}, {point.x}], 15, {{animate: false}})")
     frame.wait_for_function("document.querySelectorAll('.district-label').length >= 5")
@@ -106,7 +110,9 @@ def test_each_evidence_layer_toggles_shows_a_known_count_and_scrubbing_still_wor
     frame = map_frame(page)
     frame.wait_for_function(FRONTLINE_READY + " && window.frontlines.following")
     changes = []
-    frame.evaluate("window.frontlines.on('layers', ids => (window.__layerChanges = window.__layerChanges || []).push(ids))")
+    frame.evaluate(
+        "window.frontlines.on('layers', ids => (window.__layerChanges = window.__layerChanges || []).push(ids))"
+    )
     frame.evaluate("window.__sameMap = true")
 
     hrw = layers["hrw-damage-sites"].points
@@ -117,8 +123,12 @@ def test_each_evidence_layer_toggles_shows_a_known_count_and_scrubbing_still_wor
     assert frame.evaluate("window.frontlines.layers()") == ["hrw-damage-sites"]
 
     toggle(frame, "unosat-damage-2015")
-    districts_with_damage = int((layers["unosat-damage-2015"].points.groupby("district").size().drop(-1, errors="ignore") > 0).sum())
-    frame.wait_for_function(f"document.querySelectorAll('path.evidence-unosat-damage-2015').length === {districts_with_damage}")
+    districts_with_damage = int(
+        (layers["unosat-damage-2015"].points.groupby("district").size().drop(-1, errors="ignore") > 0).sum()
+    )
+    frame.wait_for_function(
+        f"document.querySelectorAll('path.evidence-unosat-damage-2015').length === {districts_with_damage}"
+    )
 
     toggle(frame, "cultural-sites")
     frame.wait_for_function("document.querySelectorAll('path.evidence-cultural-sites').length === 210")
@@ -132,7 +142,9 @@ def test_each_evidence_layer_toggles_shows_a_known_count_and_scrubbing_still_wor
     assert later > seen
     page.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")
-    frame.wait_for_function(f"document.querySelectorAll('path.evidence-hrw-damage-sites').length === {later}", timeout=20_000)
+    frame.wait_for_function(
+        f"document.querySelectorAll('path.evidence-hrw-damage-sites').length === {later}", timeout=20_000
+    )
     assert frame.evaluate("window.frontlines.date") == "2014-02-20"
     assert frame.evaluate("window.__sameMap") is True
 

@@ -106,9 +106,7 @@ def measure(browser, data, mode: str, scrubs: int, quiet_ms: float) -> dict:
             frame.wait_for_function("window.frontlines.frontline && window.frontlines.frontline.ready", timeout=60_000)
             if mode == "restyle, layers on":
                 count = page.evaluate("window.__bench.count")
-                frame.evaluate(
-                    "window.frontlines.setLayers(Object.keys(window.frontlines.evidence || {}))"
-                )
+                frame.evaluate("window.frontlines.setLayers(Object.keys(window.frontlines.evidence || {}))")
                 frame.wait_for_function("Object.values(window.frontlines.evidence).every(s => s.data)", timeout=60_000)
                 settle(page, count, quiet_ms=max(quiet_ms, 1000), timeout_s=120)
         page.get_by_role("slider").focus()

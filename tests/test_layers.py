@@ -10,7 +10,6 @@ import pytest
 from geo import DataError, load_theatre
 from geo.cli import main
 from geo.layers import LAYER_DATA_KEYS, district_areas_km2
-from synthetic import write_theatre
 
 META = {
     "title": "Test damage",

@@ -25,7 +25,7 @@ from components.map_view import render_map
 from components.page_style import render_page_style
 from components.quality_view import render_quality
 from components.share_link import render_share_link
-from components.static_files import publish, static_serving_enabled
+from components.static_files import publish_payloads, static_serving_enabled
 from components.text import md_text
 from components.timeline_strip import render_timeline
 from components.url_state import read_view_from_url, write_view_to_url
@@ -79,23 +79,22 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     areas = district_areas_km2(theatre.districts) if theatre.layers else None
     payloads = [layer.payload(areas) for layer in theatre.layers]
     specs = [{k: v for k, v in p.items() if k not in LAYER_DATA_KEYS} for p in payloads]
-    if static:
-        static_root = HERE / "static"
-
-        def put(suffix: str, value) -> str:
-            return publish(static_root, "theatres", suffix, js_literal(value))
-
-        return Prepared(
-            theatre,
-            publish(static_root, "theatres", ".geojson", shapes),
-            None,
-            put(".timeline.json", theatre.timelines()),
-            {"url": put(".frontline.json", borders)},
-            [{**spec, "url": put(".layer.json", p)} for spec, p in zip(specs, payloads, strict=True)],
-            *figures,
-        )
-    layers = [{**spec, "data": p} for spec, p in zip(specs, payloads, strict=True)]
-    return Prepared(theatre, None, shapes, None, {"data": borders}, layers, *figures)
+    texts = {".geojson": shapes, ".timeline.json": js_literal(theatre.timelines())}
+    texts[".frontline.json"] = js_literal(borders)
+    texts.update({f".layer-{p['id']}.json": js_literal(p) for p in payloads})
+    published = publish_payloads(HERE / "static", "theatres", texts) if static else None
+    if published is None:  # static serving is off or its folder cannot be written
+        layers = [{**spec, "data": p} for spec, p in zip(specs, payloads, strict=True)]
+        return Prepared(theatre, None, shapes, None, {"data": borders}, layers, *figures)
+    return Prepared(
+        theatre,
+        published[".geojson"],
+        None,
+        published[".timeline.json"],
+        {"url": published[".frontline.json"]},
+        [{**spec, "url": published[f".layer-{spec['id']}.json"]} for spec in specs],
+        *figures,
+    )
 
 
 def show_data_error(directory: Path, exc: Exception) -> None:

@@ -103,7 +103,7 @@ def test_init_options_are_one_json_object_with_the_status_format():
     assert options["shapes"] == {"type": "FeatureCollection", "features": []}
     assert options["styles"][options["unknownCode"]]["status"] == "unknown"
     assert options["fitCity"] is True and options["labels"] is True and options["layers"] == []
-    assert "Front line" in options["legend"]["frontline"] and "approximate" in options["legend"]["approximate"]
+    assert "Front line" in options["legend"]["frontline"] and "Approximate" in options["legend"]["approximate"]
 
 
 def test_the_front_line_options_say_which_statuses_it_separates():

@@ -17,7 +17,6 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import shapely
-from shapely.geometry import shape
 
 from geo.adjacency import MetricProjection
 from geo.dates import day_number, parse_date
@@ -177,15 +176,9 @@ def read_layer(directory: Path, layer_id: str, districts, problems: list[Problem
     for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
         props = (feature or {}).get("properties") or {}
-        try:
-            geometry = shape(feature["geometry"])
-        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException) as exc:
-            problems.append(Problem(name, where, f"geometry could not be read ({exc})"))
-            continue
-        if geometry.geom_type not in ("Point", "MultiPoint") or geometry.is_empty:
-            problems.append(
-                Problem(name, where, f"geometry was a {geometry.geom_type} but is expected to be a Point or MultiPoint")
-            )
+        coordinates = _point_coordinates((feature or {}).get("geometry"))
+        if isinstance(coordinates, str):
+            problems.append(Problem(name, where, coordinates))
             continue
         category = -1
         if category_key is not None:
@@ -209,8 +202,7 @@ def read_layer(directory: Path, layer_id: str, districts, problems: list[Problem
                 continue
             day = found
         label = str(props.get(label_key) or "") if label_key else ""
-        for point in shapely.get_parts(geometry):
-            rows.append((point.x, point.y, category, day, label))
+        rows.extend((x, y, category, day, label) for x, y in coordinates)
     points = pd.DataFrame(rows, columns=["lon", "lat", "category", "day", "label"])
     points = points.astype({"category": np.int64, "day": np.int64})
     if len(points):
@@ -225,17 +217,35 @@ def read_layer(directory: Path, layer_id: str, districts, problems: list[Problem
     return EvidenceLayer(layer_id, meta, points)
 
 
+def _point_coordinates(geometry) -> list[tuple[float, float]] | str:
+    """The (lon, lat) pairs of a GeoJSON Point or MultiPoint, or what is wrong with it."""
+    kind = geometry.get("type") if isinstance(geometry, dict) else None
+    if kind not in ("Point", "MultiPoint"):
+        return f"geometry was a {kind or 'missing geometry'} but is expected to be a Point or MultiPoint"
+    raw = geometry.get("coordinates")
+    pairs = [raw] if kind == "Point" else raw
+    try:
+        found = [(float(xy[0]), float(xy[1])) for xy in pairs]
+    except (TypeError, ValueError, IndexError):
+        return f"coordinates were {raw!r} but are expected to be [lon, lat] pairs of numbers"
+    return found or "geometry is empty (expected at least one point)"
+
+
 def _district_of(points: pd.DataFrame, districts) -> np.ndarray:
+    """Position of the district each point lies in, or of the nearest within NEAREST_DISTRICT_DEG; -1 if none."""
     if districts is None or not len(points):
         return np.full(len(points), -1, dtype=np.int64)
     tree = shapely.STRtree(districts.geometry.to_numpy())
+    geometries = shapely.points(points["lon"].to_numpy(), points["lat"].to_numpy())
     found = np.full(len(points), -1, dtype=np.int64)
-    point_index, district_index = tree.query_nearest(
-        shapely.points(points["lon"].to_numpy(), points["lat"].to_numpy()),
-        max_distance=NEAREST_DISTRICT_DEG,
-        all_matches=False,
-    )
-    found[point_index] = district_index
+    point_index, district_index = tree.query(geometries, predicate="intersects")
+    found[point_index[::-1]] = district_index[::-1]  # the first match wins where districts overlap
+    outside = np.flatnonzero(found < 0)
+    if len(outside):
+        near_point, near_district = tree.query_nearest(
+            geometries[outside], max_distance=NEAREST_DISTRICT_DEG, all_matches=False
+        )
+        found[outside[near_point]] = near_district
     return found
 
 

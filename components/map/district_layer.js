@@ -193,12 +193,16 @@
       });
     }
 
-    function fitCity() {
+    function fitCity(animate) {
       if (layers.length) {
         // keep the districts clear of the legend in the top right corner
         var legendBox = map.getContainer().querySelector(".frontlines-legend-control");
         var right = legendBox && legendBox.offsetWidth < map.getSize().x / 2 ? legendBox.offsetWidth + 12 : 6;
-        map.fitBounds(layer.getBounds(), { paddingTopLeft: [6, 6], paddingBottomRight: [right, 6] });
+        map.fitBounds(layer.getBounds(), {
+          paddingTopLeft: [6, 6],
+          paddingBottomRight: [right, 6],
+          animate: animate !== false,
+        });
       }
     }
 
@@ -320,7 +324,7 @@
           return f.properties.id;
         });
         if (options.fitCity) {
-          fitCity();
+          fitCity(false); // the first view: no animation, the zoom is final at once
         }
         emit("shapes", shapes.features);
         for (var i = 0; i < layers.length; i++) {

@@ -115,6 +115,11 @@ class Theatre:
             raise DateError(f"date {day} is outside {self.meta.start_date} to {self.meta.end_date}")
         return day
 
+    def latest_change_positions(self, value: str | dt.date) -> np.ndarray:
+        """Per district (order of ``district_ids``), the position in ``changes`` of the
+        change in effect on a date, or -1 where the initial status still holds."""
+        return self._latest_change_index(value)
+
     def _latest_change_index(self, value: str | dt.date) -> np.ndarray:
         """Per district, the position in ``self.changes`` of its latest change on or
         before the date, or -1 where it has none yet."""

@@ -220,9 +220,10 @@ def _stale_contested(theatre: Theatre) -> list[Problem]:
 
 
 def _sides_mask(cells: pd.Series) -> np.ndarray:
-    """Per change, a bit per side named in ``sides`` (0 where none is named)."""
+    """Per change, a bit per side named in ``sides`` (0 where none is named), plus a last
+    0 so that indexing with -1 (no change yet) finds no sides."""
     bits = {side: 1 << STATUSES.index(side) for side in SIDES}
-    return np.array([sum(bits[s] for s in set(cell.split())) for cell in cells], dtype=np.int64)
+    return np.array([*(sum(bits[s] for s in set(cell.split())) for cell in cells), 0], dtype=np.int64)
 
 
 def _after_end_event(theatre: Theatre) -> list[Problem]:
@@ -238,7 +239,7 @@ def _after_end_event(theatre: Theatre) -> list[Problem]:
         codes = theatre.status_codes_at(when)
         latest = theatre.latest_change_positions(when)
         for i in np.flatnonzero(np.isin(codes, list(ended)) | (codes == _CONTESTED)):
-            mask = masks[latest[i]] if latest[i] >= 0 else 0
+            mask = masks[latest[i]]
             if codes[i] == _CONTESTED and mask and not mask & ended_bits:
                 continue  # split only between sides that remain after the end event
             district_id = theatre.district_ids[i]
@@ -292,7 +293,7 @@ def _enclaves(theatre: Theatre) -> list[Problem]:
         when = from_day_number(day)
         codes = theatre.status_codes_at(when).astype(np.int64)
         latest = theatre.latest_change_positions(when)
-        mask = np.where(latest >= 0, masks[np.clip(latest, 0, None)], 0)
+        mask = masks[latest]
         shares = (codes[b] == codes[a]) | (
             (codes[b] == _CONTESTED) & ((mask[b] == 0) | ((mask[b] >> codes[a]) & 1).astype(bool))
         )

@@ -88,8 +88,10 @@ def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame | Non
             problems.append(Problem(SOURCES_FILE, where, "publisher is empty (expected who published the report)"))
             bad[index - 2] = True
     duplicated = frame["id"].duplicated(keep="first").to_numpy()
-    for index in np.flatnonzero(duplicated):
-        problems.append(Problem(SOURCES_FILE, f"row {index + 2}", f"id {frame['id'].iloc[index]!r} is a duplicate"))
+    for position in np.flatnonzero(duplicated):
+        problems.append(
+            Problem(SOURCES_FILE, f"row {position + 2}", f"id {frame['id'].iloc[position]!r} is a duplicate")
+        )
     known = set(frame["id"])
     for number, row in enumerate(frame.itertuples(index=False), start=2):
         if row.original and (row.original not in known or row.original == row.id):

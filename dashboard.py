@@ -170,7 +170,11 @@ def main() -> None:
         district_id = st.session_state["district"]
         if district_id:
             render_district_panel(
-                theatre.district_at(district_id, date), theatre.history(district_id), date=date, on_close=clear_district
+                theatre.district_at(district_id, date),
+                theatre.history(district_id),
+                date=date,
+                on_close=clear_district,
+                cite=theatre.citations,
             )
         else:
             render_no_selection(count_statuses(codes), count_statuses(codes, where=low))

@@ -26,7 +26,7 @@ HIGH_NEEDS_REPORTS = 2
 MIRROR = "encyclopedia or mirror"
 ALIGNED = ("pro-government", "pro-opposition", "kurdish")
 SOURCING_MARK = "Sourcing:"  # a note's sentence saying why a change rests on aligned or mirror sources
-_DISAGREEMENT = re.compile(r"\b(disagree|conflict|contradict|dispute)", re.IGNORECASE)
+_DISAGREEMENT = re.compile(r"\b(?:disagree|conflict|contradict|dispute)", re.IGNORECASE)
 _CONTESTED = STATUSES.index("contested")
 
 
@@ -89,46 +89,48 @@ def _unrated_sources(theatre: Theatre) -> list[Problem]:
 
 
 def _confidence(theatre: Theatre) -> list[Problem]:
-    found = []
-    for row in theatre.changes.itertuples(index=False):
-        if _is_inferred(row.note) and row.confidence != "low":
+    changes = theatre.changes
+    inferred = changes["note"].str.startswith("Inferred")
+    found = [
+        _warn(
+            CHANGES_FILE,
+            f"row {row.row}",
+            f"is inferred (its note starts with 'Inferred') but confidence is {row.confidence or 'empty'!r} "
+            "(an inferred change is 'low')",
+        )
+        for row in changes.loc[inferred & (changes["confidence"] != "low")].itertuples(index=False)
+    ]
+    for row in changes.loc[~inferred & (changes["confidence"] == "high")].itertuples(index=False):
+        count = independent_reports(theatre, row.sources.split()) if row.sources else len(row.source_url.split())
+        if count < HIGH_NEEDS_REPORTS:
             found.append(
                 _warn(
                     CHANGES_FILE,
                     f"row {row.row}",
-                    f"is inferred (its note starts with 'Inferred') but confidence is {row.confidence or 'empty'!r} "
-                    "(an inferred change is 'low')",
+                    f"confidence is 'high' but the change cites {count} independent report(s) "
+                    f"('high' needs {HIGH_NEEDS_REPORTS} naming the district; otherwise 'medium')",
                 )
             )
-        elif row.confidence == "high":
-            count = independent_reports(theatre, row.sources.split()) if row.sources else len(row.source_url.split())
-            if count < HIGH_NEEDS_REPORTS:
-                found.append(
-                    _warn(
-                        CHANGES_FILE,
-                        f"row {row.row}",
-                        f"confidence is 'high' but the change cites {count} independent report(s) "
-                        f"('high' needs {HIGH_NEEDS_REPORTS} naming the district; otherwise 'medium')",
-                    )
-                )
     return found
 
 
 def _disagreements(theatre: Theatre) -> list[Problem]:
-    found = []
-    for row in theatre.changes.itertuples(index=False):
-        where = f"row {row.row}"
-        if _DISAGREEMENT.search(row.note) and not (row.alt_date or row.disputed_by):
-            found.append(
-                _warn(
-                    CHANGES_FILE,
-                    where,
-                    "note says sources disagree but alt_date and disputed_by are empty "
-                    "(record the other date in alt_date and the reports that differ in disputed_by)",
-                )
-            )
-        if row.alt_date and not row.disputed_by:
-            found.append(_warn(CHANGES_FILE, where, "alt_date is given but disputed_by names no report giving it"))
+    changes = theatre.changes
+    undated = (changes["alt_date"] == "") & (changes["disputed_by"] == "")
+    says = changes["note"].str.contains(_DISAGREEMENT.pattern, case=False, regex=True)
+    found = [
+        _warn(
+            CHANGES_FILE,
+            f"row {row}",
+            "note says sources disagree but alt_date and disputed_by are empty "
+            "(record the other date in alt_date and the reports that differ in disputed_by)",
+        )
+        for row in changes.loc[says & undated, "row"]
+    ]
+    found += [
+        _warn(CHANGES_FILE, f"row {row}", "alt_date is given but disputed_by names no report giving it")
+        for row in changes.loc[(changes["alt_date"] != "") & (changes["disputed_by"] == ""), "row"]
+    ]
     return found
 
 
@@ -137,12 +139,12 @@ def _one_sided(theatre: Theatre) -> list[Problem]:
         return []
     assert theatre.sources is not None
     table = theatre.sources
+    changes = theatre.changes
+    explained = changes["note"].str.startswith("Inferred") | changes["note"].str.contains(SOURCING_MARK, regex=False)
     found = []
-    for row in theatre.changes.itertuples(index=False):
+    for row in changes.loc[~explained & (changes["sources"] != "")].itertuples(index=False):
         cited = [table.loc[i] for i in row.sources.split() if i in table.index]
-        if not cited or _is_inferred(row.note) or SOURCING_MARK in row.note:
-            continue
-        if all(s["alignment"] in ALIGNED or s["kind"] == MIRROR for s in cited):
+        if cited and all(s["alignment"] in ALIGNED or s["kind"] == MIRROR for s in cited):
             described = ", ".join(
                 f"{s['publisher']} ({s['alignment'] if s['kind'] != MIRROR else s['kind']})" for s in cited
             )
@@ -158,13 +160,13 @@ def _one_sided(theatre: Theatre) -> list[Problem]:
 
 
 def _copies_without_original(theatre: Theatre) -> list[Problem]:
-    if theatre.sources is None or "original" not in theatre.sources:
+    if theatre.sources is None or not (theatre.sources["original"] != "").any():
         return []
-    originals = theatre.sources["original"].to_dict()
+    originals = {i: o for i, o in theatre.sources["original"].items() if o}
     found = []
-    for row in theatre.changes.itertuples(index=False):
+    for row in theatre.changes.loc[theatre.changes["sources"] != ""].itertuples(index=False):
         ids = row.sources.split()
-        missing = [f"{i} (copy of {originals[i]})" for i in ids if originals.get(i) and originals[i] not in ids]
+        missing = [f"{i} (copy of {originals[i]})" for i in ids if i in originals and originals[i] not in ids]
         if missing:
             found.append(
                 _warn(CHANGES_FILE, f"row {row.row}", f"cites a copy without its original: {', '.join(missing)}")
@@ -179,43 +181,46 @@ def _stale_contested(theatre: Theatre) -> list[Problem]:
     events whose ``districts`` name the district, and the change that ends the run; a run
     still open at the theatre's end is measured to that end.
     """
-    ordered = theatre.changes.iloc[theatre.change_order].reset_index(drop=True)
-    end_day = day_number(theatre.meta.end_date)
+    columns = ["district_id", "day", "status", "reviewed", "row", "date"]
+    ordered = theatre.changes[columns].iloc[theatre.change_order].reset_index(drop=True)
+    if ordered.empty:
+        return []
+    district = ordered["district_id"].to_numpy()
+    day = ordered["day"].to_numpy()
+    contested = (ordered["status"] == "contested").to_numpy()
+    last_of_district = np.append(district[1:] != district[:-1], True)
+    next_day = np.where(last_of_district, day_number(theatre.meta.end_date), np.append(day[1:], 0))
+    run_starts = contested & (np.insert(~contested[:-1], 0, True) | np.insert(last_of_district[:-1], 0, True))
+    run = np.cumsum(run_starts)
+    reviewed = ordered["reviewed"].str.contains(r"\bstale\b", regex=True).to_numpy()
+    reviewed_runs = set(run[contested & reviewed])
     named = theatre.events.get("districts", pd.Series("", index=theatre.events.index))
     event_days: dict[str, list[int]] = {}
-    for cell, day in zip(named, theatre.events["day"], strict=True):
+    for cell, event_day in zip(named, theatre.events["day"], strict=True):
         for district_id in cell.split():
-            event_days.setdefault(district_id, []).append(int(day))
-    found = []
-    for district_id, group in ordered.groupby("district_id", sort=False):
-        rows = list(group.itertuples(index=False))
-        i = 0
-        while i < len(rows):
-            if rows[i].status != "contested":
-                i += 1
-                continue
-            j = i
-            while j + 1 < len(rows) and rows[j + 1].status == "contested":
-                j += 1
-            run = rows[i : j + 1]
-            until = rows[j + 1].day if j + 1 < len(rows) else end_day
-            between = [d for d in event_days.get(str(district_id), []) if run[0].day < d < until]
-            points = sorted([*(r.day for r in run), *between, until])
-            gaps = np.diff(points)
-            worst = int(np.argmax(gaps))
-            reviewed = any("stale" in r.reviewed.split() for r in run)
-            if gaps[worst] > STALE_AFTER_DAYS and not reviewed:
-                found.append(
-                    _warn(
-                        CHANGES_FILE,
-                        f"row {run[0].row}",
-                        f"{district_id!r} is contested from {run[0].date} with no report on it from "
-                        f"{from_day_number(points[worst])} to {from_day_number(points[worst + 1])} "
-                        f"(more than {STALE_AFTER_DAYS} days): confirm it with a dated report (a repeated change "
-                        "or an event naming the district), or record when it ended",
-                    )
-                )
-            i = j + 1
+            event_days.setdefault(district_id, []).append(int(event_day))
+    found, seen_runs = [], set()
+    for k in np.flatnonzero(contested & (next_day - day > STALE_AFTER_DAYS)):
+        if run[k] in reviewed_runs or run[k] in seen_runs:
+            continue
+        points = sorted([int(day[k]), *(d for d in event_days.get(district[k], []) if day[k] < d < next_day[k])])
+        points.append(int(next_day[k]))
+        gaps = np.diff(points)
+        worst = int(np.argmax(gaps))
+        if gaps[worst] <= STALE_AFTER_DAYS:
+            continue
+        seen_runs.add(run[k])
+        start = int(np.flatnonzero(run_starts & (run == run[k]))[0])
+        found.append(
+            _warn(
+                CHANGES_FILE,
+                f"row {ordered['row'].iloc[start]}",
+                f"{district[k]!r} is contested from {ordered['date'].iloc[start]} with no report on it from "
+                f"{from_day_number(points[worst])} to {from_day_number(points[worst + 1])} "
+                f"(more than {STALE_AFTER_DAYS} days): confirm it with a dated report (a repeated change "
+                "or an event naming the district), or record when it ended",
+            )
+        )
     return found
 
 
@@ -256,7 +261,11 @@ def _after_end_event(theatre: Theatre) -> list[Problem]:
 
 
 def _enclaves(theatre: Theatre) -> list[Problem]:
-    """A district whose side differs from every neighbour's for more than ``ENCLAVE_AFTER_DAYS``."""
+    """A district whose side differs from every neighbour's for more than ``ENCLAVE_AFTER_DAYS``.
+
+    Walks the change days once, keeping every district's status and ``sides`` up to
+    date and re-checking only the districts that changed and their neighbours.
+    """
     ids = theatre.district_ids
     adjacent = neighbours(theatre.districts.geometry, ids)
     index = {d: k for k, d in enumerate(ids)}
@@ -265,43 +274,56 @@ def _enclaves(theatre: Theatre) -> list[Problem]:
         return []
     a, b = pairs[:, 0], pairs[:, 1]
     degree = np.bincount(a, minlength=len(ids))
-    masks = _sides_mask(theatre.changes["sides"])
     side_codes = np.array([STATUSES.index(s) for s in SIDES])
+    changes = theatre.changes
+    where = pd.Index(ids).get_indexer(changes["district_id"])
+    status = pd.Categorical(changes["status"], categories=STATUSES).codes.astype(np.int64)
+    sides = _sides_mask(changes["sides"])[:-1]
+    change_day = changes["day"].to_numpy()
+    codes = np.full(len(ids), STATUSES.index(theatre.meta.initial_status), dtype=np.int64)
+    mask = np.zeros(len(ids), dtype=np.int64)
+    days, firsts = np.unique(change_day, return_index=True)
+    span = {int(d): (lo, hi) for d, lo, hi in zip(days, firsts, np.append(firsts[1:], len(changes)), strict=True)}
     start = day_number(theatre.meta.start_date)
-    days = sorted({start, *(int(d) for d in theatre.change_days)})
-    bounds = [*days, day_number(theatre.meta.end_date) + 1]
+    bounds = [start, *(int(d) for d in days if d > start), day_number(theatre.meta.end_date) + 1]
     run_start = np.full(len(ids), -1, dtype=np.int64)
     found = []
+    marked = set(changes.loc[changes["reviewed"].str.contains(r"\benclave\b", regex=True), "district_id"])
 
     def close(i: int, until: int) -> None:
         length = until - run_start[i]
-        if length > ENCLAVE_AFTER_DAYS:
-            when = from_day_number(run_start[i])
-            if _reviewed_enclave(theatre, ids[i], run_start[i], until):
-                return
-            last = from_day_number(until - 1)
+        if length <= ENCLAVE_AFTER_DAYS:
+            return
+        if ids[i] not in marked or not _reviewed_enclave(theatre, ids[i], int(run_start[i]), until):
             found.append(
                 _warn(
                     CHANGES_FILE,
                     f"district {ids[i]!r}",
-                    f"holds a side that no neighbour shares from {when} to {last} ({length} days): "
-                    "review it, and if sources confirm the enclave mark its change reviewed 'enclave'",
+                    f"holds a side that no neighbour shares from {from_day_number(run_start[i])} to "
+                    f"{from_day_number(until - 1)} ({length} days): review it, and if sources confirm the "
+                    "enclave mark its change reviewed 'enclave'",
                 )
             )
 
+    is_side = np.isin(np.arange(len(STATUSES)), side_codes)
+    alone = np.zeros(len(ids), dtype=bool)
     for day in bounds[:-1]:
-        when = from_day_number(day)
-        codes = theatre.status_codes_at(when).astype(np.int64)
-        latest = theatre.latest_change_positions(when)
-        mask = masks[latest]
-        shares = (codes[b] == codes[a]) | (
-            (codes[b] == _CONTESTED) & ((mask[b] == 0) | ((mask[b] >> codes[a]) & 1).astype(bool))
+        touched = np.ones(len(ids), dtype=bool) if day == start else np.zeros(len(ids), dtype=bool)
+        if day in span:  # changes are sorted by day, file order kept: the last of a day wins, as in state_at
+            lo, hi = span[day]
+            codes[where[lo:hi]] = status[lo:hi]
+            mask[where[lo:hi]] = sides[lo:hi]
+            touched[where[lo:hi]] = True
+        touched[b[touched[a]]] = True  # a change can cut off or reconnect its neighbours too
+        sa, sb = a[touched[a]], b[touched[a]]
+        shares = (codes[sb] == codes[sa]) | (
+            (codes[sb] == _CONTESTED) & ((mask[sb] == 0) | ((mask[sb] >> codes[sa]) & 1).astype(bool))
         )
-        agreeing = np.bincount(a, weights=shares, minlength=len(ids))
-        alone = (degree > 0) & (agreeing == 0) & np.isin(codes, side_codes)
-        for i in np.flatnonzero(alone & (run_start < 0)):
-            run_start[i] = day
-        for i in np.flatnonzero(~alone & (run_start >= 0)):
+        agreeing = np.bincount(sa, weights=shares, minlength=len(ids))
+        checked = np.flatnonzero(touched)
+        alone[checked] = (degree[checked] > 0) & (agreeing[checked] == 0) & is_side[codes[checked]]
+        run_start[checked[alone[checked] & (run_start[checked] < 0)]] = day
+        for i in checked[~alone[checked] & (run_start[checked] >= 0)]:
             close(int(i), day)
             run_start[i] = -1
     for i in np.flatnonzero(run_start >= 0):

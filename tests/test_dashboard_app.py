@@ -222,3 +222,28 @@ def test_panel_names_the_sides_of_a_split_district(monkeypatch):
     text = plain(markdown_text(app(monkeypatch, date="2016-12-31", district="al-ashrafiyeh")))
     assert "Contested</span> between Government and Kurdish (YPG/SDF) since 30 Jul 2016" in text
     assert "| Jul 2016 (day unknown) | Contested between Government and Kurdish (YPG/SDF) |" in text
+
+
+def map_script(at: AppTest) -> str:
+    import json
+
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)["script"]
+
+
+def test_the_map_fetches_published_shapes_or_carries_them_inline(monkeypatch):
+    import streamlit as st
+
+    import components.static_files
+
+    st.cache_resource.clear()
+    assert '"shapesUrl":"app/static/theatres/' in map_script(app(monkeypatch))
+
+    def unwritable(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(components.static_files, "publish", unwritable)
+    st.cache_resource.clear()
+    script = map_script(app(monkeypatch))
+    assert '"shapesUrl":null' in script and '"shapes":{"type":"FeatureCollection"' in script
+    st.cache_resource.clear()

@@ -283,7 +283,8 @@ def _enclaves(theatre: Theatre) -> list[Problem]:
     codes = np.full(len(ids), STATUSES.index(theatre.meta.initial_status), dtype=np.int64)
     mask = np.zeros(len(ids), dtype=np.int64)
     days, firsts = np.unique(change_day, return_index=True)
-    span = {int(d): (lo, hi) for d, lo, hi in zip(days, firsts, np.append(firsts[1:], len(changes)), strict=True)}
+    lasts = np.append(firsts[1:], len(changes))[: len(firsts)]
+    span = {int(d): (lo, hi) for d, lo, hi in zip(days, firsts, lasts, strict=True)}
     start = day_number(theatre.meta.start_date)
     bounds = [start, *(int(d) for d in days if d > start), day_number(theatre.meta.end_date) + 1]
     run_start = np.full(len(ids), -1, dtype=np.int64)

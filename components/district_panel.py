@@ -119,8 +119,9 @@ def render_district_panel(
         f"On **{date:%d %B %Y}**: {_status_badge(district['status'])}{split} since {md_text(since)}",
         unsafe_allow_html=True,
     )
-    if initial and district.get("sources"):
-        st.caption("Initial status from: " + rated_links(cite(district["sources"])))
+    initial_links = rated_links(cite(district["sources"])) if initial and district.get("sources") else ""
+    if initial_links:
+        st.caption("Initial status from: " + initial_links)
     if district["note"]:
         st.markdown(f"> {md_text(district['note'])}")
 

@@ -195,6 +195,7 @@ def main() -> None:
                 theatre.history(district_id),
                 date=date,
                 on_close=clear_district,
+                cite=theatre.citations,
                 borders=theatre.bordering_sides(district_id, date),
                 names=dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True)),
                 evidence=[(layer.meta, layer.district_counts(position, date)) for layer in theatre.layers],

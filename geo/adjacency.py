@@ -6,9 +6,9 @@ neighbours when a stretch of one's boundary at least ``min_length_m`` long lies
 within ``tolerance_m`` of the other: boundaries digitised separately rarely meet
 exactly, and districts that meet at a single corner are not neighbours.
 
-Self-contained on purpose (shapely, numpy, pyproj only): validation rules, the
-front line and the panel's "borders on" all use :func:`neighbours` or
-:func:`shared_borders`.
+Self-contained on purpose (shapely, numpy, pyproj only): the audit's enclave rule,
+the front line and the panel's "borders on" all use :func:`neighbours` or
+:func:`shared_borders`, so "neighbour" means the same everywhere.
 """
 
 from __future__ import annotations
@@ -22,10 +22,10 @@ from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
 #: Published neighbourhood layers leave streets between neighbourhoods (in Aleppo's, 5-20 m in
-#: the centre and up to about 50 m along highways), so boundaries up to this far apart are one border.
-DEFAULT_TOLERANCE_M = 50.0
+#: the centre and up to about 60 m along highways and railways), so boundaries up to this far apart are one border.
+DEFAULT_TOLERANCE_M = 60.0
 #: A shared stretch shorter than this is a corner (about twice the tolerance) or a sliver.
-DEFAULT_MIN_LENGTH_M = 120.0
+DEFAULT_MIN_LENGTH_M = 150.0
 
 
 @dataclass(frozen=True)
@@ -134,11 +134,12 @@ def neighbours(
 
     Parameters
     ----------
-    districts : Theatre, GeoDataFrame or sequence of geometries
-        A :class:`geo.Theatre`, a GeoDataFrame with a ``district_id`` column, or
-        geometries in WGS84 (then ``ids`` names them; positions as strings by default).
+    districts : Theatre, GeoDataFrame, GeoSeries or sequence of geometries
+        A :class:`geo.Theatre`, a GeoDataFrame with a ``district_id`` column, a GeoSeries
+        (in any CRS) or geometries in WGS84; for the last two ``ids`` names them
+        (positions as strings by default).
     ids : sequence of str, optional
-        One id per geometry, when ``districts`` is a plain sequence.
+        One id per geometry, when ``districts`` is a GeoSeries or a plain sequence.
 
     Returns
     -------
@@ -146,13 +147,16 @@ def neighbours(
         Every district appears, with an empty set if it touches no other.
     """
     frame = getattr(districts, "districts", districts)  # a Theatre holds its GeoDataFrame as .districts
+    crs = getattr(frame, "crs", None)
+    if crs is not None and not crs.equals("EPSG:4326"):
+        frame = frame.to_crs("EPSG:4326")
     if hasattr(frame, "geometry") and "district_id" in getattr(frame, "columns", ()):
         geometries, names = list(frame.geometry), [str(x) for x in frame["district_id"]]
     else:
-        geometries = list(districts)
+        geometries = list(frame)
         names = [str(x) for x in ids] if ids is not None else [str(i) for i in range(len(geometries))]
     if len(names) != len(geometries):
-        raise ValueError(f"{len(names)} ids for {len(geometries)} geometries")
+        raise ValueError(f"got {len(geometries)} geometries but {len(names)} ids")
     result: dict[str, set[str]] = {name: set() for name in names}
     for border in shared_borders(geometries, tolerance_m=tolerance_m, min_length_m=min_length_m):
         result[names[border.a]].add(names[border.b])

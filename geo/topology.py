@@ -25,6 +25,7 @@ def topology_problems(
     file: str = "districts.geojson",
     tolerance_m: float = DEFAULT_TOLERANCE_M,
     min_area_m2: float = DEFAULT_MIN_AREA_M2,
+    reviewed: set[str] | frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """Warnings for every overlap between two districts and every gap enclosed by districts.
 
@@ -38,6 +39,9 @@ def topology_problems(
         Gaps narrower than this (streets between neighbourhoods) are not gaps.
     min_area_m2 : float
         Overlaps and gaps of at most this area are ignored.
+    reviewed : set of str
+        Gaps a reviewer has confirmed as land in no district (``theatre.json`` key
+        ``reviewed_gaps``), each as the first two ids its warning names, ``"id id"``.
     """
     shapes = np.asarray(list(geometries), dtype=object)
     if len(shapes) < 2:
@@ -67,6 +71,8 @@ def topology_problems(
             if gap.area <= min_area_m2:
                 continue
             around = sorted(ids[i] for i in tree.query(gap, predicate="dwithin", distance=tolerance_m))
+            if " ".join(around[:2]) in reviewed:
+                continue
             named = " and ".join(repr(i) for i in around[:2]) + (
                 f" (and {len(around) - 2} more)" if len(around) > 2 else ""
             )

@@ -12,7 +12,8 @@
  *                 (geo.frontline.FRONT_STATUSES: the sides and contested)
  *
  * Browser part: attach(L, map, frontlines, options) draws each active border as an SVG path
- * with the classes "frontline frontline-<id of one district> frontline-<id of the other>".
+ * with the classes "frontline frontline-<id of one district> frontline-<id of the other>";
+ * a border that leaves the front is hidden and loses the class "frontline".
  */
 (function (root, factory) {
   "use strict";
@@ -73,6 +74,20 @@
       return lines[k];
     }
 
+    // A segment is created the first time it is on the front; after that it is only shown or
+    // hidden (and loses its "frontline" class while hidden): no path is re-created on a scrub.
+    function show(k, on) {
+      var line = lineFor(k);
+      if (!line._path) {
+        if (on) {
+          group.addLayer(line);
+        }
+        return;
+      }
+      line._path.style.display = on ? "" : "none";
+      (on ? L.DomUtil.addClass : L.DomUtil.removeClass)(line._path, "frontline");
+    }
+
     function update(codes) {
       lastCodes = codes;
       if (!data || codes === null) {
@@ -81,13 +96,8 @@
       var mask = activeMask(data.pairs, codes, options.format, settings.frontCodes);
       for (var k = 0; k < mask.length; k++) {
         if (mask[k] !== shown[k]) {
-          if (mask[k]) {
-            group.addLayer(lineFor(k));
-            state.shown++;
-          } else {
-            group.removeLayer(lines[k]);
-            state.shown--;
-          }
+          show(k, mask[k] === 1);
+          state.shown += mask[k] ? 1 : -1;
           shown[k] = mask[k];
         }
       }

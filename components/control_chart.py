@@ -47,7 +47,7 @@ def control_chart(series: pd.DataFrame, *, measure: str, date: dt.date, start: d
         .add_params(pick)
     )
     rule = alt.Chart(pd.DataFrame({"at": [pd.Timestamp(date)]})).mark_rule(color="#111", strokeWidth=2).encode(x="at:T")
-    return alt.layer(areas, picker, rule).properties(height=220).configure_view(stroke=None)
+    return alt.layer(areas, picker, rule).configure_view(stroke=None)
 
 
 def render_control_chart(
@@ -67,6 +67,7 @@ def render_control_chart(
         key=KEY,
         on_select=clicked,
         width="stretch",
+        height=240,
         alt="Districts or area held by each side over time, the selected date marked; click to go to a date",
     )
     st.caption("Click the chart to go to that day. Areas are measured on the district shapes.")

@@ -39,12 +39,12 @@ def render_events(
         text.markdown(line)
         day = dt.date.fromisoformat(event.date)
         button.button(
-            "Go to date",
+            f"Go to {readable_date(event.date)}",
             key=f"event-jump-{number}-{event.date}",
             on_click=jump,
             args=(day,),
             disabled=day == date,
-            help=f"Go to {day:%d %B %Y}",
+            help="Show the map on this event's date",
         )
     if lines:
         st.markdown("\n".join(lines))

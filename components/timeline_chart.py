@@ -18,6 +18,7 @@ from components.chart_select import DAY_FIELD, clicked_day
 from components.text import md_text
 
 KEY = "timeline-strip"
+STRIP_HEIGHT = 130
 
 
 def month_rows(changes_per_month: pd.Series, start: dt.date, end: dt.date) -> pd.DataFrame:
@@ -73,7 +74,7 @@ def strip_chart(
     )
     return (
         alt.layer(bars, months_layer, rule, marks)
-        .properties(height=90, title=alt.TitleParams("Changes of control per month", fontSize=12, anchor="start"))
+        .properties(title=alt.TitleParams("Changes of control per month", fontSize=12, anchor="start"))
         .configure_view(stroke=None)
     )
 
@@ -99,6 +100,7 @@ def render_timeline_chart(
         key=KEY,
         on_select=clicked,
         width="stretch",
+        height=STRIP_HEIGHT,
         alt="Changes of control per month and context events; click a month or an event to go to its date",
     )
     today = events[events["date"] == date.isoformat()]

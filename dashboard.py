@@ -19,7 +19,7 @@ import pandas as pd
 import streamlit as st
 
 from components.compare_view import render_changes, render_compare_controls
-from components.control_chart import render_control_chart
+from components.control_chart import control_specs, render_control_chart, series_records
 from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.district_panel import render_district_panel, render_no_selection
@@ -32,7 +32,7 @@ from components.search_box import render_search_box
 from components.share_link import render_share_link
 from components.static_files import publish, static_serving_enabled
 from components.text import md_text
-from components.timeline_chart import render_timeline_chart
+from components.timeline_chart import render_timeline_chart, strip_spec
 from components.url_state import read_compare_from_url, read_view_from_url, write_view_to_url
 from geo import STATUSES, DataError, Theatre, load_theatre
 from geo.compare import compare_dates
@@ -71,7 +71,8 @@ class Prepared:
     sourcing: dict[str, int]
     confidence: dict[str, int]
     search_index: SearchIndex
-    control: pd.DataFrame
+    strip_spec: dict
+    control_specs: dict[str, dict]
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
@@ -79,15 +80,21 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre(directory)
     shapes = js_literal(districts_geojson(theatre))
+    per_month, series = changes_per_month(theatre), control_series(theatre)
+    start, end = theatre.meta.start_date, theatre.meta.end_date
+    static_root = HERE / "static"
+    series_url = (
+        publish(static_root, "theatres", ".control.json", js_literal(series_records(series))) if static else None
+    )
     figures = (
-        changes_per_month(theatre),
+        per_month,
         sourcing_summary(theatre),
         confidence_counts(theatre),
         SearchIndex(theatre.districts),
-        control_series(theatre),
+        strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end),
+        control_specs(series, start=start, end=end, data_url=series_url),
     )
     if static:
-        static_root = HERE / "static"
         return Prepared(
             theatre,
             publish(static_root, "theatres", ".geojson", shapes),
@@ -200,10 +207,8 @@ def main() -> None:
             on_played=lambda iso: played_to(theatre, iso),
         )
         render_legend(changed_since=from_date)
-        render_timeline_chart(
-            changes_per_month=prepared.per_month, events=theatre.events, date=date, start=start, end=end, jump=jump_to
-        )
-        render_control_chart(prepared.control, date=date, start=start, end=end, jump=jump_to)
+        render_timeline_chart(prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to)
+        render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
     with panel_column:
         if from_date is not None:
             comparison = compare_dates(theatre, from_date, date)

@@ -1,4 +1,8 @@
-"""Control over time: districts, or area, held by each side on every day; click to jump to a date."""
+"""Control over time: districts, or area, held by each side on every day; click to jump to a date.
+
+The Vega-Lite specs are built once per version of the data (:func:`control_specs`); the
+series travels once, as a static file where static serving is on.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components.chart_select import DAY_FIELD, clicked_day
+from components.chart_select import clicked_day, day_picker, with_date_rule
 from components.palette import STATUS_STYLES
 from geo.statuses import STATUS_LABELS
 
@@ -17,10 +21,33 @@ KEY, MEASURE_KEY = "control-chart", "control-measure"
 MEASURES = {"Districts": "districts", "Area (km²)": "area_km2"}
 
 
-def control_chart(series: pd.DataFrame, *, measure: str, date: dt.date, start: dt.date, end: dt.date) -> alt.LayerChart:
-    """``series`` is :func:`geo.series.control_series`; ``measure`` one of its number columns."""
-    data = series.assign(side=series["status"].map(STATUS_LABELS))
-    statuses = list(dict.fromkeys(data["status"]))
+def series_records(series: pd.DataFrame) -> list[dict]:
+    """:func:`geo.series.control_series` as JSON-ready rows (what the chart's data is)."""
+    return [
+        {
+            "date": day.strftime("%Y-%m-%d"),
+            "side": STATUS_LABELS[status],
+            "order": order,
+            "districts": int(districts),
+            "area_km2": round(float(area), 4),
+        }
+        for day, status, districts, area, order in zip(
+            series["date"],
+            series["status"],
+            series["districts"],
+            series["area_km2"],
+            series["status"].map(list(dict.fromkeys(series["status"])).index),
+            strict=True,
+        )
+    ]
+
+
+def control_specs(
+    series: pd.DataFrame, *, start: dt.date, end: dt.date, data_url: str | None = None
+) -> dict[str, dict]:
+    """One Vega-Lite spec per measure, without the selected date. The data is ``data_url``
+    (the JSON of :func:`series_records`) or, without one, inline."""
+    statuses = list(dict.fromkeys(series["status"]))
     colour = alt.Color(
         "side:N",
         scale=alt.Scale(
@@ -28,32 +55,31 @@ def control_chart(series: pd.DataFrame, *, measure: str, date: dt.date, start: d
         ),
         legend=alt.Legend(title=None, orient="bottom"),
     )
-    x = alt.X("date:T", scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]), title=None)
-    title = "districts" if measure == "districts" else "km²"
-    areas = (
-        alt.Chart(data)
-        .mark_area(interpolate="step-after", opacity=0.85)
-        .encode(x=x, y=alt.Y(f"{measure}:Q", stack="zero", title=title), color=colour, order="order:Q")
-        .transform_calculate(order=f"indexof({statuses!r}, datum.status)")
-    )
-    days = pd.date_range(start, end, freq="D")
-    pick = alt.selection_point(name="day", fields=[DAY_FIELD], on="click", empty=False)
-    picker = (
-        alt.Chart(
-            pd.DataFrame({"begin": days, "until": days + pd.Timedelta(days=1), DAY_FIELD: days.strftime("%Y-%m-%d")})
+    data = alt.UrlData(url=data_url, format=alt.JsonDataFormat(type="json")) if data_url else series_records(series)
+    specs = {}
+    for measure in MEASURES.values():
+        x = alt.X("date:T", scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]), title=None)
+        areas = (
+            alt.Chart(alt.Data(values=data) if isinstance(data, list) else data)
+            .mark_area(interpolate="step-after", opacity=0.85)
+            .encode(
+                x=x,
+                y=alt.Y(f"{measure}:Q", stack="zero", title="districts" if measure == "districts" else "km²"),
+                color=colour,
+                order="order:Q",
+                tooltip=[alt.Tooltip("date:T", title="from"), "side:N", f"{measure}:Q"],
+            )
         )
-        .mark_rect(opacity=0.001, cursor="pointer")
-        .encode(x=alt.X("begin:T"), x2="until:T", tooltip=[alt.Tooltip("begin:T", title="go to")])
-        .add_params(pick)
-    )
-    rule = alt.Chart(pd.DataFrame({"at": [pd.Timestamp(date)]})).mark_rule(color="#111", strokeWidth=2).encode(x="at:T")
-    return alt.layer(areas, picker, rule).configure_view(stroke=None)
+        spec = alt.layer(areas).configure_view(stroke=None).to_dict()
+        spec["layer"].append(day_picker(start, end))
+        specs[measure] = spec
+    return specs
 
 
 def render_control_chart(
-    series: pd.DataFrame, *, date: dt.date, start: dt.date, end: dt.date, jump: Callable[[dt.date], None]
+    specs: dict[str, dict], *, date: dt.date, start: dt.date, end: dt.date, jump: Callable[[dt.date], None]
 ) -> None:
-    """The chart under a Districts / Area switch; a click calls ``jump(day)``."""
+    """The chart (``specs`` from :func:`control_specs`) under a Districts / Area switch; a click calls ``jump(day)``."""
     st.markdown("#### Control over time")
     label = st.radio("Measure", list(MEASURES), key=MEASURE_KEY, horizontal=True, label_visibility="collapsed")
 
@@ -62,8 +88,8 @@ def render_control_chart(
         if day is not None and start <= day <= end:
             jump(day)
 
-    st.altair_chart(
-        control_chart(series, measure=MEASURES[label or "Districts"], date=date, start=start, end=end),
+    st.vega_lite_chart(
+        spec=with_date_rule(specs[MEASURES[label or "Districts"]], date, color="#111111"),
         key=KEY,
         on_select=clicked,
         width="stretch",

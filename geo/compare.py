@@ -71,14 +71,10 @@ def compare_dates(theatre: Theatre, start: str | dt.date, end: str | dt.date) ->
     mask = before != after
     positions = np.flatnonzero(mask)
     lo, hi = sorted((first, last))
-    window = theatre.changes_between(lo + dt.timedelta(days=1), hi) if lo < hi else theatre.changes_between(lo, lo)[:0]
-    window = window[window["district_id"].isin([theatre.district_ids[p] for p in positions])]
-    per_district = window.groupby("district_id", sort=False).agg(
-        changes=("date", "size"),
-        dates=("date", lambda dates: " ".join(dict.fromkeys(dates))),
-        note=("note", "last"),
-        source_url=("source_url", lambda urls: " ".join(dict.fromkeys(" ".join(urls).split()))),
-    )
+    window = theatre.changes_between(min(lo + dt.timedelta(days=1), hi), hi)
+    if lo == hi:
+        window = window[:0]
+    described = _describe_changes(window, pd.Index(theatre.district_ids), mask)
     districts = theatre.districts.iloc[positions]
     changed = pd.DataFrame(
         {
@@ -90,10 +86,8 @@ def compare_dates(theatre: Theatre, start: str | dt.date, end: str | dt.date) ->
             "area_km2": theatre.areas_km2[positions],
         }
     )
-    changed = changed.join(per_district, on="district_id")
-    changed["changes"] = changed["changes"].fillna(0).astype(int)
-    for column in ("dates", "note", "source_url"):
-        changed[column] = changed[column].fillna("")
+    for column, values in described.items():
+        changed[column] = [values.get(p, "" if column != "changes" else 0) for p in positions]
     changed["_order"] = changed["to_status"].map(STATUSES.index)
     changed = changed.sort_values(["_order", "name_en"], kind="stable").drop(columns="_order").reset_index(drop=True)
     gains = (
@@ -103,3 +97,26 @@ def compare_dates(theatre: Theatre, start: str | dt.date, end: str | dt.date) ->
         .rename(columns={"to_status": "status"})
     )
     return Comparison(first, last, changed[COMPARE_COLUMNS], gains[GAIN_COLUMNS], mask)
+
+
+def _describe_changes(window: pd.DataFrame, ids: pd.Index, mask: np.ndarray) -> dict[str, dict[int, object]]:
+    """Per changed district (by position): how many changes ``window`` holds, their distinct
+    dates, the last note and the distinct source URLs, in date order."""
+    position = ids.get_indexer(window["district_id"])
+    keep = mask[position]
+    position = position[keep]
+    order = np.argsort(position, kind="stable")  # the window is in date order: keep it within a district
+    position = position[order]
+    dates, notes, urls = (window[c].to_numpy()[keep][order] for c in ("date", "note", "source_url"))
+    described: dict[str, dict[int, object]] = {"changes": {}, "dates": {}, "note": {}, "source_url": {}}
+    if not len(position):
+        return described
+    starts = np.flatnonzero(np.r_[True, position[1:] != position[:-1]])
+    ends = np.r_[starts[1:], len(position)]
+    for start, end in zip(starts.tolist(), ends.tolist(), strict=True):
+        district = int(position[start])
+        described["changes"][district] = end - start
+        described["dates"][district] = " ".join(dict.fromkeys(dates[start:end]))
+        described["note"][district] = notes[end - 1]
+        described["source_url"][district] = " ".join(dict.fromkeys(" ".join(urls[start:end]).split()))
+    return described

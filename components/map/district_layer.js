@@ -266,6 +266,7 @@
       fetchJson(options.follow.timelineUrl)
         .then(function (loaded) {
           timeline = loaded;
+          followedDay = sliderDay(); // the day already shown: a re-render of the slider at it repaints nothing
           new MutationObserver(followSlider).observe(root.parent.document.body, {
             subtree: true,
             attributes: true,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from devtools.server import ROOT, click_district, map_frame
@@ -96,8 +97,7 @@ def test_play_advances_the_date_and_the_map_then_pause_stops_it_and_the_server_c
     assert frame.evaluate("window.frontlines.date") == stopped
     assert frame.evaluate("window.frontlines.playback.playing") is False
     page.wait_for_function(f"location.search.includes('date={stopped}')", timeout=20_000)
-    year, month, day = stopped.split("-")
-    page.get_by_text(re.compile(rf"{int(day):02d} \w+ {year}")).first.wait_for()
+    page.get_by_text(f"{dt.date.fromisoformat(stopped):%A %d %B %Y}").first.wait_for()  # the slider's label
     assert frame.evaluate("window.frontlines.date") == stopped
 
 

@@ -30,7 +30,7 @@ from components.map_view import render_map
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
-from components.static_files import publish, static_serving_enabled
+from components.static_files import publish_payloads, static_serving_enabled
 from components.text import md_text
 from components.timeline_chart import render_timeline_chart, strip_spec
 from components.url_state import read_compare_from_url, read_view_from_url, write_view_to_url
@@ -82,9 +82,18 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     shapes = js_literal(districts_geojson(theatre))
     per_month, series = changes_per_month(theatre), control_series(theatre)
     start, end = theatre.meta.start_date, theatre.meta.end_date
-    static_root = HERE / "static"
-    series_url = (
-        publish(static_root, "theatres", ".control.json", js_literal(series_records(series))) if static else None
+    published = (
+        publish_payloads(
+            HERE / "static",
+            "theatres",
+            {
+                ".geojson": shapes,
+                ".timeline.json": js_literal(theatre.timelines()),
+                ".control.json": js_literal(series_records(series)),
+            },
+        )
+        if static
+        else None
     )
     figures = (
         per_month,
@@ -92,17 +101,11 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         confidence_counts(theatre),
         SearchIndex(theatre.districts),
         strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end),
-        control_specs(series, start=start, end=end, data_url=series_url),
+        control_specs(series, start=start, end=end, data_url=published[".control.json"] if published else None),
     )
-    if static:
-        return Prepared(
-            theatre,
-            publish(static_root, "theatres", ".geojson", shapes),
-            None,
-            publish(static_root, "theatres", ".timeline.json", js_literal(theatre.timelines())),
-            *figures,
-        )
-    return Prepared(theatre, None, shapes, None, *figures)
+    if published is None:  # static serving is off or its folder cannot be written
+        return Prepared(theatre, None, shapes, None, *figures)
+    return Prepared(theatre, published[".geojson"], None, published[".timeline.json"], *figures)
 
 
 def show_data_error(directory: Path, exc: Exception) -> None:

@@ -87,7 +87,7 @@ def compare_dates(theatre: Theatre, start: str | dt.date, end: str | dt.date) ->
         }
     )
     for column, values in described.items():
-        changed[column] = [values.get(p, "" if column != "changes" else 0) for p in positions]
+        changed[column] = [values.get(int(p), "" if column != "changes" else 0) for p in positions]
     changed["_order"] = changed["to_status"].map(STATUSES.index)
     changed = changed.sort_values(["_order", "name_en"], kind="stable").drop(columns="_order").reset_index(drop=True)
     gains = (

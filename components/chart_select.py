@@ -1,8 +1,8 @@
 """What the clickable charts share: the day a reader clicked, and the selected date's rule.
 
-The charts' Vega-Lite specs are built once per version of the data (Altair validates a
-spec slowly); a rerun only adds :func:`date_rule` and draws the spec with
-``st.vega_lite_chart``.
+The charts are Vega-Lite specs written as plain dicts (no Altair import or validation on
+the way), built once per version of the data; a rerun only adds :func:`with_date_rule` and
+draws the spec with ``st.vega_lite_chart``.
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -48,31 +47,48 @@ def control_specs(
     """One Vega-Lite spec per measure, without the selected date. The data is ``data_url``
     (the JSON of :func:`series_records`) or, without one, inline."""
     statuses = list(dict.fromkeys(series["status"]))
-    colour = alt.Color(
-        "side:N",
-        scale=alt.Scale(
-            domain=[STATUS_LABELS[s] for s in statuses], range=[STATUS_STYLES[s]["fillColor"] for s in statuses]
-        ),
-        legend=alt.Legend(title=None, orient="bottom"),
-    )
-    data = alt.UrlData(url=data_url, format=alt.JsonDataFormat(type="json")) if data_url else series_records(series)
+    data = {"url": data_url, "format": {"type": "json"}} if data_url else {"values": series_records(series)}
+    colour = {
+        "field": "side",
+        "type": "nominal",
+        "scale": {
+            "domain": [STATUS_LABELS[s] for s in statuses],
+            "range": [STATUS_STYLES[s]["fillColor"] for s in statuses],
+        },
+        "legend": {"title": None, "orient": "bottom"},
+    }
     specs = {}
     for measure in MEASURES.values():
-        x = alt.X("date:T", scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]), title=None)
-        areas = (
-            alt.Chart(alt.Data(values=data) if isinstance(data, list) else data)
-            .mark_area(interpolate="step-after", opacity=0.85)
-            .encode(
-                x=x,
-                y=alt.Y(f"{measure}:Q", stack="zero", title="districts" if measure == "districts" else "km²"),
-                color=colour,
-                order="order:Q",
-                tooltip=[alt.Tooltip("date:T", title="from"), "side:N", f"{measure}:Q"],
-            )
-        )
-        spec = alt.layer(areas).configure_view(stroke=None).to_dict()
-        spec["layer"].append(day_picker(start, end))
-        specs[measure] = spec
+        areas = {
+            "data": data,
+            "mark": {"type": "area", "interpolate": "step-after", "opacity": 0.85},
+            "encoding": {
+                "x": {
+                    "field": "date",
+                    "type": "temporal",
+                    "title": None,
+                    "scale": {"domain": [start.isoformat(), end.isoformat()]},
+                },
+                "y": {
+                    "field": measure,
+                    "type": "quantitative",
+                    "stack": "zero",
+                    "title": "districts" if measure == "districts" else "km²",
+                },
+                "color": colour,
+                "order": {"field": "order", "type": "quantitative"},
+                "tooltip": [
+                    {"field": "date", "type": "temporal", "title": "from"},
+                    {"field": "side", "type": "nominal"},
+                    {"field": measure, "type": "quantitative"},
+                ],
+            },
+        }
+        specs[measure] = {
+            "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+            "config": {"view": {"stroke": None}},
+            "layer": [areas, day_picker(start, end)],
+        }
     return specs
 
 

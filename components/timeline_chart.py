@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -39,31 +38,61 @@ def month_rows(changes_per_month: pd.Series, start: dt.date, end: dt.date) -> pd
 
 def strip_spec(*, changes_per_month: pd.Series, events: pd.DataFrame, start: dt.date, end: dt.date) -> dict:
     """The strip's Vega-Lite spec, without the selected date (see :func:`render_timeline_chart`)."""
-    months = month_rows(changes_per_month, start, end)
-    happened = pd.DataFrame({"when": events["date"].astype(str), "title": events["title"].astype(str)})
-    happened[DAY_FIELD] = happened["when"]
-    x = alt.X("begin:T", scale=alt.Scale(domain=[start.isoformat(), end.isoformat()]), title=None)
-    base = alt.Chart(months)
-    bars = base.mark_bar(color="#8a96a3").encode(
-        x=x, x2="until:T", y=alt.Y("changes:Q", axis=None), tooltip=["month", "changes"]
-    )
-    pick_month = alt.selection_point(name="month", fields=[DAY_FIELD], on="click", clear=False)
-    months_layer = (
-        base.mark_rect(opacity=0.001, cursor="pointer")
-        .encode(x=x, x2="until:T", tooltip=["month", "changes"])
-        .add_params(pick_month)
-    )
-    pick_event = alt.selection_point(name="event", fields=[DAY_FIELD], on="click", clear=False)
-    marks = (
-        alt.Chart(happened)
-        .mark_point(shape="triangle-down", size=140, filled=True, color="#0072B2", opacity=1, cursor="pointer")
-        .encode(x=alt.X("when:T"), y=alt.value(6), tooltip=[alt.Tooltip("when:N", title="date"), "title"])
-        .add_params(pick_event)
-    )
-    chart = alt.layer(bars, months_layer, marks).properties(
-        title=alt.TitleParams("Changes of control per month", fontSize=12, anchor="start")
-    )
-    return chart.configure_view(stroke=None).to_dict()
+    months = month_rows(changes_per_month, start, end).to_dict("records")
+    happened = [
+        {"when": str(when), "title": str(title), DAY_FIELD: str(when)}
+        for when, title in zip(events["date"], events["title"], strict=True)
+    ]
+    x = {"field": "begin", "type": "temporal", "title": None, "scale": {"domain": [start.isoformat(), end.isoformat()]}}
+    tooltip = [{"field": "month", "type": "nominal"}, {"field": "changes", "type": "quantitative"}]
+    return {
+        "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
+        "title": {"text": "Changes of control per month", "fontSize": 12, "anchor": "start"},
+        "config": {"view": {"stroke": None}},
+        "layer": [
+            {
+                "data": {"values": months},
+                "mark": {"type": "bar", "color": "#8a96a3"},
+                "encoding": {
+                    "x": x,
+                    "x2": {"field": "until"},
+                    "y": {"field": "changes", "type": "quantitative", "axis": None},
+                    "tooltip": tooltip,
+                },
+            },
+            {  # on top of the bars, invisible: a click anywhere in a month picks it
+                "data": {"values": months},
+                "mark": {"type": "rect", "opacity": 0.001, "cursor": "pointer"},
+                "encoding": {"x": x, "x2": {"field": "until"}, "tooltip": tooltip},
+                "params": [_pick("month")],
+            },
+            {
+                "data": {"values": happened},
+                "mark": {
+                    "type": "point",
+                    "shape": "triangle-down",
+                    "size": 140,
+                    "filled": True,
+                    "color": "#0072B2",
+                    "opacity": 1,
+                    "cursor": "pointer",
+                },
+                "encoding": {
+                    "x": {"field": "when", "type": "temporal"},
+                    "y": {"value": 6},
+                    "tooltip": [
+                        {"field": "when", "type": "nominal", "title": "date"},
+                        {"field": "title", "type": "nominal"},
+                    ],
+                },
+                "params": [_pick("event")],
+            },
+        ],
+    }
+
+
+def _pick(name: str) -> dict:
+    return {"name": name, "select": {"type": "point", "fields": [DAY_FIELD], "on": "click", "clear": False}}
 
 
 def render_timeline_chart(

@@ -12,13 +12,16 @@ def render_date_box(*, start: dt.date, end: dt.date, slider_key: str, key: str =
 
     The box's value is set from the slider before it is drawn (never through ``value=``,
     which Streamlit would report as set twice); a day typed or picked moves the slider.
+    A value the box reports back that is the one last set from the slider is not the reader's:
+    it may arrive after the slider moved on, and must not pull the slider back.
     """
+    synced = f"{key}-synced"
     if st.session_state.get(key) != st.session_state[slider_key]:
-        st.session_state[key] = st.session_state[slider_key]
+        st.session_state[key] = st.session_state[synced] = st.session_state[slider_key]
 
     def typed() -> None:
         day = st.session_state.get(key)
-        if isinstance(day, dt.date) and start <= day <= end:
+        if isinstance(day, dt.date) and start <= day <= end and day != st.session_state.get(synced):
             st.session_state[slider_key] = day
 
     st.date_input(

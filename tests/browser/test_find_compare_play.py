@@ -120,7 +120,7 @@ def test_the_control_chart_jumps_to_the_day_clicked(page, aleppo_server):
     map_frame(page)
     chart = page.locator("[data-testid=stVegaLiteChart]").nth(1)
     chart.scroll_into_view_if_needed()
-    chart.locator('path[aria-roledescription="rect mark"][aria-label*="go to: Jul 02, 2013"]').click()
+    chart.locator('path[aria-roledescription="rect mark"][aria-label*="go to: 2013-07-02"]').click()
     page.wait_for_function("location.search.includes('date=2013-07-02')", timeout=20_000)
 
 

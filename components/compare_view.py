@@ -23,17 +23,17 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date) -> d
     if FROM_KEY not in st.session_state:
         st.session_state[FROM_KEY] = None
     st.session_state[TOGGLE_KEY] = st.session_state[FROM_KEY] is not None
-    box = f"{FROM_KEY}-box"
+    box, synced = f"{FROM_KEY}-box", f"{FROM_KEY}-synced"
     if st.session_state[FROM_KEY] is not None and st.session_state.get(box) != st.session_state[FROM_KEY]:
-        st.session_state[box] = st.session_state[FROM_KEY]
+        st.session_state[box] = st.session_state[synced] = st.session_state[FROM_KEY]
 
     def toggled() -> None:
         on = st.session_state[TOGGLE_KEY]
         st.session_state[FROM_KEY] = max(start, date - dt.timedelta(days=30)) if on else None
 
     def picked() -> None:
-        day = st.session_state.get(box)
-        if isinstance(day, dt.date) and start <= day <= end:
+        day = st.session_state.get(box)  # as in components.date_box: an echo of the synced value is not news
+        if isinstance(day, dt.date) and start <= day <= end and day != st.session_state.get(synced):
             st.session_state[FROM_KEY] = day
 
     toggle, picker = st.columns([1, 1])

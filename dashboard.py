@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import sys
 from dataclasses import dataclass
@@ -17,23 +18,32 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.compare_view import render_changes, render_compare_controls
+from components.control_chart import control_specs, render_control_chart, series_records
+from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.district_panel import render_district_panel, render_no_selection
 from components.events_list import render_events
 from components.js import js_literal
+from components.legend import render_legend
 from components.map_view import render_map
 from components.page_style import render_page_style
 from components.quality_view import render_quality
+from components.search_box import render_search_box
 from components.share_link import render_share_link
 from components.static_files import publish_payloads, static_serving_enabled
 from components.text import md_text
-from components.timeline_strip import render_timeline
-from components.url_state import read_view_from_url, write_view_to_url
+from components.timeline_chart import render_timeline_chart, strip_spec
+from components.url_state import read_compare_from_url, read_view_from_url, write_view_to_url
 from geo import STATUSES, DataError, Theatre, load_theatre
-from geo.export import districts_geojson
+from geo.compare import compare_dates
+from geo.dates import day_number
+from geo.export import districts_geojson, write_comparison_csv
 from geo.frontline import borders_payload
-from geo.layers import LAYER_DATA_KEYS, district_areas_km2
+from geo.layers import LAYER_DATA_KEYS
 from geo.quality import changes_per_month, confidence_counts, sourcing_summary
+from geo.search import SearchIndex
+from geo.series import control_series
 from geo.theatre import count_statuses
 
 EVENT_WINDOW_DAYS = 30
@@ -67,6 +77,9 @@ class Prepared:
     per_month: pd.Series
     sourcing: dict[str, int]
     confidence: dict[str, int]
+    search_index: SearchIndex
+    strip_spec: dict
+    control_specs: dict[str, dict]
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
@@ -74,15 +87,29 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre(directory)
     shapes = js_literal(districts_geojson(theatre))
-    figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
     borders = borders_payload(theatre.borders)
-    areas = district_areas_km2(theatre.districts) if theatre.layers else None
-    payloads = [layer.payload(areas) for layer in theatre.layers]
+    payloads = [
+        layer.payload(theatre.areas_km2 if layer.meta["kind"] == "density" else None) for layer in theatre.layers
+    ]
     specs = [{k: v for k, v in p.items() if k not in LAYER_DATA_KEYS} for p in payloads]
-    texts = {".geojson": shapes, ".timeline.json": js_literal(theatre.timelines())}
-    texts[".frontline.json"] = js_literal(borders)
-    texts.update({f".layer-{p['id']}.json": js_literal(p) for p in payloads})
+    per_month, series = changes_per_month(theatre), control_series(theatre)
+    start, end = theatre.meta.start_date, theatre.meta.end_date
+    texts = {
+        ".geojson": shapes,
+        ".timeline.json": js_literal(theatre.timelines()),
+        ".control.json": js_literal(series_records(series)),
+        ".frontline.json": js_literal(borders),
+        **{f".layer-{p['id']}.json": js_literal(p) for p in payloads},
+    }
     published = publish_payloads(HERE / "static", "theatres", texts) if static else None
+    figures = (
+        per_month,
+        sourcing_summary(theatre),
+        confidence_counts(theatre),
+        SearchIndex(theatre.districts),
+        strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end),
+        control_specs(series, start=start, end=end, data_url=published[".control.json"] if published else None),
+    )
     if published is None:  # static serving is off or its folder cannot be written
         layers = [{**spec, "data": p} for spec, p in zip(specs, payloads, strict=True)]
         return Prepared(theatre, None, shapes, None, {"data": borders}, layers, *figures)
@@ -111,11 +138,19 @@ def start_session(theatre: Theatre) -> None:
     date, district, notices = read_view_from_url(parse_date=theatre.clamp_date, check_district=theatre.require_district)
     st.session_state["date"] = date or theatre.meta.end_date
     st.session_state["district"] = district
-    st.session_state["url_notices"] = notices
+    from_date, from_notices = read_compare_from_url(parse_date=theatre.clamp_date)
+    st.session_state["from"] = from_date
+    st.session_state["url_notices"] = notices + from_notices
 
 
 def select_district(district_id: str) -> None:
     st.session_state["district"] = district_id
+
+
+def find_district(district_id: str) -> None:
+    """A district picked in the search box: open its panel and centre the map on it."""
+    st.session_state["district"] = district_id
+    st.session_state["focus"] = (district_id, (st.session_state.get("focus") or ("", 0))[1] + 1)
 
 
 def clear_district() -> None:
@@ -125,6 +160,11 @@ def clear_district() -> None:
 def jump_to(date: dt.date | None) -> None:
     if date is not None:
         st.session_state["date"] = date
+
+
+def played_to(theatre: Theatre, iso: str) -> None:
+    """Playback in the page stopped on ``iso``: the server catches up."""
+    jump_to(theatre.clamp_date(iso))
 
 
 def main() -> None:
@@ -149,15 +189,22 @@ def main() -> None:
         st.warning(md_text(notice))
 
     map_column, panel_column = st.columns([3, 2], gap="medium")
+    start, end = theatre.meta.start_date, theatre.meta.end_date
     with map_column:
-        date = render_date_controls(
-            start=theatre.meta.start_date,
-            end=theatre.meta.end_date,
-            key="date",
-            previous_change=theatre.previous_change_date(st.session_state["date"]),
-            next_change=theatre.next_change_date(st.session_state["date"]),
-            jump=jump_to,
-        )
+        render_search_box(prepared.search_index, on_pick=find_district)
+        slider_column, box_column = st.columns([4, 1], vertical_alignment="top")
+        with slider_column:
+            date = render_date_controls(
+                start=start,
+                end=end,
+                key="date",
+                previous_change=theatre.previous_change_date(st.session_state["date"]),
+                next_change=theatre.next_change_date(st.session_state["date"]),
+                jump=jump_to,
+            )
+        with box_column:
+            render_date_box(start=start, end=end, slider_key="date")
+        from_date = render_compare_controls(start=start, end=end, date=date)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
         render_map(
@@ -175,18 +222,23 @@ def main() -> None:
             selected=district_id,
             date=date.isoformat(),
             on_click=select_district,
+            compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
+            focus=st.session_state.get("focus"),
+            playback_days=(day_number(start), day_number(end)),
+            on_played=lambda iso: played_to(theatre, iso),
             height=MAP_HEIGHT,
         )
         if theatre.meta.geometry_note:
             st.caption(md_text(theatre.meta.geometry_note))
-        render_timeline(
-            changes_per_month=prepared.per_month,
-            events=theatre.events,
-            date=date,
-            start=theatre.meta.start_date,
-            end=theatre.meta.end_date,
-        )
+        render_legend(changed_since=from_date)
+        render_timeline_chart(prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to)
+        render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
     with panel_column:
+        if from_date is not None:
+            comparison = compare_dates(theatre, from_date, date)
+            csv = io.StringIO()
+            write_comparison_csv(comparison, csv)
+            render_changes(comparison, csv=csv.getvalue())
         district_id = st.session_state["district"]
         if district_id:
             position = theatre.require_district(district_id)
@@ -202,8 +254,10 @@ def main() -> None:
             )
         else:
             render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
-        render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
-        render_share_link({"date": date.isoformat(), "district": district_id})
+        render_events(
+            theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS, jump=jump_to
+        )
+        render_share_link(view_params(date, district_id, from_date))
     render_quality(
         changes_per_month=prepared.per_month,
         sourcing=prepared.sourcing,
@@ -215,7 +269,12 @@ def main() -> None:
         warnings=[str(w) for w in theatre.warnings],
     )
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
-    write_view_to_url({"date": date.isoformat(), "district": district_id})
+    write_view_to_url(view_params(date, district_id, from_date))
+
+
+def view_params(date: dt.date, district_id: str | None, from_date: dt.date | None) -> dict[str, str | None]:
+    """The view as URL parameters; compare mode's ``from`` goes before ``date``."""
+    return {"from": from_date.isoformat() if from_date else None, "date": date.isoformat(), "district": district_id}
 
 
 main()

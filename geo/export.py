@@ -10,6 +10,7 @@ import shapely
 import shapely.geometry
 
 from geo.adjacency import MetricProjection
+from geo.compare import COMPARE_COLUMNS, Comparison
 from geo.theatre import HISTORY_COLUMNS, STATE_COLUMNS, Theatre
 
 
@@ -70,3 +71,13 @@ def label_points(shapes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     radii_lines = shapely.maximum_inscribed_circle(metric, np.sqrt(shapely.area(metric)) / 50)
     centres = projection.to_degrees(shapely.get_point(radii_lines, 0))
     return shapely.get_coordinates(centres), shapely.length(radii_lines)
+
+
+def write_comparison_csv(comparison: Comparison, out: TextIO) -> None:
+    """The districts whose status differs between two dates (:func:`geo.compare.compare_dates`):
+    ``from_date`` and ``to_date``, then the columns ``COMPARE_COLUMNS``."""
+    frame = comparison.changed[COMPARE_COLUMNS].copy()
+    frame.insert(0, "to_date", comparison.end.isoformat())
+    frame.insert(0, "from_date", comparison.start.isoformat())
+    frame["area_km2"] = frame["area_km2"].round(4)
+    frame.to_csv(out, index=False, lineterminator="\n")

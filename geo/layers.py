@@ -18,7 +18,6 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from geo.adjacency import MetricProjection
 from geo.dates import day_number, parse_date
 from geo.errors import Problem
 
@@ -267,9 +266,3 @@ def read_layers(directory: Path, districts, problems: list[Problem]) -> list[Evi
 
 #: Keys of :meth:`EvidenceLayer.payload` that hold data (the rest is metadata for the legend).
 LAYER_DATA_KEYS = ("lon", "lat", "cat", "day", "label", "counts", "area_km2")
-
-
-def district_areas_km2(districts) -> np.ndarray:
-    """Each district's area in km² (measured in metres, see :mod:`geo.adjacency`)."""
-    shapes = districts.geometry.to_numpy()
-    return shapely.area(MetricProjection.around(shapes).to_metres(shapes)) / 1e6

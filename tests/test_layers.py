@@ -9,7 +9,7 @@ import pytest
 
 from geo import DataError, load_theatre
 from geo.cli import main
-from geo.layers import LAYER_DATA_KEYS, district_areas_km2
+from geo.layers import LAYER_DATA_KEYS
 
 META = {
     "title": "Test damage",
@@ -74,7 +74,7 @@ def test_a_density_layer_counts_per_district_and_category(theatre_dir):
     meta = {k: v for k, v in META.items() if k != "date_property"} | {"kind": "density"}
     write_layer(theatre_dir, "density", [point(0.015, 0.015, cause="air"), point(0.005, 0.015, cause="shell")], meta)
     theatre = load_theatre(theatre_dir)
-    areas = district_areas_km2(theatre.districts)
+    areas = theatre.areas_km2
     assert areas == pytest.approx(np.full(4, 1.1132 * 1.1056), rel=0.01)  # 0.01° squares near the equator
     payload = theatre.layers[0].payload(areas)
     assert payload["counts"] == [[1, 0], [0, 1], [0, 0], [0, 0]]

@@ -47,7 +47,7 @@ from geo.series import control_series
 from geo.theatre import count_statuses
 
 EVENT_WINDOW_DAYS = 30
-MAP_HEIGHT = 600  # with the compact header, the map's bottom edge stays above 900 px
+MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "aleppo"

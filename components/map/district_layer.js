@@ -234,9 +234,12 @@
         // keep the districts clear of the legend in the top right corner
         var legendBox = map.getContainer().querySelector(".frontlines-legend-control");
         var right = legendBox && legendBox.offsetWidth < map.getSize().x / 2 ? legendBox.offsetWidth + 12 : 6;
+        // and of the controls along the bottom left (the play bar, the scale)
+        var bottomBox = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+        var bottom = bottomBox && bottomBox.offsetHeight < map.getSize().y / 3 ? bottomBox.offsetHeight + 6 : 6;
         map.fitBounds(layer.getBounds(), {
           paddingTopLeft: [6, 6],
-          paddingBottomRight: [right, 6],
+          paddingBottomRight: [right, bottom],
           animate: animate !== false,
         });
       }

@@ -92,7 +92,9 @@ def start_session(theatre: Theatre) -> None:
     """On a session's first run, take the view from the URL."""
     if "date" in st.session_state:
         return
-    date, district, notices = read_view_from_url(parse_date=theatre.clamp_date, check_district=theatre.require_district)
+    date, district, notices = read_view_from_url(
+        parse_date=theatre.require_date, check_district=theatre.require_district
+    )
     st.session_state["date"] = date or theatre.meta.end_date
     st.session_state["district"] = district
     st.session_state["url_notices"] = notices

@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components.text import render_html
+
 
 def render_date_controls(
     *,
@@ -32,11 +34,11 @@ def render_date_controls(
         args=(previous_change,),
         help=f"Jump to {previous_change:%d %B %Y}" if previous_change else "No earlier change",
     )
-    label.markdown(
-        f"<div style='text-align:center;font-size:1.25em;font-weight:600' class='frontlines-date'>"
-        f"{value:%A %d %B %Y}</div>",
-        unsafe_allow_html=True,
-    )
+    with label:
+        render_html(
+            f"<div style='text-align:center;font-size:1.25em;font-weight:600' class='frontlines-date'>"
+            f"{value:%A %d %B %Y}</div>"
+        )
     after.button(
         "Next change ▶",
         key=f"{key}-next",

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from components.palette import STATUS_STYLES
-from components.text import md_link, md_text
+from components.text import html_text, md_text, render_html, source_links
 from geo.statuses import STATUS_LABELS
 
 _PRECISION_FORMAT = {"day": "%d %b %Y", "days": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
@@ -21,14 +19,6 @@ _PRECISION_NOTE = {"day": "", "days": " (over several days)", "month": " (day un
 def readable_date(iso: str, precision: str = "day") -> str:
     day = dt.date.fromisoformat(iso)
     return day.strftime(_PRECISION_FORMAT.get(precision, "%d %b %Y")).lstrip("0") + _PRECISION_NOTE.get(precision, "")
-
-
-def source_links(cell: str) -> str:
-    links = []
-    for url in cell.split():
-        host = (urlsplit(url).hostname or url).removeprefix("www.")
-        links.append(md_link(host, url))
-    return " · ".join(links)
 
 
 def _status_badge(status: str) -> str:
@@ -46,10 +36,7 @@ def render_district_panel(
     """Show one district. ``district`` is a row of ``Theatre.state_at``; every text from it is escaped."""
     st.markdown(f"### {md_text(district['name_en'])}")
     if district["name_ar"]:
-        st.markdown(
-            f"<div dir='rtl' lang='ar' style='font-size:1.3em'>{html.escape(district['name_ar'])}</div>",
-            unsafe_allow_html=True,
-        )
+        render_html(f"<div dir='rtl' lang='ar' style='font-size:1.3em'>{html_text(district['name_ar'])}</div>")
     if district["alt_names"]:
         st.caption("Also known as: " + md_text(district["alt_names"]))
     if district.get("name_note"):
@@ -57,8 +44,9 @@ def render_district_panel(
     if district.get("place_source_url"):
         st.caption("Names and location from: " + source_links(district["place_source_url"]))
     since = "the start of the record" if not district["source_url"] else readable_date(district["since"])
-    st.markdown(
-        f"On **{date:%d %B %Y}**: {_status_badge(district['status'])} since {md_text(since)}", unsafe_allow_html=True
+    render_html(
+        f"<div class='district-status'>On <strong>{date:%d %B %Y}</strong>: {_status_badge(district['status'])} "
+        f"since {html_text(since)}</div>"
     )
     if district["note"]:
         st.markdown(f"> {md_text(district['note'])}")

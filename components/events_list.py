@@ -7,8 +7,8 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from components.district_panel import readable_date, source_links
-from components.text import md_text
+from components.district_panel import readable_date
+from components.text import md_text, source_links
 
 
 def render_events(events: pd.DataFrame, *, date: dt.date, window_days: int) -> None:

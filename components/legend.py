@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import streamlit as st
-
 from components.palette import styles_in_code_order
+from components.text import render_html
 
 
 def render_legend() -> None:
@@ -26,4 +25,4 @@ def render_legend() -> None:
         'background:#888888;opacity:.35;border:2px solid #444444"></span>'
         "Paler: low confidence (inferred or disputed; see the district's history)</span>"
     )
-    st.markdown('<div class="frontlines-legend">' + "".join(items) + "</div>", unsafe_allow_html=True)
+    render_html('<div class="frontlines-legend">' + "".join(items) + "</div>")

@@ -7,10 +7,11 @@ must cost the page almost nothing.
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import pandas as pd
 import streamlit as st
+
+from components.text import html_text, render_html
 
 WIDTH, BARS_TOP, BARS_BOTTOM, HEIGHT = 1000, 18, 58, 74
 
@@ -22,7 +23,7 @@ def _x(day: dt.date, start: dt.date, end: dt.date) -> float:
 def timeline_svg(
     *, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date, start: dt.date, end: dt.date
 ) -> str:
-    """The strip as an SVG string; event titles are escaped (they come from data)."""
+    """The strip as an SVG string on one line; event titles are escaped (they come from data)."""
     parts = [
         f'<svg class="frontlines-timeline" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-label="Changes of control per month and context events, {start:%Y} to {end:%Y}">'
@@ -49,7 +50,7 @@ def timeline_svg(
         x = _x(dt.date.fromisoformat(event.date), start, end)
         parts.append(
             f'<path d="M{x - 5},2 L{x + 5},2 L{x},11 Z" fill="#0072B2" class="timeline-event">'
-            f"<title>{html.escape(event.date)}: {html.escape(event.title)}</title></path>"
+            f"<title>{html_text(event.date)}: {html_text(event.title)}</title></path>"
         )
     x = _x(date, start, end)
     parts.append(
@@ -62,10 +63,7 @@ def timeline_svg(
 def render_timeline(
     *, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date, start: dt.date, end: dt.date
 ) -> None:
-    st.markdown(
-        timeline_svg(changes_per_month=changes_per_month, events=events, date=date, start=start, end=end),
-        unsafe_allow_html=True,
-    )
+    render_html(timeline_svg(changes_per_month=changes_per_month, events=events, date=date, start=start, end=end))
     st.caption(
         "Bars: recorded changes of control per month. ▼ context events (hover for titles). Line: the selected date."
     )

@@ -8,9 +8,9 @@ import pandas as pd
 
 from geo.changes import read_changes
 from geo.districts import DISTRICTS_FILE, read_districts
-from geo.errors import DataError, Problem
+from geo.errors import DataError, Problem, shown
 from geo.events import read_events
-from geo.meta import read_meta
+from geo.meta import META_FILE, read_meta
 from geo.quality import quality_warnings
 from geo.sources import read_sources
 from geo.theatre import Theatre
@@ -51,17 +51,17 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
         end=meta.end_date if meta else None,
     )
     if meta is not None and meta.initial_sources:
-        unknown = [x for x in meta.initial_sources if sources is None or x not in sources.index]
+        unknown = [x for x in meta.initial_sources if x not in sources.index]
         if unknown:
             problems.append(
-                Problem("theatre.json", "key 'initial_sources'", f"has {unknown!r}, not ids in sources.csv")
+                Problem(META_FILE, "key 'initial_sources'", f"has {shown(unknown)}, not ids in sources.csv")
             )
     if districts is not None:
-        problems.extend(_resolve_place_sources(districts, sources["url"].to_dict() if sources is not None else {}))
+        problems.extend(_resolve_place_sources(districts, sources["url"].to_dict()))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
-        return None, problems
+        return None, sorted(problems, key=Problem.sort_key)
     theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events)
-    return theatre, problems + quality_warnings(theatre)
+    return theatre, sorted(problems + quality_warnings(theatre), key=Problem.sort_key)
 
 
 def load_theatre(directory: str | Path) -> Theatre:
@@ -94,7 +94,9 @@ def _resolve_place_sources(districts: pd.DataFrame, urls: dict[str, str]) -> lis
             if unknown:
                 problems.append(
                     Problem(
-                        DISTRICTS_FILE, f"id {row.district_id!r}", f"{field} has {unknown!r}, not ids in sources.csv"
+                        DISTRICTS_FILE,
+                        f"id {row.district_id!r}",
+                        f"{field} has {shown(unknown)}, not ids in sources.csv",
                     )
                 )
         ids = dict.fromkeys(f"{row.location_source} {row.name_sources}".split())

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
@@ -14,8 +12,10 @@ import pandas as pd
 from geo.dates import day_number, from_day_number, parse_date
 from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
+from geo.events import no_events
 from geo.meta import TheatreMeta
 from geo.statuses import STATUSES
+from geo.tables import SOURCES_FILE, empty_table
 
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
 HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
@@ -42,14 +42,8 @@ class Theatre:
         self.districts = districts
         self.changes = changes
         self.directory = directory
-        self.sources = sources
-        self.events = (
-            events
-            if events is not None
-            else pd.DataFrame(
-                columns=["date", "end_date", "title", "note", "sources", "source_url", "day", "end_day", "row"]
-            )
-        )
+        self.sources = sources if sources is not None else empty_table(SOURCES_FILE).set_index("id")
+        self.events = events if events is not None else no_events()
         self.warnings: list[Problem] = []
         self.district_ids: list[str] = districts["district_id"].tolist()
         self._position = pd.Index(self.district_ids)
@@ -57,26 +51,16 @@ class Theatre:
 
         codes = self._position.get_indexer(changes["district_id"]).astype(np.int64)
         order = np.lexsort((np.arange(len(changes)), changes["day"].to_numpy(), codes))
-        self._base_day = self.start_day = day_number(meta.start_date)
-        self._keys = (codes[order] << 32) | (changes["day"].to_numpy()[order] - self._base_day)
-        self._change_of_key = self.change_order = order  # positions in `changes`, by district then date
+        self.base_day = day_number(meta.start_date)
+        self._keys = (codes[order] << 32) | (changes["day"].to_numpy()[order] - self.base_day)
+        self.change_positions_by_district = order  # positions in `changes`, by district then date, as `_keys`
         self._change_district = codes[order]
         self._status_of_change = pd.Categorical(changes["status"], categories=STATUSES).codes.astype(np.int8)
         confidence = changes["confidence"] if "confidence" in changes else pd.Series("", index=changes.index)
         self._low_of_change = (confidence == "low").to_numpy()
         self.change_days = np.unique(changes["day"].to_numpy())
 
-    # ---- identity -------------------------------------------------------
-    @cached_property
-    def version(self) -> str:
-        """A digest of the theatre's files, for cache keys."""
-        digest = hashlib.sha1()
-        if self.directory is not None:
-            for name in ("theatre.json", "districts.geojson", "changes.csv", "sources.csv", "events.csv"):
-                if (self.directory / name).is_file():
-                    digest.update((self.directory / name).read_bytes())
-        return digest.hexdigest()[:16]
-
+    # ---- serialised for the browser ------------------------------------
     def timelines(self) -> dict:
         """Every district's changes in a compact form, for computing states elsewhere.
 
@@ -92,24 +76,34 @@ class Theatre:
         """
         counts = np.bincount(self._change_district, minlength=len(self.district_ids))
         return {
-            "base_day": int(self._base_day),
+            "base_day": int(self.base_day),
             "initial": int(self._status_codes[self.meta.initial_status]),
             "offsets": np.concatenate([[0], np.cumsum(counts)]).tolist(),
             "days": (self._keys & 0xFFFFFFFF).tolist(),
-            "codes": "".join(map(chr, (self._status_of_change[self._change_of_key].astype(np.int64) + 48).tolist())),
-            "low": "".join(map(chr, (self._low_of_change[self._change_of_key].astype(np.int64) + 48).tolist())),
+            "codes": "".join(
+                map(chr, (self._status_of_change[self.change_positions_by_district].astype(np.int64) + 48).tolist())
+            ),
+            "low": "".join(
+                map(chr, (self._low_of_change[self.change_positions_by_district].astype(np.int64) + 48).tolist())
+            ),
         }
 
     # ---- look-ups -------------------------------------------------------
     def require_district(self, district_id: str) -> int:
         """Position of ``district_id``; raises UnknownDistrictError with a suggestion."""
-        position = self._position.get_indexer([district_id])[0]
+        position = self._position.get_indexer([district_id])[0] if isinstance(district_id, str) else -1
         if position < 0:
             raise UnknownDistrictError(district_id, suggest_id(str(district_id), self.district_ids))
         return int(position)
 
-    def clamp_date(self, value: str | dt.date) -> dt.date:
-        """Parse ``value`` and require it within the theatre's range."""
+    def require_date(self, value: str | dt.date) -> dt.date:
+        """Parse ``value`` and require it within the theatre's range.
+
+        Raises
+        ------
+        DateError
+            If ``value`` is not a date as YYYY-MM-DD or lies outside the range.
+        """
         day = parse_date(value)
         if not self.meta.start_date <= day <= self.meta.end_date:
             raise DateError(f"date {day} is outside {self.meta.start_date} to {self.meta.end_date}")
@@ -122,10 +116,10 @@ class Theatre:
         codes = np.arange(len(self.district_ids), dtype=np.int64)
         if not len(self._keys):
             return np.full(len(codes), -1, dtype=np.int64)
-        found = np.searchsorted(self._keys, (codes << 32) | (day - self._base_day), side="right") - 1
+        found = np.searchsorted(self._keys, (codes << 32) | (day - self.base_day), side="right") - 1
         at = np.clip(found, 0, None)
         valid = (found >= 0) & (self._change_district[at] == codes)
-        return np.where(valid, self._change_of_key[at], -1)
+        return np.where(valid, self.change_positions_by_district[at], -1)
 
     def status_codes_at(self, value: str | dt.date) -> np.ndarray:
         """Status of every district on a date as int8 codes into ``STATUSES``,
@@ -197,7 +191,7 @@ class Theatre:
         """
         position = self.require_district(district_id)
         span = self._district_slice(position)
-        day = day_number(parse_date(value)) - self._base_day
+        day = day_number(parse_date(value)) - self.base_day
         found = span.start + int(np.searchsorted(self._keys[span] & 0xFFFFFFFF, day, side="right")) - 1
         district = self.districts.iloc[position]
         row = {
@@ -215,7 +209,7 @@ class Theatre:
                 "source_url": "",
                 "note": "",
             }
-        change = self.changes.iloc[self._change_of_key[found]]
+        change = self.changes.iloc[self.change_positions_by_district[found]]
         return row | {
             "status": change["status"],
             "since": change["date"],
@@ -236,7 +230,7 @@ class Theatre:
 
     def change_positions(self, district_id: str) -> np.ndarray:
         """Positions in ``changes`` of one district's changes, in date order."""
-        return self._change_of_key[self._district_slice(self.require_district(district_id))]
+        return self.change_positions_by_district[self._district_slice(self.require_district(district_id))]
 
     def events_near(self, value: str | dt.date, *, days: int = 30) -> pd.DataFrame:
         """Context events that overlap the ``days`` before and after a date, in date order."""

@@ -25,7 +25,7 @@ from components.legend import render_legend
 from components.map_view import render_map
 from components.quality_view import render_quality
 from components.share_link import render_share_link
-from components.static_files import publish, static_serving_enabled
+from components.static_files import publish_payloads, static_serving_enabled
 from components.text import md_text
 from components.timeline_strip import render_timeline
 from components.url_state import read_view_from_url, write_view_to_url
@@ -69,16 +69,16 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     theatre = load_theatre(directory)
     shapes = js_literal(districts_geojson(theatre))
     figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
-    if static:
-        static_root = HERE / "static"
-        return Prepared(
-            theatre,
-            publish(static_root, "theatres", ".geojson", shapes),
-            None,
-            publish(static_root, "theatres", ".timeline.json", js_literal(theatre.timelines())),
-            *figures,
+    published = (
+        publish_payloads(
+            HERE / "static", "theatres", {".geojson": shapes, ".timeline.json": js_literal(theatre.timelines())}
         )
-    return Prepared(theatre, None, shapes, None, *figures)
+        if static
+        else None
+    )
+    if published is None:  # static serving is off or its folder cannot be written
+        return Prepared(theatre, None, shapes, None, *figures)
+    return Prepared(theatre, published[".geojson"], None, published[".timeline.json"], *figures)
 
 
 def show_data_error(directory: Path, exc: Exception) -> None:
@@ -183,7 +183,7 @@ def main() -> None:
         sourcing=prepared.sourcing,
         confidence=prepared.confidence,
         uncertainties=list(theatre.meta.known_uncertainties),
-        sources_count=0 if theatre.sources is None else len(theatre.sources),
+        sources_count=len(theatre.sources),
         changes_count=len(theatre.changes),
         districts_count=len(theatre.district_ids),
         warnings=[str(w) for w in theatre.warnings],

@@ -3,22 +3,25 @@
 The base map (tiles and every district's shape) is the same on every rerun, so
 streamlit-folium keeps the Leaflet map it already has: zoom and pan survive.
 What changes on a scrub travels as a tiny feature group whose script calls
-``window.frontlines.apply(codes, selected)``: one character per district, the
-status code as a digit, or as a letter (a, b, ...) where the status rests on a
-change of low confidence, which the map shows paler.
+``window.frontlines.apply(codes, selected, date)``: one character per district in
+the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
+``components/map/*.js``; this module only wires it to Folium and Streamlit.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 import folium
 import numpy as np
 import streamlit as st
 from branca.element import MacroElement
-from jinja2 import Template
+from folium.template import Template
 from streamlit_folium import st_folium
 
 from components.js import js_literal
 from components.palette import styles_in_code_order
+from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
@@ -27,152 +30,25 @@ _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/
 class LeafletOnlyMap(folium.Map):
     """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts)."""
 
-    default_js = [_LEAFLET_JS]
-    default_css = [_LEAFLET_CSS]
+    default_js = [_LEAFLET_JS]  # noqa: RUF012 (folium's own attribute)
+    default_css = [_LEAFLET_CSS]  # noqa: RUF012
+
+
+MAP_SCRIPTS = Path(__file__).with_name("map")
+#: The map's browser code, in load order (see the contract at the top of district_layer.js).
+_MAP_LIBRARY = "\n".join(
+    (MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in ("status_timeline.js", "district_layer.js")
+)
 
 
 class DistrictLayer(MacroElement):
-    """Every district as an SVG path with the class ``district district-<id>``.
-
-    Tooltips are built with ``textContent``, so names from data are never parsed as HTML.
-    """
+    """Every district as an SVG path with the class ``district district-<id>``, drawn by
+    ``components/map/district_layer.js`` and started with one ``FrontlinesMap.init(options)``."""
 
     _template = Template("""
 {% macro script(this, kwargs) %}
-(function () {
-  var map = {{ this._parent.get_name() }};
-  var styles = {{ this.styles_js }};
-  var selected = null;
-  var layers = [];
-  function styleFor(code, id, low) {
-    var s = styles[code], picked = id === selected;
-    return {fillColor: s.fillColor, fillOpacity: low ? 0.3 : 0.62, color: picked ? "#111111" : s.color,
-            weight: picked ? 4 : 1, opacity: 1, dashArray: s.dashArray};
-  }
-  // One character per district: "0".."5" a status code, "a".."f" the same with low confidence.
-  function codeOf(ch) { return ch >= 97 ? ch - 97 : ch - 48; }
-  function isLow(ch) { return ch >= 97; }
-  function mark(l) {
-    if (!l._path) { return; }
-    l._path.setAttribute("data-status", styles[l.statusCode].status);
-    l._path.setAttribute("data-confidence", l.lowConfidence ? "low" : "stated");
-  }
-  function tooltipFor(layer) {
-    var p = layer.feature.properties, box = document.createElement("div");
-    var en = document.createElement("strong"); en.textContent = p.name_en; box.appendChild(en);
-    if (p.name_ar) { var ar = document.createElement("div"); ar.dir = "rtl"; ar.textContent = p.name_ar; box.appendChild(ar); }
-    var st = document.createElement("div"); st.className = "district-tooltip-status";
-    st.textContent = styles[layer.statusCode] ? styles[layer.statusCode].label + (layer.lowConfidence ? " (low confidence)" : "") : "";
-    box.appendChild(st);
-    return box;
-  }
-  var ready = false, pending = null;
-  var firstCodes = null;  // the first status string, used while the paths are created (no restyle pass)
-  function firstChar(index) { return firstCodes ? firstCodes.charCodeAt(index) : 48 + {{ this.unknown_code }}; }
-  var layer = L.geoJson(null, {
-    style: function (f) {
-      var ch = firstChar(layers.length);
-      return Object.assign({className: "district district-" + f.properties.id}, styleFor(codeOf(ch), f.properties.id, isLow(ch)));
-    },
-    onEachFeature: function (f, l) {
-      var ch = firstChar(layers.length);
-      l.statusCode = codeOf(ch); l.lowConfidence = isLow(ch); layers.push(l);
-    }
-  }).addTo(map);
-  layer.bindTooltip(tooltipFor, {sticky: true});  // one tooltip for the group: far cheaper than one per district
-  function apply(codes, picked, date) {
-    if (!ready) { pending = [codes, picked, date]; return; }
-    var shown = sliderDay();
-    if (shown !== null && shown !== dayOf(date)) { codes = null; date = window.frontlines.date; }  // stale rerun: the slider moved on
-    var before = selected; selected = picked;
-    for (var i = 0; i < layers.length; i++) {
-      var l = layers[i], id = l.feature.properties.id, ch = codes === null ? null : codes.charCodeAt(i);
-      var code = ch === null ? l.statusCode : codeOf(ch), low = ch === null ? l.lowConfidence : isLow(ch);
-      if (code !== l.statusCode || low !== l.lowConfidence || id === picked || id === before) {
-        l.statusCode = code; l.lowConfidence = low;
-        l.setStyle(styleFor(code, id, low));
-        mark(l);
-      }
-      if (id === picked && l.bringToFront) { l.bringToFront(); }
-    }
-    window.frontlines.date = date;
-    document.body.setAttribute("data-frontlines-date", date);
-  }
-  window.frontlines = {layer: layer, date: null, apply: apply, following: false, followedSlider: 0};
-  // Leaflet focuses the map on mousedown; inside Streamlit's iframe that scrolls the page
-  // to show the whole map, the mouseup lands on another district and the click is lost.
-  if (map.keyboard) {
-    map.keyboard.disable();
-    map.keyboard._onMouseDown = function () {
-      if (!this._focused) { this._map._container.focus({preventScroll: true}); }
-    };
-    map.keyboard.enable();
-  }
-
-  // Instant scrubbing: with every district's timeline in the page, follow the date
-  // slider in the parent page and restyle at once; the rerun that follows confirms it.
-  var follow = {{ this.follow_js }}, timeline = null, followedDay = null;
-  function dayOf(iso) { return iso ? Math.round(Date.parse(iso + "T00:00:00Z") / 86400000) : null; }
-  function isoOf(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
-  function sliderDay() {
-    if (!follow || !timeline) { return null; }
-    var input = window.parent.document.querySelector(".st-key-" + follow.key + " input[type=range]");
-    var micros = input ? Number(input.value) : NaN;  // Streamlit's date slider counts microseconds
-    return isFinite(micros) ? Math.round(micros / 86400000000) : null;
-  }
-  function codesAt(day) {
-    var t = timeline, rel = day - t.base_day, out = new Array(layers.length);
-    for (var i = 0; i < layers.length; i++) {
-      var lo = t.offsets[i], hi = t.offsets[i + 1], ch = 48 + t.initial;
-      while (lo < hi) { var mid = (lo + hi) >> 1; if (t.days[mid] <= rel) { lo = mid + 1; } else { hi = mid; } }
-      if (lo > t.offsets[i]) { ch = t.codes.charCodeAt(lo - 1) + (t.low.charCodeAt(lo - 1) === 49 ? 49 : 0); }
-      out[i] = String.fromCharCode(ch);
-    }
-    return out.join("");
-  }
-  function followSlider() {
-    var day = sliderDay();
-    if (day === null || day === followedDay || !ready) { return; }
-    followedDay = day;
-    apply(codesAt(day), selected, isoOf(day));
-    window.frontlines.followedSlider += 1;  // scrubs painted in the page, before any rerun
-  }
-  function loadTimeline() {
-    fetch(new URL(follow.timeline, window.parent.document.baseURI)).then(function (response) {
-      if (!response.ok) { throw new Error("HTTP " + response.status); }
-      return response.json();
-    }).then(function (loaded) {
-      timeline = loaded;
-      new MutationObserver(followSlider).observe(window.parent.document.body,
-        {subtree: true, attributes: true, attributeFilter: ["value"]});
-      window.frontlines.following = true;
-    }).catch(function () { timeline = null; });  // scrubbing still works through reruns
-  }
-  // The shapes come from a static file, fetched once: reruns then carry no geometry.
-  var inline = {{ this.inline_js }};
-  (inline ? Promise.resolve(inline) : fetch(new URL({{ this.shapes_path_js }}, window.parent.document.baseURI)).then(function (response) {
-    if (!response.ok) { throw new Error("HTTP " + response.status); }
-    return response.json();
-  })).then(function (shapes) {
-    performance.mark("frontlines-shapes-loaded");
-    if (pending) { firstCodes = pending[0]; selected = pending[1]; }
-    layer.addData(shapes);
-    performance.mark("frontlines-shapes-drawn");
-    ready = true;
-    for (var i = 0; i < layers.length; i++) { mark(layers[i]); }
-    if (pending) { apply.apply(null, pending); }
-    if (follow) { setTimeout(loadTimeline, 0); }  // after the first paint: the timelines can be large
-  }).catch(function (error) {
-    var box = L.control({position: "topright"});
-    box.onAdd = function () {
-      var div = L.DomUtil.create("div", "frontlines-load-error");
-      div.style.cssText = "background:#fff;padding:.5em;border:2px solid #b00;max-width:18em";
-      div.textContent = "The district shapes could not be loaded (" + error.message + "). Reload the page to try again.";
-      return div;
-    };
-    box.addTo(map);
-  });
-})();
+{{ this.library }}
+FrontlinesMap.init({{ this.options_js() }});
 {% endmacro %}
 """)
 
@@ -186,11 +62,24 @@ class DistrictLayer(MacroElement):
     ):
         super().__init__()
         self._name = "DistrictLayer"
-        self.follow_js = js_literal(follow_slider)
-        self.shapes_path_js = js_literal(shapes_path)
-        self.inline_js = inline_shapes_js or "null"
-        self.styles_js = js_literal(styles_in_code_order())
-        self.unknown_code = int(unknown_code)
+        self.library = _MAP_LIBRARY
+        self._options = {
+            "styles": styles_in_code_order(),
+            "format": STATUS_CHAR_BASES,
+            "unknownCode": int(unknown_code),
+            "shapesUrl": shapes_path,
+            "follow": follow_slider,
+        }
+        self._inline_shapes_js = inline_shapes_js
+
+    def options_js(self) -> str:
+        """The options object; inline shapes go in as the JSON text they already are."""
+        if self._parent is None:
+            raise RuntimeError("add the DistrictLayer to a map before rendering it")
+        options = js_literal({"map": self._parent.get_name(), **self._options})
+        if self._inline_shapes_js is None:
+            return options
+        return options[:-1] + ',"shapes":' + self._inline_shapes_js + "}"
 
 
 class StatusUpdate(folium.FeatureGroup):
@@ -205,8 +94,7 @@ if (window.frontlines) { window.frontlines.apply({{ this.codes_js }}, {{ this.se
 
     def __init__(self, codes: np.ndarray, low_confidence: np.ndarray, selected: str | None, date: str):
         super().__init__(name="status", control=False)
-        chars = np.asarray(codes, dtype=np.int64) + np.where(np.asarray(low_confidence, dtype=bool), 97, 48)
-        self.codes_js = js_literal("".join(map(chr, chars.tolist())))
+        self.codes_js = js_literal(encode_status_chars(codes, low_confidence))
         self.selected_js = js_literal(selected)
         self.date_js = js_literal(date)
 
@@ -240,7 +128,7 @@ def render_map(
     ``slider_key``, the map follows the slider in the browser without waiting for a rerun.
     """
     base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
-    follow = {"key": slider_key, "timeline": timeline_path} if timeline_path and slider_key else None
+    follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
     DistrictLayer(
         shapes_path=shapes_path, inline_shapes_js=inline_shapes_js, unknown_code=unknown_code, follow_slider=follow
     ).add_to(base)

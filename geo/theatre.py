@@ -14,7 +14,7 @@ from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
 from geo.events import no_events
 from geo.meta import TheatreMeta
-from geo.statuses import STATUSES
+from geo.statuses import STATUSES, encode_status_chars
 from geo.tables import SOURCES_FILE, empty_table
 
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
@@ -69,10 +69,10 @@ class Theatre:
         dict
             ``base_day`` (day number of the start date), ``initial`` (status code),
             ``offsets`` (N+1 ints: district i's changes are ``offsets[i]:offsets[i+1]``),
-            ``days`` (days after ``base_day``, ascending per district), ``codes``
-            (one digit per change, indexing ``STATUSES``) and ``low`` (one digit per
-            change: 1 where its confidence is low). Same-day changes keep file
-            order, so the last one on a day wins, as in :meth:`state_at`.
+            ``days`` (days after ``base_day``, ascending per district) and ``codes``
+            (one character per change: its status and confidence in the format of
+            :data:`geo.statuses.STATUS_CHAR_BASES`). Same-day changes keep file order,
+            so the last one on a day wins, as in :meth:`state_at`.
         """
         counts = np.bincount(self._change_district, minlength=len(self.district_ids))
         return {
@@ -80,11 +80,9 @@ class Theatre:
             "initial": int(self._status_codes[self.meta.initial_status]),
             "offsets": np.concatenate([[0], np.cumsum(counts)]).tolist(),
             "days": (self._keys & 0xFFFFFFFF).tolist(),
-            "codes": "".join(
-                map(chr, (self._status_of_change[self.change_positions_by_district].astype(np.int64) + 48).tolist())
-            ),
-            "low": "".join(
-                map(chr, (self._low_of_change[self.change_positions_by_district].astype(np.int64) + 48).tolist())
+            "codes": encode_status_chars(
+                self._status_of_change[self.change_positions_by_district],
+                self._low_of_change[self.change_positions_by_district],
             ),
         }
 

@@ -118,18 +118,5 @@ def test_the_data_readme_counts_both_kinds_of_inference(aleppo):
     assert by_location == notes[notes.str.startswith("Inferred from location")].index.nunique()
 
 
-def test_the_browser_timelines_carry_the_same_low_confidence_flags(aleppo):
-    import datetime as dt
-
-    from geo.dates import day_number
-
-    timeline = aleppo.timelines()
-    for date in ("2012-07-01", "2013-06-01", "2016-12-06", "2016-12-31"):
-        relative, expected = day_number(dt.date.fromisoformat(date)) - timeline["base_day"], []
-        for i in range(len(aleppo.district_ids)):
-            seen = [
-                k for k in range(timeline["offsets"][i], timeline["offsets"][i + 1]) if timeline["days"][k] <= relative
-            ]
-            expected.append(bool(seen) and timeline["low"][seen[-1]] == "1")
-        assert aleppo.low_confidence_at(date).tolist() == expected
+def test_ibn_yaaqoub_rests_on_a_low_confidence_inference(aleppo):
     assert aleppo.low_confidence_at("2014-01-01")[aleppo.district_ids.index("ibn-yaaqoub")]

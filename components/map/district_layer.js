@@ -1,0 +1,259 @@
+/*
+ * The districts of a theatre on a Leaflet map, restyled in place when the date changes.
+ * Loaded by components/map_view.py (DistrictLayer) after status_timeline.js, then started
+ * with one call: FrontlinesMap.init(options), where options is one JSON object:
+ *
+ *   map          name of the global Leaflet map variable (folium's map_<id>)
+ *   styles       per status code: {status, label, fillColor, color, dashArray}
+ *   format       the status-character bases, {stated, low} (geo.statuses.STATUS_CHAR_BASES)
+ *   unknownCode  status code drawn before any status arrives
+ *   shapesUrl    the districts' GeoJSON, relative to the page's base URL; or null and
+ *   shapes       the same GeoJSON inline
+ *   follow       null, or {sliderKey, timelineUrl}: follow Streamlit's date slider with the
+ *                key sliderKey in the parent page, computing states from the timelines at
+ *                timelineUrl (geo.Theatre.timelines()), without waiting for a rerun
+ *
+ * The contract others rely on (tests, benchmarks, the rerun's StatusUpdate script, anyone's
+ * own tooling):
+ *
+ *   window.frontlines.apply(codes, selected, date)
+ *       restyle every district: codes has one status character per district in the order of
+ *       the shapes, selected is a district id or null, date the ISO date the codes are for.
+ *       Before the shapes are drawn the last call is kept and applied once they are.
+ *   window.frontlines.showDay(day)
+ *       restyle for a day number (days since 1970-01-01) from the timelines; false if they
+ *       are not loaded yet.
+ *   window.frontlines.date          ISO date shown, null until the first styling
+ *   window.frontlines.layer         the Leaflet GeoJSON layer of the districts
+ *   window.frontlines.following     true once the map follows the slider in the page
+ *   window.frontlines.followedSlider  how many slider moves were painted in the page
+ *   <body data-frontlines-date>     the date shown, as an attribute
+ *   <path class="district district-<id>" data-status="<status>" data-confidence="low|stated">
+ *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"
+ */
+(function (root) {
+  "use strict";
+  var timelineApi = root.frontlinesTimeline;
+
+  function init(options) {
+    var map = root[options.map];
+    var styles = options.styles;
+    var format = options.format;
+    var selected = null;
+    var layers = [];
+    var ready = false;
+    var pending = null;
+    var timeline = null;
+    var followedDay = null;
+    var firstCodes = null; // the first status string, used while the paths are created
+
+    function styleFor(code, id, low) {
+      var s = styles[code];
+      var picked = id === selected;
+      return {
+        fillColor: s.fillColor,
+        fillOpacity: low ? 0.3 : 0.62,
+        color: picked ? "#111111" : s.color,
+        weight: picked ? 4 : 1,
+        opacity: 1,
+        dashArray: s.dashArray,
+      };
+    }
+
+    function mark(l) {
+      if (!l._path) {
+        return;
+      }
+      l._path.setAttribute("data-status", styles[l.statusCode].status);
+      l._path.setAttribute("data-confidence", l.lowConfidence ? "low" : "stated");
+    }
+
+    // Built with textContent: names from data are never parsed as HTML.
+    function tooltipFor(l) {
+      var p = l.feature.properties;
+      var box = document.createElement("div");
+      var en = document.createElement("strong");
+      en.textContent = p.name_en;
+      box.appendChild(en);
+      if (p.name_ar) {
+        var ar = document.createElement("div");
+        ar.dir = "rtl";
+        ar.textContent = p.name_ar;
+        box.appendChild(ar);
+      }
+      var status = document.createElement("div");
+      status.className = "district-tooltip-status";
+      var s = styles[l.statusCode];
+      status.textContent = s ? s.label + (l.lowConfidence ? " (low confidence)" : "") : "";
+      box.appendChild(status);
+      return box;
+    }
+
+    function firstStatus(index) {
+      var ch = firstCodes ? firstCodes.charCodeAt(index) : format.stated + options.unknownCode;
+      return timelineApi.decode(ch, format);
+    }
+
+    var layer = L.geoJson(null, {
+      style: function (f) {
+        var s = firstStatus(layers.length);
+        return Object.assign(
+          { className: "district district-" + f.properties.id },
+          styleFor(s.code, f.properties.id, s.low)
+        );
+      },
+      onEachFeature: function (f, l) {
+        var s = firstStatus(layers.length);
+        l.statusCode = s.code;
+        l.lowConfidence = s.low;
+        layers.push(l);
+      },
+    }).addTo(map);
+    layer.bindTooltip(tooltipFor, { sticky: true }); // one tooltip for the group: far cheaper than one each
+
+    function sliderDay() {
+      if (!options.follow || !timeline) {
+        return null;
+      }
+      var input = root.parent.document.querySelector(
+        ".st-key-" + options.follow.sliderKey + " input[type=range]"
+      );
+      var micros = input ? Number(input.value) : NaN; // Streamlit's date slider counts microseconds
+      return isFinite(micros) ? Math.round(micros / 86400000000) : null;
+    }
+
+    function apply(codes, picked, date) {
+      if (!ready) {
+        pending = [codes, picked, date];
+        return;
+      }
+      var shown = sliderDay();
+      if (shown !== null && shown !== timelineApi.dayOf(date)) {
+        // a stale rerun: the slider has moved on since the server computed these codes
+        codes = null;
+        date = frontlines.date;
+      }
+      var before = selected;
+      selected = picked;
+      for (var i = 0; i < layers.length; i++) {
+        var l = layers[i];
+        var id = l.feature.properties.id;
+        var s = codes === null ? { code: l.statusCode, low: l.lowConfidence } : timelineApi.decode(codes.charCodeAt(i), format);
+        if (s.code !== l.statusCode || s.low !== l.lowConfidence || id === picked || id === before) {
+          l.statusCode = s.code;
+          l.lowConfidence = s.low;
+          l.setStyle(styleFor(s.code, id, s.low));
+          mark(l);
+        }
+        if (id === picked && l.bringToFront) {
+          l.bringToFront();
+        }
+      }
+      frontlines.date = date;
+      document.body.setAttribute("data-frontlines-date", date);
+    }
+
+    function showDay(day) {
+      if (!timeline || !ready) {
+        return false;
+      }
+      apply(timelineApi.codesAt(timeline, day, format), selected, timelineApi.isoOf(day));
+      return true;
+    }
+
+    function followSlider() {
+      var day = sliderDay();
+      if (day === null || day === followedDay || !ready) {
+        return;
+      }
+      followedDay = day;
+      showDay(day);
+      frontlines.followedSlider += 1;
+    }
+
+    function fetchJson(url) {
+      return fetch(new URL(url, root.parent.document.baseURI)).then(function (response) {
+        if (!response.ok) {
+          throw new Error("HTTP " + response.status);
+        }
+        return response.json();
+      });
+    }
+
+    function loadTimeline() {
+      fetchJson(options.follow.timelineUrl)
+        .then(function (loaded) {
+          timeline = loaded;
+          new MutationObserver(followSlider).observe(root.parent.document.body, {
+            subtree: true,
+            attributes: true,
+            attributeFilter: ["value"],
+          });
+          frontlines.following = true;
+        })
+        .catch(function () {
+          timeline = null; // scrubbing still works, through reruns
+        });
+    }
+
+    function showLoadError(error) {
+      var box = L.control({ position: "topright" });
+      box.onAdd = function () {
+        var div = L.DomUtil.create("div", "frontlines-load-error");
+        div.style.cssText = "background:#fff;padding:.5em;border:2px solid #b00;max-width:18em";
+        div.textContent =
+          "The district shapes could not be loaded (" + error.message + "). Reload the page to try again.";
+        return div;
+      };
+      box.addTo(map);
+    }
+
+    // Leaflet focuses the map on mousedown; inside Streamlit's iframe that scrolls the page
+    // to show the whole map, the mouseup lands on another district and the click is lost.
+    if (map.keyboard) {
+      map.keyboard.disable();
+      map.keyboard._onMouseDown = function () {
+        if (!this._focused) {
+          this._map._container.focus({ preventScroll: true });
+        }
+      };
+      map.keyboard.enable();
+    }
+
+    var frontlines = {
+      layer: layer,
+      date: null,
+      apply: apply,
+      showDay: showDay,
+      following: false,
+      followedSlider: 0,
+    };
+    root.frontlines = frontlines;
+
+    // The shapes come from a static file, fetched once: reruns then carry no geometry.
+    (options.shapes ? Promise.resolve(options.shapes) : fetchJson(options.shapesUrl))
+      .then(function (shapes) {
+        performance.mark("frontlines-shapes-loaded");
+        if (pending) {
+          firstCodes = pending[0];
+          selected = pending[1];
+        }
+        layer.addData(shapes);
+        performance.mark("frontlines-shapes-drawn");
+        ready = true;
+        for (var i = 0; i < layers.length; i++) {
+          mark(layers[i]);
+        }
+        if (pending) {
+          apply.apply(null, pending);
+        }
+        if (options.follow) {
+          setTimeout(loadTimeline, 0); // after the first paint: the timelines can be large
+        }
+      })
+      .catch(showLoadError);
+    return frontlines;
+  }
+
+  root.FrontlinesMap = { init: init };
+})(self);

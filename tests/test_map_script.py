@@ -1,0 +1,93 @@
+"""The map's browser code (components/map/*.js), tested outside the browser with Node's test runner.
+
+The status look-up in status_timeline.js must equal geo's on every day: Python writes the
+expected status characters of every day of the Aleppo data and of a synthetic theatre, and
+``node --test tests/js/`` compares.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from components.map_view import _MAP_LIBRARY, DistrictLayer
+from geo import load_theatre
+from geo.dates import day_number
+from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
+from geo.synth import synth_theatre
+
+ROOT = Path(__file__).resolve().parents[1]
+ONE_DAY = dt.timedelta(days=1)
+IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def _node() -> str:
+    node = shutil.which("node") or shutil.which("nodejs")
+    if node is None:
+        if IN_CI:
+            pytest.fail("node is not installed (apt-get install nodejs)", pytrace=False)
+        pytest.skip("node is not installed")
+    return node
+
+
+def _every_day(name: str, folder: Path) -> dict:
+    theatre = load_theatre(folder)
+    first, last = day_number(theatre.meta.start_date), day_number(theatre.meta.end_date)
+    expected = [
+        encode_status_chars(theatre.status_codes_at(day), theatre.low_confidence_at(day))
+        for day in (theatre.meta.start_date + (d - first) * ONE_DAY for d in range(first, last + 1))
+    ]
+    return {
+        "name": name,
+        "timeline": theatre.timelines(),
+        "format": STATUS_CHAR_BASES,
+        "first_day": first,
+        "last_day": last,
+        "expected": expected,
+    }
+
+
+def test_node_status_look_up_equals_geo_on_every_day(tmp_path):
+    node = _node()
+    cases = [
+        _every_day("aleppo", ROOT / "data" / "aleppo"),
+        _every_day("synthetic", synth_theatre(tmp_path / "synth", districts=40, changes=900, seed=5)),
+    ]
+    assert any(c != cases[0]["expected"][0] for c in cases[0]["expected"])  # the statuses do change
+    fixtures = tmp_path / "cases.json"
+    fixtures.write_text(json.dumps(cases))
+    result = subprocess.run(
+        [node, "--test", str(ROOT / "tests" / "js")],
+        env={**os.environ, "FRONTLINES_FIXTURES": str(fixtures)},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "# fail 0" in result.stdout and "# skipped 0" in result.stdout, result.stdout
+
+
+def test_the_map_library_is_safe_inside_a_script_element():
+    assert "</script" not in _MAP_LIBRARY.lower()
+    assert "FrontlinesMap" in _MAP_LIBRARY and "frontlinesTimeline" in _MAP_LIBRARY
+
+
+def test_init_options_are_one_json_object_with_the_status_format():
+    import folium
+
+    base = folium.Map()
+    layer = DistrictLayer(
+        shapes_path=None, inline_shapes_js='{"type":"FeatureCollection","features":[]}', unknown_code=5
+    )
+    layer.add_to(base)
+    options = json.loads(layer.options_js())
+    assert options["map"] == base.get_name()
+    assert options["format"] == STATUS_CHAR_BASES
+    assert options["shapes"] == {"type": "FeatureCollection", "features": []}
+    assert options["styles"][options["unknownCode"]]["status"] == "unknown"

@@ -143,7 +143,7 @@ def keep_view_valid(theatre: Theatre) -> None:
             theatre.require_district(district_id)
         except UnknownDistrictError as exc:
             st.session_state["district"] = None
-            st.session_state["notices"].append(f"The district's panel was closed: {exc} in the data.")
+            st.session_state["notices"].append(f"The district's panel was closed, as the data does not have it: {exc}.")
     start, end = theatre.meta.start_date, theatre.meta.end_date
     if st.session_state["date_range"] != (start, end):
         st.session_state["date_range"] = (start, end)

@@ -24,7 +24,7 @@ def readable_date(iso: str, precision: str = "day") -> str:
 def _status_badge(status: str) -> str:
     style = STATUS_STYLES[status]
     return (
-        f"<span class='status-badge status-{status}' style='background:{style['fillColor']};"
+        f"<span class='status-badge status-{status}' style='background-color:{style['fillColor']};"
         f"color:{'#fff' if status in ('government', 'isil', 'opposition') else '#000'};"
         f"padding:.1em .5em;border-radius:.3em;font-weight:600'>{STATUS_LABELS[status]}</span>"
     )

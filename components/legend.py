@@ -15,14 +15,14 @@ def render_legend() -> None:
             f'<span class="legend-item legend-{style["status"]}" '
             'style="display:inline-flex;align-items:center;margin-right:1em">'
             f'<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
-            f'background:{style["fillColor"]};opacity:.85;border:2px {border} {style["color"]}"></span>'
+            f'background-color:{style["fillColor"]};opacity:.85;border:2px {border} {style["color"]}"></span>'
             f"{style['label']}</span>"
         )
     items.append(
         '<span class="legend-item legend-low-confidence" '
         'style="display:inline-flex;align-items:center;margin-right:1em">'
         '<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
-        'background:#888888;opacity:.35;border:2px solid #444444"></span>'
+        'background-color:#888888;opacity:.35;border:2px solid #444444"></span>'
         "Paler: low confidence (inferred or disputed; see the district's history)</span>"
     )
     render_html('<div class="frontlines-legend">' + "".join(items) + "</div>")

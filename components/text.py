@@ -37,7 +37,7 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_STYLES = {
     "align-items",
-    "background",
+    "background-color",  # not "background", which can fetch an image with url()
     "border",
     "border-radius",
     "color",

@@ -26,7 +26,7 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
     if not directory.is_dir():
         return None, [
             Problem(
-                str(directory),
+                directory.name or str(directory),
                 "",
                 "is not a directory (expected a theatre folder with theatre.json, districts.geojson and changes.csv)",
             )

@@ -45,7 +45,9 @@ def test_misspelt_optional_columns_are_warnings_naming_the_closest_column(theatr
         "(did you mean 'confidence'? known columns:" in w
         for w in warnings
     )
-    assert any("column 'date_precison' is not one this file may have" in w and "'date_precision'?" in w for w in warnings)
+    assert any(
+        "column 'date_precison' is not one this file may have" in w and "'date_precision'?" in w for w in warnings
+    )
 
 
 def test_exact_duplicate_change_rows_are_a_warning(tmp_path):
@@ -168,4 +170,3 @@ def test_district_properties_of_the_wrong_type_are_named(tmp_path):
         "districts.geojson feature 1 (id 'north-east'): location_source was ['atlas', 3] but is expected to be text "
         "or a list of text",
     ]
-

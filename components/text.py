@@ -8,8 +8,12 @@ Two ways in, both safe by construction:
   invisible character, stops it).
 - :func:`render_html` for the few pieces that need HTML (the Arabic name, badges,
   the legend, the timeline's SVG): data goes in through :func:`html_text`, and the
-  markup is passed through an allow-list sanitiser (nh3) and put on one line, so
-  no blank line can end the HTML block and let the rest render as markdown.
+  markup is passed through an allow-list sanitiser (nh3), put on one line and
+  wrapped in a ``<div>``. A line starting with ``<div`` opens an HTML block that
+  only a blank line ends, and markdown leaves its content alone; the one-line
+  form leaves no blank line. (Without the ``<div>``, a line starting with ``<svg``
+  is a paragraph with inline HTML, whose text markdown still parses: ``![x](url)``
+  in an event title became a remote image.)
 """
 
 from __future__ import annotations
@@ -90,6 +94,11 @@ def clean_html(markup: str) -> str:
     return " ".join(cleaned.split())
 
 
+def html_block(markup: str) -> str:
+    """``markup`` sanitised, on one line, inside a ``<div>``: one HTML block that markdown does not parse."""
+    return f'<div class="frontlines-html">{clean_html(markup)}</div>'
+
+
 def render_html(markup: str) -> None:
-    """Show HTML built by the components (data in it only through :func:`html_text`), sanitised."""
-    st.markdown(clean_html(markup), unsafe_allow_html=True)
+    """Show HTML built by the components (data in it only through :func:`html_text`) as one HTML block."""
+    st.markdown(html_block(markup), unsafe_allow_html=True)

@@ -29,7 +29,7 @@ from components.quality_view import render_quality
 from components.share_link import render_share_link
 from components.static_files import is_published, publish_payloads, static_serving_enabled
 from components.text import md_text
-from components.timeline_strip import render_timeline
+from components.timeline_strip import render_timeline, timeline_base
 from components.url_state import read_view_from_url, write_view_to_url
 from geo import (
     STATUSES,
@@ -80,6 +80,7 @@ class Prepared:
     payloads: dict[str, str]  # the shapes (".geojson") and timelines (".timeline.json") as JSON text
     published: dict[str, str] | None  # their static paths, or None where they travel inline
     per_month: pd.Series
+    timeline: str  # the timeline strip without its date line
     sourcing: dict[str, int]
     confidence: dict[str, int]
 
@@ -90,8 +91,11 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     theatre = load_theatre(directory)
     payloads = {".geojson": js_literal(districts_geojson(theatre)), ".timeline.json": js_literal(theatre.timelines())}
     published = publish_payloads(STATIC_ROOT, "theatres", payloads) if static else None
+    per_month = changes_per_month(theatre)
+    start, end = theatre.meta.start_date, theatre.meta.end_date
+    timeline = timeline_base(changes_per_month=per_month, events=theatre.events, start=start, end=end)
     return Prepared(
-        theatre, payloads, published, changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre)
+        theatre, payloads, published, per_month, timeline, sourcing_summary(theatre), confidence_counts(theatre)
     )
 
 
@@ -227,13 +231,7 @@ def show_page(directory: Path) -> None:
             )
         render_legend()
         with contained("timeline"):
-            render_timeline(
-                changes_per_month=prepared.per_month,
-                events=theatre.events,
-                date=date,
-                start=theatre.meta.start_date,
-                end=theatre.meta.end_date,
-            )
+            render_timeline(base=prepared.timeline, date=date, start=theatre.meta.start_date, end=theatre.meta.end_date)
     with panel_column:
         with contained("district panel"):
             if district_id:

@@ -94,11 +94,15 @@ def clean_html(markup: str) -> str:
     return " ".join(cleaned.split())
 
 
-def html_block(markup: str) -> str:
-    """``markup`` sanitised, on one line, inside a ``<div>``: one HTML block that markdown does not parse."""
-    return f'<div class="frontlines-html">{clean_html(markup)}</div>'
+def html_block(markup: str, *, cleaned: bool = False) -> str:
+    """``markup`` sanitised, on one line, inside a ``<div>``: one HTML block that markdown does not parse.
+
+    ``cleaned`` says ``markup`` already is the output of :func:`clean_html`, with markup from code only
+    added (so a large piece built once per theatre is not sanitised again on every rerun).
+    """
+    return f'<div class="frontlines-html">{markup if cleaned else clean_html(markup)}</div>'
 
 
-def render_html(markup: str) -> None:
+def render_html(markup: str, *, cleaned: bool = False) -> None:
     """Show HTML built by the components (data in it only through :func:`html_text`) as one HTML block."""
-    st.markdown(html_block(markup), unsafe_allow_html=True)
+    st.markdown(html_block(markup, cleaned=cleaned), unsafe_allow_html=True)

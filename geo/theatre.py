@@ -233,8 +233,10 @@ class Theatre:
     def events_near(self, value: str | dt.date, *, days: int = 30) -> pd.DataFrame:
         """Context events that overlap the ``days`` before and after a date, in date order."""
         day = day_number(parse_date(value))
-        near = (self.events["end_day"] >= day - days) & (self.events["day"] <= day + days)
-        return self.events.loc[near, ["date", "end_date", "title", "note", "source_url"]].reset_index(drop=True)
+        near = (self.events["end_day"].to_numpy() >= day - days) & (self.events["day"].to_numpy() <= day + days)
+        return self.events.iloc[np.flatnonzero(near)][["date", "end_date", "title", "note", "source_url"]].reset_index(
+            drop=True
+        )
 
     def _district_slice(self, position: int) -> slice:
         """Where one district's changes sit in the (district, day)-sorted arrays."""

@@ -59,6 +59,12 @@ class Theatre:
         confidence = changes["confidence"] if "confidence" in changes else pd.Series("", index=changes.index)
         self._low_of_change = (confidence == "low").to_numpy()
         self.change_days = np.unique(changes["day"].to_numpy())
+        # Plain object arrays for the per-rerun look-ups of one district (pandas' row access costs milliseconds).
+        self._change_text = {c: changes[c].to_numpy(dtype=object) for c in (*HISTORY_COLUMNS, "district_id")}
+        self._district_text = {
+            c: districts[c].to_numpy(dtype=object)
+            for c in ("name_en", "name_ar", "alt_names", "name_note", "place_source_url")
+        }
 
     # ---- serialised for the browser ------------------------------------
     def timelines(self) -> dict:
@@ -191,15 +197,7 @@ class Theatre:
         span = self._district_slice(position)
         day = day_number(parse_date(value)) - self.base_day
         found = span.start + int(np.searchsorted(self._keys[span] & 0xFFFFFFFF, day, side="right")) - 1
-        district = self.districts.iloc[position]
-        row = {
-            "district_id": district_id,
-            "name_en": district["name_en"],
-            "name_ar": district["name_ar"],
-            "alt_names": district["alt_names"],
-            "name_note": district["name_note"],
-            "place_source_url": district["place_source_url"],
-        }
+        row = {"district_id": district_id} | {c: values[position] for c, values in self._district_text.items()}
         if found < span.start:
             return row | {
                 "status": self.meta.initial_status,
@@ -207,12 +205,13 @@ class Theatre:
                 "source_url": "",
                 "note": "",
             }
-        change = self.changes.iloc[self.change_positions_by_district[found]]
+        change = self.change_positions_by_district[found]
+        text = self._change_text
         return row | {
-            "status": change["status"],
-            "since": change["date"],
-            "source_url": change["source_url"],
-            "note": change["note"],
+            "status": text["status"][change],
+            "since": text["date"][change],
+            "source_url": text["source_url"][change],
+            "note": text["note"][change],
         }
 
     def history(self, district_id: str) -> pd.DataFrame:
@@ -223,8 +222,8 @@ class Theatre:
         UnknownDistrictError
             If ``district_id`` is not in the theatre.
         """
-        rows = self.changes.iloc[self.change_positions(district_id)]
-        return rows[HISTORY_COLUMNS].reset_index(drop=True)
+        positions = self.change_positions(district_id)
+        return pd.DataFrame({c: self._change_text[c][positions] for c in HISTORY_COLUMNS})
 
     def change_positions(self, district_id: str) -> np.ndarray:
         """Positions in ``changes`` of one district's changes, in date order."""

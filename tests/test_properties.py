@@ -23,8 +23,8 @@ from geo.districts import read_districts
 from geo.tables import CHANGES_FILE, EVENTS_FILE, SOURCES_FILE, read_table
 from synthetic import write_theatre
 
-FAST = settings(max_examples=300, deadline=None)
-FILES = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAST = settings(max_examples=150, deadline=None)
+FILES = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 URL_ALPHABET = st.sampled_from(list("abc:/?#[]@%.-_~!$&'()*+,;=0123456789 \\\"<>\u00e9\uff0f\u2100\t"))
 url_like = st.builds(
@@ -100,7 +100,7 @@ def test_any_json_districts_file_gives_districts_or_problems(value):
         assert districts is not None or problems
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=200), json_values)
 def test_a_whole_theatre_with_any_changes_and_metadata_gives_a_theatre_or_problems(changes, meta):
     with tempfile.TemporaryDirectory() as folder:

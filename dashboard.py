@@ -114,7 +114,7 @@ def show_data_error(directory: Path, exc: DataError) -> None:
         f"The theatre data in the folder {md_text(directory.name)} could not be loaded. "
         "Nothing was changed; fix the files and reload."
     )
-    st.code("\n".join(str(p) for p in exc.errors) or "The folder does not exist.", language=None)
+    st.code("\n".join(str(p) for p in exc.errors), language=None)
 
 
 def start_session(theatre: Theatre) -> None:

@@ -47,6 +47,10 @@ _EPOCH = dt.date(1970, 1, 1)
 _CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 
+def load_average() -> str:
+    return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+
+
 class ProcessMeter:
     """The server process's resident memory and CPU time, read from /proc."""
 
@@ -90,6 +94,7 @@ class Reader:
             subprotocols=[websockets.Subprotocol("streamlit")],
             origin=websockets.Origin(self.origin),
             max_size=None,
+            ping_interval=None,  # a busy server answers late; the reader measures that, it does not hang up
         )
         await self.rerun()
 
@@ -233,17 +238,26 @@ def main() -> None:
     parser.add_argument("--browsers", type=int, default=2, help="real Chromium pages alongside (default: %(default)s)")
     parser.add_argument("--memory-wait", type=float, default=180, help="s after the last close before measuring")
     parser.add_argument("--ttl", type=float, default=120, help="server.disconnectedSessionTTL, s (Streamlit's default)")
+    parser.add_argument(
+        "--malloc-arena-max",
+        type=int,
+        default=2,
+        help="MALLOC_ARENA_MAX for the server, as scripts/start.sh sets it (0: glibc's default)",
+    )
     parser.add_argument("--quick", action="store_true", help="3 sessions for 5 s, no browser, no wait")
     args = parser.parse_args()
     if args.quick:
         args.sessions, args.seconds, args.browsers, args.memory_wait = "3", 5, 0, 0
     counts = [int(n) for n in args.sessions.split(",")]
 
+    if args.malloc_arena_max:
+        os.environ["MALLOC_ARENA_MAX"] = str(args.malloc_arena_max)  # inherited by the server
     server = Server(DATA, options=("--server.disconnectedSessionTTL", str(int(args.ttl))))
     try:
         meter = ProcessMeter(server.process.pid)
         warm = asyncio.run(run_readers(server.url, 1, 1, 0.2, meter))  # loads the theatre and imports everything
         baseline_mb = meter.rss_mb()
+        print(f"Machine load average before the run: {load_average()} (the machine may be shared).")
         print(
             f"Load: Aleppo ({len(load_theatre(DATA).district_ids)} districts), one `streamlit run` server; each reader "
             f"opens a share link, then every {args.think:g} s on average moves the date or (1 in {CLICK_EVERY}) clicks "
@@ -278,6 +292,12 @@ def main() -> None:
                 print(f"  error at {count} sessions: {error}")
         headers = ["sessions", "reruns", "rerun p50 ms", "rerun p95 ms", "errors", "server CPU ms/rerun"]
         print_table([*headers, "RSS MB per idle session", "RSS MB, all idle"], rows)
+        cpu_ms = min(float(row[5]) for row in rows)
+        print(
+            f"Capacity: at {cpu_ms:.0f} ms of server CPU per rerun, one process (its script runs share one core "
+            f"under Python's GIL) serves about {1000 / cpu_ms:.0f} reruns/s, about {700 / cpu_ms * args.think:.0f} "
+            f"readers acting every {args.think:g} s at 70 % of a core. Load average at the end: {load_average()}."
+        )
         for note in browser_notes:
             print(note)
         if args.memory_wait:

@@ -47,6 +47,7 @@ class Theatre:
         self.warnings: list[Problem] = []
         self.district_ids: list[str] = districts["district_id"].tolist()
         self._position = pd.Index(self.district_ids)
+        self._position_of = {district_id: i for i, district_id in enumerate(self.district_ids)}
         self._status_codes = {status: code for code, status in enumerate(STATUSES)}
 
         codes = self._position.get_indexer(changes["district_id"]).astype(np.int64)
@@ -95,7 +96,7 @@ class Theatre:
     # ---- look-ups -------------------------------------------------------
     def require_district(self, district_id: str) -> int:
         """Position of ``district_id``; raises UnknownDistrictError with a suggestion."""
-        position = self._position.get_indexer([district_id])[0] if isinstance(district_id, str) else -1
+        position = self._position_of.get(district_id, -1) if isinstance(district_id, str) else -1
         if position < 0:
             raise UnknownDistrictError(district_id, suggest_id(str(district_id), self.district_ids))
         return int(position)

@@ -240,6 +240,7 @@ def show_page(directory: Path) -> None:
                     theatre.history(district_id),
                     date=date,
                     on_close=clear_district,
+                    cite=theatre.citations,
                 )
             else:
                 render_no_selection(count_statuses(codes), count_statuses(codes, where=low))

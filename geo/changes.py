@@ -12,11 +12,12 @@ import pandas as pd
 from geo.dates import day_number, parse_date_column
 from geo.districts import suggest_id
 from geo.errors import Problem, shown
-from geo.statuses import DATE_PRECISIONS, STATUSES
+from geo.statuses import DATE_PRECISIONS, SIDES, STATUSES
 from geo.tables import CHANGES_FILE, KNOWN_COLUMNS, read_table
 from geo.urls import bad_url_lists, bad_urls
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
+REVIEW_MARKS = ("enclave", "stale")
 
 
 def read_changes(
@@ -100,6 +101,7 @@ def read_changes(
             " ".join([*(urls[i] for i in ids.split() if i in urls), *([literal] if literal else [])])
             for ids, literal in zip(frame["sources"], frame["source_url"], strict=True)
         ]
+    _check_audit_columns(frame, report, sources)
     if district_ids is not None:
         known = set(district_ids)
 
@@ -115,6 +117,36 @@ def read_changes(
     clean = frame.loc[~bad].sort_values("day", kind="stable").reset_index(drop=True)
     problems.extend(_duplicate_rows(frame))
     return clean
+
+
+def _check_audit_columns(
+    frame: pd.DataFrame, report: Callable[[np.ndarray, Callable[[pd.Series], str]], None], sources: pd.DataFrame
+) -> None:
+    """Errors for malformed ``alt_date``, ``disputed_by``, ``sides`` and ``reviewed`` cells."""
+    alt = frame["alt_date"]
+    _, full_ok = parse_date_column(alt)
+    partial_ok = alt.str.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?").to_numpy(dtype=bool)
+    report(
+        ((alt != "").to_numpy() & ~full_ok & ~partial_ok),
+        lambda r: f"alt_date was {shown(r['alt_date'])} but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty",
+    )
+    known = set(sources.index)
+    for column, allowed, expected in (
+        ("disputed_by", None, "ids in sources.csv"),
+        ("sides", SIDES, f"some of {list(SIDES)}"),
+        ("reviewed", REVIEW_MARKS, f"some of {list(REVIEW_MARKS)}"),
+    ):
+        vocabulary = known if allowed is None else set(allowed)
+        wrong = np.array([any(x not in vocabulary for x in cell.split()) for cell in frame[column]], dtype=bool)
+        report(wrong, _wrong_words(column, expected))
+    report(
+        ((frame["sides"] != "") & (frame["status"] != "contested")).to_numpy(),
+        lambda r: f"sides is given but status is {r['status']!r} (sides names who shares a contested district)",
+    )
+
+
+def _wrong_words(column: str, expected: str) -> Callable[[pd.Series], str]:
+    return lambda r: f"{column} was {shown(r[column])} but is expected to be {expected}, separated by spaces"
 
 
 def _duplicate_rows(frame: pd.DataFrame) -> list[Problem]:

@@ -26,6 +26,7 @@ def read_events(
     sources: pd.DataFrame,
     start: dt.date | None,
     end: dt.date | None,
+    district_ids: list[str] | None = None,
 ) -> pd.DataFrame:
     """The events sorted by date, with ``day``/``end_day`` numbers and ``source_url`` resolved.
 
@@ -38,6 +39,7 @@ def read_events(
     days, days_ok = parse_date_column(frame["date"])
     end_days, end_ok = parse_date_column(frame["end_date"])
     urls = sources["url"].to_dict()
+    known_districts = set(district_ids) if district_ids is not None else None
     bad = np.zeros(len(frame), dtype=bool)
     lo = day_number(start) if start else None
     hi = day_number(end) if end else None
@@ -59,6 +61,9 @@ def read_events(
         unknown = [x for x in ids if x not in urls]
         if unknown:
             found.append(f"sources has {shown(unknown)}, not ids in sources.csv")
+        strangers = [x for x in row.districts.split() if known_districts is not None and x not in known_districts]
+        if strangers:
+            found.append(f"districts has {shown(strangers)}, not ids in districts.geojson")
         problems.extend(Problem.in_row(EVENTS_FILE, row.row, message) for message in found)
         bad[i] = bool(found)
     frame = _with_days(frame, days, end_days, urls)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.audit import audit_warnings
 from geo.changes import read_changes
 from geo.districts import DISTRICTS_FILE, read_districts
 from geo.errors import DataError, Problem, shown
@@ -46,22 +47,25 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
     events = read_events(
         directory,
         problems,
+        district_ids=ids,
         sources=sources,
         start=meta.start_date if meta else None,
         end=meta.end_date if meta else None,
     )
-    if meta is not None and meta.initial_sources:
-        unknown = [x for x in meta.initial_sources if x not in sources.index]
-        if unknown:
-            problems.append(
-                Problem(META_FILE, "key 'initial_sources'", f"has {shown(unknown)}, not ids in sources.csv")
-            )
+    if meta is not None:
+        cited_in_meta = {"initial_sources": meta.initial_sources}
+        if meta.end_event is not None:
+            cited_in_meta["end_event"] = meta.end_event.sources
+        for key, cited in cited_in_meta.items():
+            unknown = [x for x in cited if x not in sources.index]
+            if unknown:
+                problems.append(Problem(META_FILE, f"key {key!r}", f"has {shown(unknown)}, not ids in sources.csv"))
     if districts is not None:
         problems.extend(_resolve_place_sources(districts, sources["url"].to_dict()))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
         return None, sorted(problems, key=Problem.sort_key)
     theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events)
-    return theatre, sorted(problems + quality_warnings(theatre), key=Problem.sort_key)
+    return theatre, sorted(problems + quality_warnings(theatre) + audit_warnings(theatre), key=Problem.sort_key)
 
 
 def load_theatre(directory: str | Path) -> Theatre:

@@ -10,13 +10,27 @@ from pathlib import Path
 from geo.dates import EARLIEST_DATE, LATEST_DATE, parse_date
 from geo.errors import DateError, Problem, shown
 from geo.jsonfile import read_json
-from geo.statuses import STATUSES
+from geo.statuses import SIDES, STATUSES
 
 META_FILE = "theatre.json"
 REQUIRED_KEYS = ("title", "start_date", "end_date", "initial_status", "center", "zoom", "attribution")
 TEXT_KEYS = ("title", "attribution")  # non-empty text
 OPTIONAL_TEXT_KEYS = ("geometry_note",)  # text, may be absent
 LIST_KEYS = ("initial_sources", "known_uncertainties")  # lists of text, may be absent
+
+
+@dataclass(frozen=True)
+class EndEvent:
+    """The event that ends the fighting the theatre records (``theatre.json`` key ``end_event``).
+
+    After ``date`` no district should still be held by a side in ``ends`` or be contested
+    (unless its ``sides`` name only sides that remain).
+    """
+
+    date: dt.date
+    ends: tuple[str, ...]
+    title: str = ""
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -33,6 +47,7 @@ class TheatreMeta:
     geometry_note: str = ""
     initial_sources: tuple[str, ...] = ()
     known_uncertainties: tuple[str, ...] = ()
+    end_event: EndEvent | None = None
 
 
 def _number(value: object) -> bool:
@@ -97,6 +112,7 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
     zoom = raw["zoom"]
     if not (isinstance(zoom, int) and not isinstance(zoom, bool) and 0 <= zoom <= 22):
         bad("zoom", f"was {shown(zoom)} but is expected to be a whole number from 0 to 22")
+    end_event = _end_event(raw["end_event"], problems) if "end_event" in raw else None
     if len(problems) > before:
         return None
     return TheatreMeta(
@@ -110,4 +126,32 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
         geometry_note=raw.get("geometry_note", "").strip(),
         initial_sources=tuple(raw.get("initial_sources", [])),
         known_uncertainties=tuple(raw.get("known_uncertainties", [])),
+        end_event=end_event,
     )
+
+
+def _end_event(raw: object, problems: list[Problem]) -> EndEvent | None:
+    """Check the optional ``end_event`` object: ``date``, ``ends`` (sides), ``title``, ``sources``."""
+    where = "key 'end_event'"
+    expected = 'an object such as {"date": "2016-12-22", "ends": ["opposition"], "title": "...", "sources": [...]}'
+    if not isinstance(raw, dict) or not isinstance(raw.get("date"), str):
+        problems.append(Problem(META_FILE, where, f"was {shown(raw)} but is expected to be {expected}"))
+        return None
+    try:
+        day = parse_date(raw["date"], field="end_event date")
+    except DateError as exc:
+        problems.append(Problem(META_FILE, where, str(exc)))
+        return None
+    ends, sources, title = raw.get("ends", []), raw.get("sources", []), raw.get("title", "")
+    if not (isinstance(ends, list) and all(isinstance(x, str) and x in SIDES for x in ends)):
+        problems.append(
+            Problem(META_FILE, where, f"ends was {shown(ends)} but is expected to be a list of {list(SIDES)}")
+        )
+        return None
+    if not (isinstance(sources, list) and all(isinstance(x, str) for x in sources)):
+        problems.append(Problem(META_FILE, where, f"sources was {shown(sources)} but is expected to be a list of ids"))
+        return None
+    if not isinstance(title, str):
+        problems.append(Problem(META_FILE, where, f"title was {shown(title)} but is expected to be text"))
+        return None
+    return EndEvent(date=day, ends=tuple(ends), title=title, sources=tuple(sources))

@@ -53,6 +53,8 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
     if len(theatre.sources):
         cited = set(" ".join(theatre.changes["sources"]).split()) | set(" ".join(theatre.events["sources"]).split())
         cited |= set(theatre.meta.initial_sources) | set(" ".join(theatre.districts["location_source"]).split())
+        cited |= set(" ".join(theatre.changes["disputed_by"]).split())
+        cited |= set(theatre.meta.end_event.sources) if theatre.meta.end_event else set()
         cited |= set(" ".join(theatre.districts["name_sources"]).split())
         for source_id, row in theatre.sources["row"].items():
             if source_id not in cited:

@@ -9,9 +9,20 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import Problem, shown
-from geo.tables import SOURCES_FILE, empty_table, read_table
+from geo.tables import KNOWN_COLUMNS, SOURCES_FILE, empty_table, read_table
 from geo.urls import is_http_url
 
+RATING_COLUMNS = KNOWN_COLUMNS[SOURCES_FILE].optional
+SOURCE_KINDS = (
+    "news agency",
+    "international outlet",
+    "regional or local outlet",
+    "state or party media",
+    "monitoring group",
+    "encyclopedia or mirror",
+    "blog or personal site",
+)
+ALIGNMENTS = ("pro-government", "pro-opposition", "kurdish", "none known")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _PUBLISHED = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?$")
 
@@ -27,6 +38,10 @@ def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame:
     bad = np.zeros(len(frame), dtype=bool)
     for index, row in enumerate(frame.itertuples(index=False)):
         found = []
+        for column, allowed in (("kind", SOURCE_KINDS), ("alignment", ALIGNMENTS)):
+            value = getattr(row, column)
+            if value and value not in allowed:
+                found.append(f"{column} was {shown(value)} but is expected to be one of {list(allowed)}")
         if not _ID.match(row.id):
             found.append(f"id was {shown(row.id)} but is expected to be a lowercase slug such as 'reuters-2016-11-26'")
         if not is_http_url(row.url):
@@ -44,4 +59,16 @@ def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame:
         problems.append(
             Problem.in_row(SOURCES_FILE, frame["row"].iloc[at], f"id {shown(frame['id'].iloc[at])} is a duplicate")
         )
+    known = set(frame["id"])
+    for index, row in enumerate(frame.itertuples(index=False)):
+        if row.original and (row.original not in known or row.original == row.id):
+            problems.append(
+                Problem.in_row(
+                    SOURCES_FILE,
+                    row.row,
+                    f"original was {shown(row.original)} but is expected to be the id of another row "
+                    "(the report copied)",
+                )
+            )
+            bad[index] = True
     return frame.loc[~bad & ~duplicated].set_index("id")

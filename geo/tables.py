@@ -55,10 +55,23 @@ KNOWN_COLUMNS: dict[str, Columns] = {
     CHANGES_FILE: Columns(
         required=("date", "district_id", "status", "note"),
         one_of=("source_url", "sources"),  # URLs, or ids from sources.csv
-        optional=("date_precision", "confidence"),
+        # How a change records disagreement and review (see data/README.md): another date a
+        # source gives, the ids of reports that disagree, the sides sharing a contested
+        # district, and the audit warnings a reviewer has checked and accepted.
+        optional=("date_precision", "confidence", "alt_date", "disputed_by", "sides", "reviewed"),
     ),
-    SOURCES_FILE: Columns(required=("id", "url", "publisher", "published", "title")),
-    EVENTS_FILE: Columns(required=("date", "end_date", "title", "note", "sources")),
+    SOURCES_FILE: Columns(
+        required=("id", "url", "publisher", "published", "title"),
+        # Ratings (see data/README.md): what kind of publisher, which side it leans to, who
+        # wrote a syndicated or mirrored copy, and the id of the original report where cited.
+        optional=("kind", "alignment", "origin", "original"),
+    ),
+    EVENTS_FILE: Columns(
+        required=("date", "end_date", "title", "note", "sources"),
+        # Ids of the districts the event's reports describe (the audit counts such an event
+        # as a report confirming those districts' status; see geo/audit.py).
+        optional=("districts",),
+    ),
 }
 
 

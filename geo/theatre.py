@@ -19,6 +19,8 @@ from geo.tables import SOURCES_FILE, empty_table
 
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
 HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
+# What the panel shows besides: source ids (for their ratings) and how a change records disagreement.
+DETAIL_COLUMNS = ["sources", "alt_date", "disputed_by", "sides"]
 
 
 class Theatre:
@@ -61,7 +63,7 @@ class Theatre:
         self._low_of_change = (confidence == "low").to_numpy()
         self.change_days = np.unique(changes["day"].to_numpy())
         # Plain object arrays for the per-rerun look-ups of one district (pandas' row access costs milliseconds).
-        self._change_text = {c: changes[c].to_numpy(dtype=object) for c in (*HISTORY_COLUMNS, "district_id")}
+        self._change_text = {c: changes[c].to_numpy(dtype=object) for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)}
         self._district_text = {
             c: districts[c].to_numpy(dtype=object)
             for c in ("name_en", "name_ar", "alt_names", "name_note", "place_source_url")
@@ -113,6 +115,11 @@ class Theatre:
         if not self.meta.start_date <= day <= self.meta.end_date:
             raise DateError(f"date {day} is outside {self.meta.start_date} to {self.meta.end_date}")
         return day
+
+    def latest_change_positions(self, value: str | dt.date) -> np.ndarray:
+        """Per district (order of ``district_ids``), the position in ``changes`` of the
+        change in effect on a date, or -1 where the initial status still holds."""
+        return self._latest_change_index(value)
 
     def _latest_change_index(self, value: str | dt.date) -> np.ndarray:
         """Per district, the position in ``self.changes`` of its latest change on or
@@ -205,6 +212,8 @@ class Theatre:
                 "since": self.meta.start_date.isoformat(),
                 "source_url": "",
                 "note": "",
+                "sources": " ".join(self.meta.initial_sources),
+                "sides": "",
             }
         change = self.change_positions_by_district[found]
         text = self._change_text
@@ -213,10 +222,28 @@ class Theatre:
             "since": text["date"][change],
             "source_url": text["source_url"][change],
             "note": text["note"][change],
+            "sources": text["sources"][change],
+            "sides": text["sides"][change],
         }
 
+    def citations(self, ids: str) -> list[dict[str, str]]:
+        """The reports behind space-separated source ids: ``url``, ``publisher``, ``kind``
+        and ``alignment`` (empty where the theatre does not rate its sources), in the
+        order given; ids not in ``sources.csv`` are left out."""
+        table = self.sources
+        return [
+            {
+                "url": str(table.at[i, "url"]),
+                "publisher": str(table.at[i, "publisher"]),
+                "kind": str(table.at[i, "kind"]),
+                "alignment": str(table.at[i, "alignment"]),
+            }
+            for i in dict.fromkeys(ids.split())
+            if i in table.index
+        ]
+
     def history(self, district_id: str) -> pd.DataFrame:
-        """A district's changes in date order (columns ``HISTORY_COLUMNS``).
+        """A district's changes in date order (columns ``HISTORY_COLUMNS`` and ``DETAIL_COLUMNS``).
 
         Raises
         ------
@@ -224,7 +251,7 @@ class Theatre:
             If ``district_id`` is not in the theatre.
         """
         positions = self.change_positions(district_id)
-        return pd.DataFrame({c: self._change_text[c][positions] for c in HISTORY_COLUMNS})
+        return pd.DataFrame({c: self._change_text[c][positions] for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)})
 
     def change_positions(self, district_id: str) -> np.ndarray:
         """Positions in ``changes`` of one district's changes, in date order."""

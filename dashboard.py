@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import stat
 import sys
@@ -18,6 +19,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.compare_view import render_changes, render_compare_controls
+from components.control_chart import control_specs, render_control_chart, series_records
+from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.district_panel import render_district_panel, render_no_selection
 from components.events_list import render_events
@@ -26,23 +30,20 @@ from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
 from components.quality_view import render_quality
+from components.search_box import render_search_box
 from components.share_link import render_share_link
 from components.static_files import is_published, publish_payloads, static_serving_enabled
 from components.text import md_text
-from components.timeline_strip import render_timeline, timeline_base
-from components.url_state import read_view_from_url, write_view_to_url
-from geo import (
-    STATUSES,
-    DataError,
-    Theatre,
-    UnknownDistrictError,
-    changes_per_month,
-    confidence_counts,
-    count_statuses,
-    districts_geojson,
-    load_theatre,
-    sourcing_summary,
-)
+from components.timeline_chart import render_timeline_chart, strip_spec
+from components.url_state import read_compare_from_url, read_view_from_url, write_view_to_url
+from geo import STATUSES, DataError, Theatre, UnknownDistrictError, load_theatre
+from geo.compare import compare_dates
+from geo.dates import day_number
+from geo.export import districts_geojson, write_comparison_csv
+from geo.quality import changes_per_month, confidence_counts, sourcing_summary
+from geo.search import SearchIndex
+from geo.series import control_series
+from geo.theatre import count_statuses
 
 EVENT_WINDOW_DAYS = 30
 
@@ -77,26 +78,38 @@ def files_signature(directory: Path) -> tuple:
 @dataclass(frozen=True)
 class Prepared:
     theatre: Theatre
-    payloads: dict[str, str]  # the shapes (".geojson") and timelines (".timeline.json") as JSON text
+    payloads: dict[str, str]  # shapes (".geojson"), timelines (".timeline.json"), control series, as JSON text
     published: dict[str, str] | None  # their static paths, or None where they travel inline
     per_month: pd.Series
-    timeline: str  # the timeline strip without its date line
     sourcing: dict[str, int]
     confidence: dict[str, int]
+    search_index: SearchIndex
+    strip_spec: dict
+    control_specs: dict[str, dict]
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
 def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre(directory)
-    payloads = {".geojson": js_literal(districts_geojson(theatre)), ".timeline.json": js_literal(theatre.timelines())}
-    published = publish_payloads(STATIC_ROOT, "theatres", payloads) if static else None
-    per_month = changes_per_month(theatre)
+    shapes = js_literal(districts_geojson(theatre))
+    per_month, series = changes_per_month(theatre), control_series(theatre)
     start, end = theatre.meta.start_date, theatre.meta.end_date
-    timeline = timeline_base(changes_per_month=per_month, events=theatre.events, start=start, end=end)
-    return Prepared(
-        theatre, payloads, published, per_month, timeline, sourcing_summary(theatre), confidence_counts(theatre)
+    payloads = {
+        ".geojson": shapes,
+        ".timeline.json": js_literal(theatre.timelines()),
+        ".control.json": js_literal(series_records(series)),
+    }
+    published = publish_payloads(STATIC_ROOT, "theatres", payloads) if static else None
+    figures = (
+        per_month,
+        sourcing_summary(theatre),
+        confidence_counts(theatre),
+        SearchIndex(theatre.districts),
+        strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end),
+        control_specs(series, start=start, end=end, data_url=published[".control.json"] if published else None),
     )
+    return Prepared(theatre, payloads, published, *figures)
 
 
 def static_paths(prepared: Prepared) -> dict[str, str] | None:
@@ -131,7 +144,9 @@ def start_session(theatre: Theatre) -> None:
     )
     st.session_state["initial_date"] = date or theatre.meta.end_date
     st.session_state["district"] = district
-    st.session_state["notices"] = notices
+    from_date, from_notices = read_compare_from_url(parse_date=theatre.require_date)
+    st.session_state["from"] = from_date
+    st.session_state["notices"] = notices + from_notices
     st.session_state["date_range"] = (theatre.meta.start_date, theatre.meta.end_date)
 
 
@@ -164,6 +179,12 @@ def select_district(district_id: str) -> None:
     st.session_state["district"] = district_id
 
 
+def find_district(district_id: str) -> None:
+    """A district picked in the search box: open its panel and centre the map on it."""
+    st.session_state["district"] = district_id
+    st.session_state["focus"] = (district_id, (st.session_state.get("focus") or ("", 0))[1] + 1)
+
+
 def clear_district() -> None:
     st.session_state["district"] = None
 
@@ -171,6 +192,11 @@ def clear_district() -> None:
 def jump_to(date: dt.date | None) -> None:
     if date is not None:
         st.session_state["date"] = date
+
+
+def played_to(theatre: Theatre, iso: str) -> None:
+    """Playback in the page stopped on ``iso``: the server catches up."""
+    jump_to(theatre.require_date(iso))
 
 
 def main() -> None:
@@ -202,16 +228,23 @@ def show_page(directory: Path) -> None:
     st.session_state["notices"] = []  # each is shown once
 
     map_column, panel_column = st.columns([3, 2], gap="medium")
+    start, end = theatre.meta.start_date, theatre.meta.end_date
     with map_column:
-        date = render_date_controls(
-            start=theatre.meta.start_date,
-            end=theatre.meta.end_date,
-            key="date",
-            initial=st.session_state["initial_date"],
-            previous_change=theatre.previous_change_date,
-            next_change=theatre.next_change_date,
-            jump=jump_to,
-        )
+        render_search_box(prepared.search_index, on_pick=find_district)
+        slider_column, box_column = st.columns([4, 1], vertical_alignment="top")
+        with slider_column:
+            date = render_date_controls(
+                start=start,
+                end=end,
+                key="date",
+                initial=st.session_state["initial_date"],
+                previous_change=theatre.previous_change_date,
+                next_change=theatre.next_change_date,
+                jump=jump_to,
+            )
+        with box_column:
+            render_date_box(start=start, end=end, slider_key="date")
+        from_date = render_compare_controls(start=start, end=end, date=date)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
         with contained("map"):
@@ -228,11 +261,25 @@ def show_page(directory: Path) -> None:
                 selected=district_id,
                 date=date.isoformat(),
                 on_click=select_district,
+                compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
+                focus=st.session_state.get("focus"),
+                playback_days=(day_number(start), day_number(end)),
+                on_played=lambda iso: played_to(theatre, iso),
             )
-        render_legend()
+        render_legend(changed_since=from_date)
         with contained("timeline"):
-            render_timeline(base=prepared.timeline, date=date, start=theatre.meta.start_date, end=theatre.meta.end_date)
+            render_timeline_chart(
+                prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to
+            )
+        with contained("control chart"):
+            render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
     with panel_column:
+        if from_date is not None:
+            with contained("comparison"):
+                comparison = compare_dates(theatre, from_date, date)
+                csv = io.StringIO()
+                write_comparison_csv(comparison, csv)
+                render_changes(comparison, csv=csv.getvalue())
         with contained("district panel"):
             if district_id:
                 render_district_panel(
@@ -245,9 +292,14 @@ def show_page(directory: Path) -> None:
             else:
                 render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
         with contained("events list"):
-            render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
+            render_events(
+                theatre.events_near(date, days=EVENT_WINDOW_DAYS),
+                date=date,
+                window_days=EVENT_WINDOW_DAYS,
+                jump=jump_to,
+            )
         with contained("share link"):
-            render_share_link({"date": date.isoformat(), "district": district_id})
+            render_share_link(view_params(date, district_id, from_date))
     with contained("data-quality view"):
         render_quality(
             changes_per_month=prepared.per_month,
@@ -260,7 +312,12 @@ def show_page(directory: Path) -> None:
             warnings=[str(w) for w in theatre.warnings],
         )
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
-    write_view_to_url({"date": date.isoformat(), "district": district_id})
+    write_view_to_url(view_params(date, district_id, from_date))
+
+
+def view_params(date: dt.date, district_id: str | None, from_date: dt.date | None) -> dict[str, str | None]:
+    """The view as URL parameters; compare mode's ``from`` goes before ``date``."""
+    return {"from": from_date.isoformat() if from_date else None, "date": date.isoformat(), "district": district_id}
 
 
 main()

@@ -30,7 +30,7 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 _AUTOLINK_START = re.compile(r"(?i)(?=https?:|www\.)|(?<=@)")
 WORD_JOINER = "\u2060"
 
-ALLOWED_TAGS = {"div", "span", "strong", "svg", "rect", "path", "line", "text", "title"}
+ALLOWED_TAGS = {"b", "div", "span", "strong", "svg", "rect", "path", "line", "text", "title"}
 ALLOWED_ATTRIBUTES = {
     "*": {"class", "style", "dir", "lang", "role", "aria-label"},
     "svg": {"viewBox", "width"},

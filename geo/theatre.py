@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import cached_property
 from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.areas import areas_km2
 from geo.dates import day_number, from_day_number, parse_date
 from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
@@ -68,6 +70,13 @@ class Theatre:
             c: districts[c].to_numpy(dtype=object)
             for c in ("name_en", "name_ar", "alt_names", "name_note", "place_source_url")
         }
+
+    # ---- measured once ----------------------------------------------------
+    @cached_property
+    def areas_km2(self) -> np.ndarray:
+        """Each district's area in km² (order of ``district_ids``), measured once on its shape
+        in a metric CRS (:func:`geo.areas.areas_km2`)."""
+        return areas_km2(self.districts)
 
     # ---- serialised for the browser ------------------------------------
     def timelines(self) -> dict:

@@ -6,8 +6,8 @@ import datetime as dt
 
 import streamlit as st
 
-from components.district_panel import readable_date, source_links
-from components.text import md_text
+from components.district_panel import readable_date
+from components.text import md_text, render_html, source_links
 from geo.compare import Comparison
 from geo.statuses import STATUS_LABELS
 
@@ -66,10 +66,9 @@ def render_changes(comparison: Comparison, *, csv: str) -> None:
     if changed.empty:
         st.info("No district's status differs between these two dates.")
         return
-    st.markdown(
+    render_html(
         f"<div class='frontlines-compare-total'><b>{len(changed)}</b> districts, "
-        f"<b>{comparison.area_km2:,.1f} km²</b> changed hands</div>",
-        unsafe_allow_html=True,
+        f"<b>{comparison.area_km2:,.1f} km²</b> changed hands</div>"
     )
     for gain in comparison.gains.itertuples(index=False):
         rows = changed[changed["to_status"] == gain.status]

@@ -15,6 +15,7 @@ from pathlib import Path
 import folium
 import numpy as np
 import streamlit as st
+import xyzservices
 from branca.element import MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
@@ -25,6 +26,10 @@ from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
+
+
+# Named once: by name ("OpenStreetMap"), folium searches every tile provider on every rerun.
+_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 
 
 class LeafletOnlyMap(folium.Map):
@@ -159,7 +164,7 @@ def render_map(
     play control (``components/map/playback.js``, needs the timelines); when playback
     stops, ``on_played(date)`` gets the date it stopped on.
     """
-    base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
+    base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles=_TILES, control_scale=True)
     follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
     DistrictLayer(
         shapes_path=shapes_path,

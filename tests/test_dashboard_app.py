@@ -81,7 +81,8 @@ def test_panel_shows_names_status_history_and_sources(monkeypatch):
     assert "| 6 Oct 2016 (over several days) | Contested |" in plain(text)
     assert "[uproxx\\.com](https://uproxx.com/news/syrian-forces-seize-portion-aleppo/)" in text
     assert "[en\\.alalam\\.ir](https://en.alalam.ir/news/1872616)" in text
-    history_rows = [line for line in text.splitlines() if line.startswith("| ") and "Date" not in line]
+    history = next(m.value for m in at.markdown if m.value.startswith("| Date |"))
+    history_rows = [line for line in history.splitlines()[2:] if line.startswith("| ")]
     assert len(history_rows) == 6
 
 

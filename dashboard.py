@@ -242,7 +242,7 @@ def show_page(directory: Path) -> None:
                 jump=jump_to,
             )
         with box_column:
-            render_date_box(start=start, end=end, slider_key="date")
+            render_date_box(start=start, end=end, date=date, jump=jump_to)
         from_date = render_compare_controls(start=start, end=end, date=date)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)

@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import json
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +26,7 @@ from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.district_panel import render_district_panel, render_no_selection
 from components.events_list import render_events
+from components.guard import contained
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
@@ -31,11 +34,11 @@ from components.page_style import render_page_style
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
-from components.static_files import publish_payloads, static_serving_enabled
+from components.static_files import is_published, publish_payloads, static_serving_enabled
 from components.text import md_text
 from components.timeline_chart import render_timeline_chart, strip_spec
 from components.url_state import read_compare_from_url, read_view_from_url, write_view_to_url
-from geo import STATUSES, DataError, Theatre, load_theatre
+from geo import STATUSES, DataError, Theatre, UnknownDistrictError, load_theatre
 from geo.compare import compare_dates
 from geo.dates import day_number
 from geo.export import districts_geojson, write_comparison_csv
@@ -51,6 +54,7 @@ MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays abov
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "aleppo"
+STATIC_ROOT = HERE / "static"
 
 
 def data_directory(argv: list[str]) -> Path:
@@ -61,19 +65,27 @@ def data_directory(argv: list[str]) -> Path:
 
 
 def files_signature(directory: Path) -> tuple:
-    """Changes whenever a theatre file (or an evidence layer's) changes; the cache key beside the path."""
-    files = sorted([*directory.glob("*"), *directory.glob("layers/*")])
-    return tuple((str(p.relative_to(directory)), p.stat().st_mtime_ns, p.stat().st_size) for p in files if p.is_file())
+    """Changes whenever a theatre file (or an evidence layer's) changes; the cache key beside the path.
+
+    A file that disappears between the listing and its ``stat`` (an editor's temporary file) is left out.
+    """
+    signature = []
+    for path in sorted([*directory.glob("*"), *directory.glob("layers/*")]):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            signature.append((str(path.relative_to(directory)), status.st_mtime_ns, status.st_size))
+    return tuple(signature)
 
 
 @dataclass(frozen=True)
 class Prepared:
     theatre: Theatre
-    shapes_path: str | None
-    inline_shapes_js: str | None
-    timeline_path: str | None
-    frontline: dict
-    layers: list[dict]
+    payloads: dict[str, str]  # shapes (".geojson"), timelines, control series, front line, layers: JSON text
+    published: dict[str, str] | None  # their static paths, or None where they travel inline
+    layer_specs: list[dict]  # the evidence layers' metadata for the map; data in payloads[".layer-<id>.json"]
     per_month: pd.Series
     sourcing: dict[str, int]
     confidence: dict[str, int]
@@ -88,10 +100,10 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     theatre = load_theatre(directory)
     shapes = js_literal(districts_geojson(theatre))
     borders = borders_payload(theatre.borders)
-    payloads = [
+    layer_payloads = [
         layer.payload(theatre.areas_km2 if layer.meta["kind"] == "density" else None) for layer in theatre.layers
     ]
-    specs = [{k: v for k, v in p.items() if k not in LAYER_DATA_KEYS} for p in payloads]
+    specs = [{k: v for k, v in p.items() if k not in LAYER_DATA_KEYS} for p in layer_payloads]
     per_month, series = changes_per_month(theatre), control_series(theatre)
     start, end = theatre.meta.start_date, theatre.meta.end_date
     texts = {
@@ -99,9 +111,9 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         ".timeline.json": js_literal(theatre.timelines()),
         ".control.json": js_literal(series_records(series)),
         ".frontline.json": js_literal(borders),
-        **{f".layer-{p['id']}.json": js_literal(p) for p in payloads},
+        **{f".layer-{p['id']}.json": js_literal(p) for p in layer_payloads},
     }
-    published = publish_payloads(HERE / "static", "theatres", texts) if static else None
+    published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
     figures = (
         per_month,
         sourcing_summary(theatre),
@@ -110,37 +122,70 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end),
         control_specs(series, start=start, end=end, data_url=published[".control.json"] if published else None),
     )
-    if published is None:  # static serving is off or its folder cannot be written
-        layers = [{**spec, "data": p} for spec, p in zip(specs, payloads, strict=True)]
-        return Prepared(theatre, None, shapes, None, {"data": borders}, layers, *figures)
-    return Prepared(
-        theatre,
-        published[".geojson"],
-        None,
-        published[".timeline.json"],
-        {"url": published[".frontline.json"]},
-        [{**spec, "url": published[f".layer-{spec['id']}.json"]} for spec in specs],
-        *figures,
-    )
+    return Prepared(theatre, texts, published, specs, *figures)
 
 
-def show_data_error(directory: Path, exc: Exception) -> None:
+def static_paths(prepared: Prepared) -> dict[str, str] | None:
+    """The published payloads' paths, published again if their files were deleted while the server ran;
+    None where the payloads travel inline (static serving off, or the folder cannot be written)."""
+    paths = prepared.published
+    if paths is not None and not all(is_published(STATIC_ROOT, path) for path in paths.values()):
+        paths = publish_payloads(STATIC_ROOT, "theatres", prepared.payloads)
+    return paths
+
+
+def show_data_error(directory: Path, exc: DataError) -> None:
+    """The problems with the data, with file names relative to the theatre folder (no server path)."""
     st.error(
-        f"The theatre data in {md_text(directory)} could not be loaded. Nothing was changed; fix the files and reload."
+        f"The theatre data in the folder {md_text(directory.name)} could not be loaded. "
+        "Nothing was changed; fix the files and reload."
     )
-    st.code(str(exc), language=None)
+    st.code("\n".join(str(p) for p in exc.errors), language=None)
 
 
 def start_session(theatre: Theatre) -> None:
-    """On a session's first run, take the view from the URL."""
-    if "date" in st.session_state:
+    """On a session's first run, take the view from the URL.
+
+    The date becomes the slider's initial value rather than its session state, so a
+    value the browser already holds (a key press sent as the first message after
+    the browser reconnected to a new server session) wins over the URL.
+    """
+    if "district" in st.session_state:
         return
-    date, district, notices = read_view_from_url(parse_date=theatre.clamp_date, check_district=theatre.require_district)
-    st.session_state["date"] = date or theatre.meta.end_date
+    date, district, notices = read_view_from_url(
+        parse_date=theatre.require_date, check_district=theatre.require_district
+    )
+    st.session_state["initial_date"] = date or theatre.meta.end_date
     st.session_state["district"] = district
-    from_date, from_notices = read_compare_from_url(parse_date=theatre.clamp_date)
+    from_date, from_notices = read_compare_from_url(parse_date=theatre.require_date)
     st.session_state["from"] = from_date
-    st.session_state["url_notices"] = notices + from_notices
+    st.session_state["notices"] = notices + from_notices
+    st.session_state["date_range"] = (theatre.meta.start_date, theatre.meta.end_date)
+
+
+def keep_view_valid(theatre: Theatre) -> None:
+    """Treat a view the data no longer has like a bad link value: a notice, the value dropped.
+
+    The district (from the map or the URL) may have been removed from the data since the
+    page was opened; the date may lie outside a reloaded theatre's range.
+    """
+    district_id = st.session_state["district"]
+    if district_id is not None:
+        try:
+            theatre.require_district(district_id)
+        except UnknownDistrictError as exc:
+            st.session_state["district"] = None
+            st.session_state["notices"].append(f"The district's panel was closed, as the data does not have it: {exc}.")
+    start, end = theatre.meta.start_date, theatre.meta.end_date
+    if st.session_state["date_range"] != (start, end):
+        st.session_state["date_range"] = (start, end)
+        shown = st.session_state.get("date", st.session_state["initial_date"])
+        kept = min(max(shown, start), end)
+        st.session_state["date"] = kept  # the slider's identity follows its range: carry the date over
+        if kept != shown:
+            st.session_state["notices"].append(
+                f"The date {shown} is outside the reloaded data's range ({start} to {end}); showing {kept}."
+            )
 
 
 def select_district(district_id: str) -> None:
@@ -164,28 +209,34 @@ def jump_to(date: dt.date | None) -> None:
 
 def played_to(theatre: Theatre, iso: str) -> None:
     """Playback in the page stopped on ``iso``: the server catches up."""
-    jump_to(theatre.clamp_date(iso))
+    jump_to(theatre.require_date(iso))
 
 
 def main() -> None:
     st.set_page_config(page_title="Aleppo Frontlines", page_icon="🗺️", layout="wide")
-    directory = data_directory(sys.argv[1:])
+    with contained("page"):
+        show_page(data_directory(sys.argv[1:]))
+
+
+def show_page(directory: Path) -> None:
     try:
         prepared = prepare(
             str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
         )
     except DataError as exc:
         show_data_error(directory, exc)
-        st.stop()
+        return
     theatre = prepared.theatre
+    paths = static_paths(prepared)
     start_session(theatre)
+    keep_view_valid(theatre)
 
     render_page_style()
     st.title(md_text(theatre.meta.title))
     st.caption(
         "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and sources."
     )
-    for notice in st.session_state["url_notices"]:
+    for notice in st.session_state["notices"]:  # kept for the session, as the page reruns on its own
         st.warning(md_text(notice))
 
     map_column, panel_column = st.columns([3, 2], gap="medium")
@@ -198,76 +249,98 @@ def main() -> None:
                 start=start,
                 end=end,
                 key="date",
-                previous_change=theatre.previous_change_date(st.session_state["date"]),
-                next_change=theatre.next_change_date(st.session_state["date"]),
+                initial=st.session_state["initial_date"],
+                previous_change=theatre.previous_change_date,
+                next_change=theatre.next_change_date,
                 jump=jump_to,
             )
         with box_column:
-            render_date_box(start=start, end=end, slider_key="date")
+            render_date_box(start=start, end=end, date=date, jump=jump_to)
         from_date = render_compare_controls(start=start, end=end, date=date)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
-        render_map(
-            shapes_path=prepared.shapes_path,
-            inline_shapes_js=prepared.inline_shapes_js,
-            timeline_path=prepared.timeline_path,
-            slider_key="date",
-            frontline=prepared.frontline,
-            layers=prepared.layers,
-            center=theatre.meta.center,
-            zoom=theatre.meta.zoom,
-            unknown_code=STATUSES.index("unknown"),
-            codes=codes,
-            low_confidence=low,
-            selected=district_id,
-            date=date.isoformat(),
-            on_click=select_district,
-            compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
-            focus=st.session_state.get("focus"),
-            playback_days=(day_number(start), day_number(end)),
-            on_played=lambda iso: played_to(theatre, iso),
-            height=MAP_HEIGHT,
-        )
+        with contained("map"):
+            render_map(
+                shapes_path=paths[".geojson"] if paths else None,
+                inline_shapes_js=None if paths else prepared.payloads[".geojson"],
+                timeline_path=paths[".timeline.json"] if paths else None,
+                slider_key="date",
+                frontline={"url": paths[".frontline.json"]}
+                if paths
+                else {"data": json.loads(prepared.payloads[".frontline.json"])},
+                layers=[
+                    {**spec, "url": paths[f".layer-{spec['id']}.json"]}
+                    if paths
+                    else {**spec, "data": json.loads(prepared.payloads[f".layer-{spec['id']}.json"])}
+                    for spec in prepared.layer_specs
+                ],
+                center=theatre.meta.center,
+                zoom=theatre.meta.zoom,
+                unknown_code=STATUSES.index("unknown"),
+                codes=codes,
+                low_confidence=low,
+                selected=district_id,
+                date=date.isoformat(),
+                on_click=select_district,
+                compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
+                focus=st.session_state.get("focus"),
+                playback_days=(day_number(start), day_number(end)),
+                on_played=lambda iso: played_to(theatre, iso),
+                height=MAP_HEIGHT,
+            )
         if theatre.meta.geometry_note:
             st.caption(md_text(theatre.meta.geometry_note))
         render_legend(changed_since=from_date)
-        render_timeline_chart(prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to)
-        render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
+        with contained("timeline"):
+            render_timeline_chart(
+                prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to
+            )
+        with contained("control chart"):
+            render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
     with panel_column:
         if from_date is not None:
-            comparison = compare_dates(theatre, from_date, date)
-            csv = io.StringIO()
-            write_comparison_csv(comparison, csv)
-            render_changes(comparison, csv=csv.getvalue())
-        district_id = st.session_state["district"]
-        if district_id:
-            position = theatre.require_district(district_id)
-            render_district_panel(
-                theatre.district_at(district_id, date),
-                theatre.history(district_id),
+            with contained("comparison"):
+                comparison = compare_dates(theatre, from_date, date)
+                csv = io.StringIO()
+                write_comparison_csv(comparison, csv)
+                render_changes(comparison, csv=csv.getvalue())
+        with contained("district panel"):
+            if district_id:
+                render_district_panel(
+                    theatre.district_at(district_id, date),
+                    theatre.history(district_id),
+                    date=date,
+                    on_close=clear_district,
+                    cite=theatre.citations,
+                    borders=theatre.bordering_sides(district_id, date),
+                    names=dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True)),
+                    evidence=[
+                        (layer.meta, layer.district_counts(theatre.require_district(district_id), date))
+                        for layer in theatre.layers
+                    ],
+                )
+            else:
+                render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
+        with contained("events list"):
+            render_events(
+                theatre.events_near(date, days=EVENT_WINDOW_DAYS),
                 date=date,
-                on_close=clear_district,
-                cite=theatre.citations,
-                borders=theatre.bordering_sides(district_id, date),
-                names=dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True)),
-                evidence=[(layer.meta, layer.district_counts(position, date)) for layer in theatre.layers],
+                window_days=EVENT_WINDOW_DAYS,
+                jump=jump_to,
             )
-        else:
-            render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
-        render_events(
-            theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS, jump=jump_to
+        with contained("share link"):
+            render_share_link(view_params(date, district_id, from_date))
+    with contained("data-quality view"):
+        render_quality(
+            changes_per_month=prepared.per_month,
+            sourcing=prepared.sourcing,
+            confidence=prepared.confidence,
+            uncertainties=list(theatre.meta.known_uncertainties),
+            sources_count=len(theatre.sources),
+            changes_count=len(theatre.changes),
+            districts_count=len(theatre.district_ids),
+            warnings=[str(w) for w in theatre.warnings],
         )
-        render_share_link(view_params(date, district_id, from_date))
-    render_quality(
-        changes_per_month=prepared.per_month,
-        sourcing=prepared.sourcing,
-        confidence=prepared.confidence,
-        uncertainties=list(theatre.meta.known_uncertainties),
-        sources_count=0 if theatre.sources is None else len(theatre.sources),
-        changes_count=len(theatre.changes),
-        districts_count=len(theatre.district_ids),
-        warnings=[str(w) for w in theatre.warnings],
-    )
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
     write_view_to_url(view_params(date, district_id, from_date))
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-import streamlit as st
+from components.text import render_html
 
 
 def render_legend(*, changed_since: dt.date | None = None) -> None:
@@ -13,11 +13,10 @@ def render_legend(*, changed_since: dt.date | None = None) -> None:
     districts. The label is a fixed string from the code, not from data."""
     if changed_since is None:
         return
-    st.markdown(
+    render_html(
         '<div class="frontlines-legend"><span class="legend-item legend-changed" '
         'style="display:inline-flex;align-items:center">'
         '<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
         'border:3px solid #0072B2"></span>'
-        f"Blue outline: status differs from {changed_since:%d %b %Y}</span></div>",
-        unsafe_allow_html=True,
+        f"Blue outline: status differs from {changed_since:%d %b %Y}</span></div>"
     )

@@ -15,6 +15,7 @@ from pathlib import Path
 import folium
 import numpy as np
 import streamlit as st
+import xyzservices
 from branca.element import MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
@@ -26,6 +27,10 @@ from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
+
+
+# Named once: by name ("OpenStreetMap"), folium searches every tile provider on every rerun.
+_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 
 
 class LeafletOnlyMap(folium.Map):
@@ -205,7 +210,7 @@ def render_map(
     stops, ``on_played(date)`` gets the date it stopped on.
     """
     base = LeafletOnlyMap(
-        location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True, zoom_snap=0.25, zoom_delta=1
+        location=list(center), zoom_start=zoom, tiles=_TILES, control_scale=True, zoom_snap=0.25, zoom_delta=1
     )  # quarter zoom steps: the whole city fits the first view
     follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
     DistrictLayer(

@@ -116,7 +116,7 @@ def test_each_evidence_layer_toggles_shows_a_known_count_and_scrubbing_still_wor
     frame.evaluate("window.__sameMap = true")
 
     hrw = layers["hrw-damage-sites"].points
-    seen = int((hrw["day"] <= day_number(aleppo.clamp_date("2014-02-19"))).sum())
+    seen = int((hrw["day"] <= day_number(aleppo.require_date("2014-02-19"))).sum())
     toggle(frame, "hrw-damage-sites")
     frame.wait_for_function(f"document.querySelectorAll('path.evidence-hrw-damage-sites').length === {seen}")
     assert frame.get_attribute(".evidence-count[data-layer='hrw-damage-sites']", "data-count") == str(seen)
@@ -138,7 +138,7 @@ def test_each_evidence_layer_toggles_shows_a_known_count_and_scrubbing_still_wor
     assert changes[-1] == ["hrw-damage-sites", "unosat-damage-2015", "cultural-sites"] and len(changes) == 3
 
     # with every layer on, a scrub crosses the image of 20 February 2014: more sites appear
-    later = int((hrw["day"] <= day_number(aleppo.clamp_date("2014-02-20"))).sum())
+    later = int((hrw["day"] <= day_number(aleppo.require_date("2014-02-20"))).sum())
     assert later > seen
     page.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")

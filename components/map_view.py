@@ -177,12 +177,13 @@ def render_map(
 
     def clicked() -> None:
         # streamlit-folium sends its value again for other reasons (a playback report): act
-        # on what is new. The click count makes a second click on the same district count.
+        # on what is new. The map stamps each click on the feature (properties.click), so a
+        # second click on the same district is new too.
         value = st.session_state.get(key) or {}
         seen = st.session_state.get(handled) or {}
-        clicks, played = value.get("last_object_clicked_count"), value.get("frontlines_played")
-        feature = value.get("last_active_drawing") or {}
-        district_id = (feature.get("properties") or {}).get("id")
+        played = value.get("frontlines_played")
+        properties = (value.get("last_active_drawing") or {}).get("properties") or {}
+        district_id, clicks = properties.get("id"), [properties.get("id"), properties.get("click")]
         if isinstance(district_id, str) and clicks != seen.get("clicks"):
             on_click(district_id)
         if isinstance(played, dict) and played != seen.get("played") and on_played is not None:
@@ -194,7 +195,7 @@ def render_map(
         key=key,
         height=height,
         use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        returned_objects=["last_active_drawing"],  # no more: each returned object's first value costs a rerun
         feature_group_to_add=StatusUpdate(
             codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus
         ),

@@ -62,6 +62,7 @@
     var timeline = null;
     var followedDay = null;
     var firstCodes = null; // the first status string, used while the paths are created
+    var clicks = 0;
 
     var fromCodes = null; // compare mode: the status string at the "from" date
 
@@ -132,6 +133,14 @@
         l.lowConfidence = s.low;
         l.changed = changedAt(layers.length, s.code);
         layers.push(l);
+        // Before streamlit-folium reads the clicked feature: a count that makes a second click
+        // on the same district a new value (its panel opens again after being closed).
+        // A new object, not a change to the old one: streamlit-folium keeps the last value it
+        // sent, which shares the old properties, to compare with.
+        l.on("click", function () {
+          clicks += 1;
+          f.properties = Object.assign({}, f.properties, { click: clicks });
+        });
       },
     }).addTo(map);
     layer.bindTooltip(tooltipFor, { sticky: true }); // one tooltip for the group: far cheaper than one each

@@ -223,9 +223,8 @@ def show_page(directory: Path) -> None:
         "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and sources. "
         + md_text(theatre.meta.geometry_note)
     )
-    for notice in st.session_state["notices"]:
+    for notice in st.session_state["notices"]:  # kept for the session, as the page reruns on its own
         st.warning(md_text(notice))
-    st.session_state["notices"] = []  # each is shown once
 
     map_column, panel_column = st.columns([3, 2], gap="medium")
     start, end = theatre.meta.start_date, theatre.meta.end_date

@@ -18,15 +18,19 @@ import pandas as pd
 import streamlit as st
 
 from components.date_controls import render_date_controls
+from components.day_summary import render_day_summary
+from components.district_list import render_district_list
 from components.district_panel import render_district_panel, render_no_selection
 from components.events_list import render_events
+from components.i18n import DEFAULT_LANGUAGE, language, t
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
+from components.page import render_language_switch, render_page_setup
 from components.quality_view import render_quality
 from components.share_link import render_share_link
 from components.static_files import publish_payloads, static_serving_enabled
-from components.text import md_text
+from components.text import data_text, md_text
 from components.timeline_strip import render_timeline
 from components.url_state import read_view_from_url, write_view_to_url
 from geo import STATUSES, DataError, Theatre, load_theatre
@@ -63,7 +67,7 @@ class Prepared:
     confidence: dict[str, int]
 
 
-@st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
+@st.cache_resource(show_spinner=False, max_entries=4)
 def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre(directory)
@@ -81,29 +85,59 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     return Prepared(theatre, published[".geojson"], None, published[".timeline.json"], *figures)
 
 
-def show_data_error(directory: Path, exc: Exception) -> None:
-    st.error(
-        f"The theatre data in {md_text(directory)} could not be loaded. Nothing was changed; fix the files and reload."
-    )
+def show_data_error(directory: Path, exc: Exception, lang: str) -> None:
+    st.error(t("app.data_error", lang, directory=md_text(directory)))
     st.code(str(exc), language=None)
 
 
-def start_session(theatre: Theatre) -> None:
+def start_session(theatre: Theatre, lang: str) -> None:
     """On a session's first run, take the view from the URL."""
     if "date" in st.session_state:
         return
-    date, district, notices = read_view_from_url(parse_date=theatre.clamp_date, check_district=theatre.require_district)
+    date, district, notices = read_view_from_url(
+        parse_date=theatre.clamp_date, check_district=theatre.require_district, lang=lang
+    )
     st.session_state["date"] = date or theatre.meta.end_date
     st.session_state["district"] = district
     st.session_state["url_notices"] = notices
 
 
 def select_district(district_id: str) -> None:
+    """Chosen on the map: on a phone the panel is brought into view."""
     st.session_state["district"] = district_id
+    st.session_state["reveal"] = {"district": district_id, "focus": False}
+
+
+def select_district_from_list(district_id: str) -> None:
+    """Chosen from the keyboard list: the focus moves to the panel."""
+    st.session_state["district"] = district_id
+    st.session_state["reveal"] = {"district": district_id, "focus": True}
+
+
+def keep_language() -> None:
+    """The language switch never ends with no language chosen."""
+    if st.session_state.get("lang") is None:
+        st.session_state["lang"] = st.session_state.get("lang-shown", DEFAULT_LANGUAGE)
 
 
 def clear_district() -> None:
     st.session_state["district"] = None
+
+
+def view_params(lang: str, district_id: str | None) -> dict[str, str | None]:
+    """The URL's view beside the date: the district, and the language unless it is the default."""
+    return {"district": district_id, "lang": None if lang == DEFAULT_LANGUAGE else lang}
+
+
+def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[str, str]]:
+    """(name, new status) of the districts that changed on ``day``."""
+    if day is None:
+        return []
+    changes = theatre.changes_between(day, day)
+    districts = theatre.districts.iloc[[theatre.require_district(d) for d in changes["district_id"]]]
+    names = districts["name_ar"].where(districts["name_ar"] != "", districts["name_en"]) if lang == "ar" else None
+    chosen = (names if names is not None else districts["name_en"]).tolist()
+    return list(zip(chosen, changes["status"].tolist(), strict=True))
 
 
 def jump_to(date: dt.date | None) -> None:
@@ -112,28 +146,38 @@ def jump_to(date: dt.date | None) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Aleppo Frontlines", page_icon="🗺️", layout="wide")
+    if "lang" not in st.session_state:
+        st.session_state["lang"] = language(st.query_params.get("lang"))
+    lang = language(st.session_state["lang"])
+    st.session_state["lang-shown"] = lang
+    st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
+    render_page_setup(lang=lang, reveal=st.session_state.pop("reveal", None))
     directory = data_directory(sys.argv[1:])
     try:
-        prepared = prepare(
-            str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
-        )
+        with st.spinner(t("app.loading", lang)):
+            prepared = prepare(
+                str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
+            )
     except DataError as exc:
-        show_data_error(directory, exc)
+        show_data_error(directory, exc, lang)
         st.stop()
     theatre = prepared.theatre
-    start_session(theatre)
+    start_session(theatre, lang)
 
-    st.title(md_text(theatre.meta.title))
+    with st.container(key="masthead", horizontal=True, vertical_alignment="center"):
+        st.title(t("app.title", lang), anchor=False)
+        render_language_switch(key="lang", lang=lang, on_change=keep_language)
     st.caption(
-        "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and sources. "
-        + md_text(theatre.meta.geometry_note)
+        t("app.intro", lang, theatre=md_text(theatre.meta.title))
+        + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
     )
+    st.caption(data_text(theatre.meta.geometry_note, lang), unsafe_allow_html=True)
     for notice in st.session_state["url_notices"]:
         st.warning(md_text(notice))
 
     map_column, panel_column = st.columns([3, 2], gap="medium")
     with map_column:
+        st.markdown(f'<h2 id="map" class="sr-only">{t("map.heading", lang)}</h2>', unsafe_allow_html=True)
         date = render_date_controls(
             start=theatre.meta.start_date,
             end=theatre.meta.end_date,
@@ -141,6 +185,7 @@ def main() -> None:
             previous_change=theatre.previous_change_date(st.session_state["date"]),
             next_change=theatre.next_change_date(st.session_state["date"]),
             jump=jump_to,
+            lang=lang,
         )
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
@@ -157,25 +202,49 @@ def main() -> None:
             selected=district_id,
             date=date.isoformat(),
             on_click=select_district,
+            lang=lang,
         )
-        render_legend()
+        latest = theatre.previous_change_date(date + dt.timedelta(days=1))
+        render_day_summary(
+            date=date,
+            counts=count_statuses(codes),
+            low_confidence=count_statuses(codes, where=low),
+            latest_change=latest,
+            changed=changed_on(theatre, latest, lang),
+            lang=lang,
+        )
+        render_legend(lang=lang)
         render_timeline(
             changes_per_month=prepared.per_month,
             events=theatre.events,
             date=date,
             start=theatre.meta.start_date,
             end=theatre.meta.end_date,
+            lang=lang,
+            link_params=view_params(lang, None),
         )
-    with panel_column:
+        render_district_list(
+            date=date,
+            rows=lambda: theatre.state_at(date)[["district_id", "name_en", "name_ar", "status"]].to_dict("records"),
+            on_select=select_district_from_list,
+            lang=lang,
+        )
+    with panel_column, st.container(key="district-panel"):
         district_id = st.session_state["district"]
         if district_id:
             render_district_panel(
-                theatre.district_at(district_id, date), theatre.history(district_id), date=date, on_close=clear_district
+                theatre.district_at(district_id, date),
+                theatre.history(district_id),
+                date=date,
+                on_close=clear_district,
+                lang=lang,
             )
         else:
-            render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
-        render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
-        render_share_link({"date": date.isoformat(), "district": district_id})
+            render_no_selection(lang=lang)
+        render_events(
+            theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS, lang=lang
+        )
+        render_share_link({"date": date.isoformat(), **view_params(lang, district_id)}, lang=lang)
     render_quality(
         changes_per_month=prepared.per_month,
         sourcing=prepared.sourcing,
@@ -185,9 +254,12 @@ def main() -> None:
         changes_count=len(theatre.changes),
         districts_count=len(theatre.district_ids),
         warnings=[str(w) for w in theatre.warnings],
+        lang=lang,
     )
-    st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
-    write_view_to_url({"date": date.isoformat(), "district": district_id})
+    st.caption(
+        t("app.attribution", lang, attribution=data_text(theatre.meta.attribution, lang)), unsafe_allow_html=True
+    )
+    write_view_to_url({"date": date.isoformat(), **view_params(lang, district_id)})
 
 
 main()

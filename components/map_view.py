@@ -10,35 +10,55 @@ the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import folium
 import numpy as np
 import streamlit as st
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
 
+from components.i18n import t
 from components.js import js_literal
-from components.palette import styles_in_code_order
-from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
+from components.palette import FILL_OPACITY, styles_in_code_order
+from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
+
+#: The map script's interface text (options.text), from the catalogue's ``map.<key>``.
+MAP_TEXT_KEYS = ("label", "lowConfidence", "loadError", "keyboardHelp")
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
 
 
+_VIEWPORT = re.compile(r"<meta\s+name=\"viewport\"[^>]*>")
+#: Unlike folium's own (maximum-scale=1, user-scalable=no), this lets a reader zoom the page.
+VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
+
+
 class LeafletOnlyMap(folium.Map):
-    """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts)."""
+    """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts) and
+    lets the page be zoomed."""
 
     default_js = [_LEAFLET_JS]  # noqa: RUF012 (folium's own attribute)
     default_css = [_LEAFLET_CSS]  # noqa: RUF012
+
+    def render(self, **kwargs):
+        rendered = super().render(**kwargs)
+        header = self.get_root().header  # type: ignore[attr-defined]
+        own = header._children.get(self.get_name())
+        if own is not None:
+            header._children[self.get_name()] = Element(_VIEWPORT.sub(VIEWPORT_META, own.render()))
+        return rendered
 
 
 MAP_SCRIPTS = Path(__file__).with_name("map")
 #: The map's browser code, in load order (see the contract at the top of district_layer.js).
 _MAP_LIBRARY = "\n".join(
-    (MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in ("status_timeline.js", "district_layer.js")
+    (MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in ("status_timeline.js", "touch.js", "district_layer.js")
 )
+_MAP_STYLES = (MAP_SCRIPTS / "map.css").read_text(encoding="utf-8")
 
 
 class DistrictLayer(MacroElement):
@@ -46,6 +66,9 @@ class DistrictLayer(MacroElement):
     ``components/map/district_layer.js`` and started with one ``FrontlinesMap.init(options)``."""
 
     _template = Template("""
+{% macro header(this, kwargs) %}
+<style>{{ this.styles }}</style>
+{% endmacro %}
 {% macro script(this, kwargs) %}
 {{ this.library }}
 FrontlinesMap.init({{ this.options_js() }});
@@ -59,12 +82,18 @@ FrontlinesMap.init({{ this.options_js() }});
         inline_shapes_js: str | None,
         unknown_code: int,
         follow_slider: dict | None = None,
+        lang: str = "en",
     ):
         super().__init__()
         self._name = "DistrictLayer"
         self.library = _MAP_LIBRARY
+        self.styles = _MAP_STYLES
         self._options = {
-            "styles": styles_in_code_order(),
+            "styles": styles_in_code_order({s: t(f"status.{s}", lang) for s in STATUSES}),
+            "fillOpacity": FILL_OPACITY,
+            "lang": lang,
+            "text": {key: t(f"map.{key}", lang) for key in MAP_TEXT_KEYS},
+            "touch": {"hint": t("map.touchHint", lang)},
             "format": STATUS_CHAR_BASES,
             "unknownCode": int(unknown_code),
             "shapesUrl": shapes_path,
@@ -113,6 +142,7 @@ def render_map(
     selected: str | None,
     date: str,
     on_click,
+    lang: str,
     key: str = "map",
     height: int = 620,
 ) -> None:
@@ -130,7 +160,11 @@ def render_map(
     base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
     follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
     DistrictLayer(
-        shapes_path=shapes_path, inline_shapes_js=inline_shapes_js, unknown_code=unknown_code, follow_slider=follow
+        shapes_path=shapes_path,
+        inline_shapes_js=inline_shapes_js,
+        unknown_code=unknown_code,
+        follow_slider=follow,
+        lang=lang,
     ).add_to(base)
 
     def clicked() -> None:

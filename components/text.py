@@ -21,3 +21,12 @@ def md_link(label: str, url: str) -> str:
         return md_text(url)
     safe_url = url.replace("(", "%28").replace(")", "%29")
     return f"[{md_text(label)}]({safe_url})"
+
+
+def data_text(value: object, lang: str) -> str:
+    """Text from the data (notes, titles: English, never translated) as escaped markdown;
+    in another interface language it is marked as English for screen readers."""
+    text = md_text(value)
+    if not text or lang == "en":
+        return text
+    return f'<span lang="en" dir="ltr">{text}</span>'

@@ -39,16 +39,19 @@ def test_timeline_strip_escapes_event_titles_and_marks_the_date():
 
     import pandas as pd
 
-    from components.timeline_strip import timeline_svg
+    from components.timeline_strip import timeline_html
 
     events = pd.DataFrame({"date": ["2020-03-10"], "title": ["<script>alert(1)</script> & co"]})
-    svg = timeline_svg(
+    strip = timeline_html(
         changes_per_month=pd.Series({"2020-01": 0, "2020-02": 4, "2020-03": 2}),
         events=events,
         date=dt.date(2020, 2, 15),
         start=dt.date(2020, 1, 1),
         end=dt.date(2020, 3, 31),
+        lang="en",
+        link_params={"lang": "ar", "district": None},
     )
-    assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in svg
-    assert svg.count("<rect") == 2  # empty months draw no bar
-    assert 'x1="500.0"' in svg  # 15 Feb is half-way through 1 Jan..31 Mar (45 of 90 days)
+    assert "<script>" not in strip and "10 Mar 2020: &lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in strip
+    assert strip.count("<rect") == 2  # empty months draw no bar
+    assert 'class="timeline-date" style="left:50.0%"' in strip  # 15 Feb: 45 of 90 days
+    assert 'href="?lang=ar&amp;date=2020-03-10"' in strip  # an event mark opens its date

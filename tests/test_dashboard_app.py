@@ -225,3 +225,57 @@ def test_the_map_fetches_published_shapes_or_carries_them_inline(monkeypatch):
     script = map_script(app(monkeypatch))
     assert '"shapesUrl":null' in script and '"shapes":{"type":"FeatureCollection"' in script
     st.cache_resource.clear()
+
+
+def test_arabic_interface_from_the_url(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha", lang="ar")
+    text = markdown_text(at)
+    assert at.title[0].value == "خطوط الجبهة في حلب"
+    assert "## بستان الباشا" in text and "lang='en' dir='ltr'>Bustan al-Basha" in text
+    assert "في **7 تشرين الأول 2016**" in text and "متنازع عليه</span> منذ 6 تشرين الأول 2016" in text
+    assert "| التاريخ | الوضع | ما حدث | الثقة | المصادر |" in text
+    assert "تُرجمت الواجهة وحدها" in text
+    settings = [h.proto.body for h in at.get("html") if "frontlines-page-settings" in h.proto.body]
+    assert settings and "&quot;dir&quot;:&quot;rtl&quot;" in settings[0]
+    assert at.query_params["lang"] in ("ar", ["ar"])
+
+
+def test_the_language_switch_changes_the_interface_and_the_link(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07")
+    assert at.title[0].value == "Aleppo Frontlines"
+    assert "lang" not in at.query_params
+    at.button_group(key="lang").set_value("ar").run()
+    assert at.title[0].value == "خطوط الجبهة في حلب"
+    assert at.query_params["lang"] in ("ar", ["ar"])
+    assert at.slider(key="date").label == "التاريخ"
+
+
+def test_the_district_list_selects_a_district(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07")
+    assert [e for e in at.expander if e.label.startswith("All districts on 7 October 2016")]
+    assert [g.key for g in at.button_group] == ["lang"]  # the list is drawn only once opened
+    at.session_state["district-list"] = True
+    at.run()
+    government = at.button_group(key="district-list-government")
+    assert government.label == "Government: 56 districts"
+    at.button_group(key="district-list-contested").set_value("bustan-al-basha").run()
+    assert "## Bustan al-Basha" in plain(markdown_text(at))
+    assert at.session_state["district"] == "bustan-al-basha"
+
+
+def test_confidence_table_runs_from_low_to_high(monkeypatch):
+    at = app(monkeypatch)
+    (confidence,) = [t for t in quality_expander(at).table if "changes" in t.value.columns]
+    assert list(confidence.value.index) == ["low confidence", "medium confidence", "high confidence"]
+
+
+def test_the_map_lets_the_page_zoom_and_speaks_the_interface_language(monkeypatch):
+    import json
+
+    at = app(monkeypatch, lang="ar")
+    (component,) = at.get("component_instance")
+    args = json.loads(component.proto.json_args)
+    assert (
+        "user-scalable=no" not in args["header"] and 'content="width=device-width, initial-scale=1"' in args["header"]
+    )
+    assert '"lang":"ar"' in args["script"] and "استخدم إصبعين لتحريك الخريطة" in args["script"]

@@ -38,7 +38,9 @@ def ensure_packages() -> None:
             continue
         npm = shutil.which("npm")
         if npm is None:
-            raise RuntimeError("npm is needed to fetch Leaflet and axe-core for the browser tests (apt-get install npm)")
+            raise RuntimeError(
+                "npm is needed to fetch Leaflet and axe-core for the browser tests (apt-get install npm)"
+            )
         result = subprocess.run(
             [npm, "pack", spec, "--silent", "--pack-destination", str(ASSETS)],
             capture_output=True,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 
 import pytest
 
@@ -231,6 +232,12 @@ def settle(page) -> None:
 
 
 def serious_axe_violations(page) -> list[dict]:
+    """axe-core's serious and critical findings, with the whole page on screen at the
+    viewport's width (axe leaves the contrast of text out of view undecided)."""
+    settle(page)
+    size = page.viewport_size
+    tall = page.evaluate(f"document.querySelector('{MAIN}').scrollHeight")
+    page.set_viewport_size({"width": size["width"], "height": max(size["height"], tall)})
     settle(page)
     source = axe_source()
     for frame in page.frames:
@@ -241,6 +248,7 @@ def serious_axe_violations(page) -> list[dict]:
              .map(v => ({id: v.id, impact: v.impact, help: v.help,
                          nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' ' + n.failureSummary)}))"""
     )
+    page.set_viewport_size(size)
     return violations
 
 
@@ -297,3 +305,27 @@ def test_the_legend_reads_in_light_and_dark_themes(browser, aleppo_server, schem
                 )
     finally:
         context.close()
+
+
+def test_axe_finds_no_serious_or_critical_violation_in_the_dark_theme(browser, aleppo_server):
+    context = offline_context(browser, viewport={"width": 1400, "height": 1000}, color_scheme="dark")
+    page = context.new_page()
+    try:
+        page.goto(f"{aleppo_server.url}/?date=2016-10-07&district=bustan-al-basha&lang=ar")
+        map_frame(page)
+        page.get_by_role("heading", name="بستان الباشا").wait_for()
+        open_expanders(page)
+        assert serious_axe_violations(page) == []
+    finally:
+        context.close()
+
+
+def test_headings_never_skip_a_level(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07&district=bustan-al-basha")
+    map_frame(page)
+    page.get_by_role("heading", name="Bustan al-Basha").wait_for()
+    levels = page.evaluate(
+        "Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map(h => Number(h.tagName[1]))"
+    )
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b <= a + 1 for a, b in itertools.pairwise(levels)), levels

@@ -238,6 +238,7 @@ def main() -> None:
                 date=date,
                 on_close=clear_district,
                 lang=lang,
+                cite=theatre.citations,
             )
         else:
             render_no_selection(lang=lang)

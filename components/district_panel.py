@@ -13,8 +13,11 @@ import streamlit as st
 from components.i18n import date_text, t
 from components.palette import STATUS_STYLES
 from components.text import data_text, md_link, md_text
+from geo.statuses import STATUSES
 
 _PRECISION_STYLE = {"day": "day", "days": "day", "month": "month", "year": "year"}
+
+Cite = Callable[[str], list[dict[str, str]]]
 
 
 def readable_date(iso: str, precision: str = "day", *, lang: str) -> str:
@@ -24,12 +27,29 @@ def readable_date(iso: str, precision: str = "day", *, lang: str) -> str:
     return t(f"precision.{precision}", lang, date=shown) if precision in _PRECISION_STYLE else shown
 
 
-def source_links(cell: str) -> str:
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def rated_links(citations: list[dict[str, str]], lang: str) -> str:
+    """Links to reports, each followed by its kind and alignment where rated."""
     links = []
-    for url in cell.split():
-        host = (urlsplit(url).hostname or url).removeprefix("www.")
-        links.append(md_link(host, url))
+    for c in citations:
+        rating = t("text.rating_separator", lang).join(
+            t(f"{family}.{c[column]}", lang)
+            for column, family in (("kind", "source_kind"), ("alignment", "alignment"))
+            if c.get(column)
+        )
+        links.append(md_link(_host(c["url"]), c["url"]) + (f" \\({rating}\\)" if rating else ""))
     return " · ".join(links)
+
+
+def _no_citations(ids: str) -> list[dict[str, str]]:
+    return []
+
+
+def source_links(cell: str) -> str:
+    return " · ".join(md_link(_host(url), url) for url in cell.split())
 
 
 def status_badge(status: str, lang: str) -> str:
@@ -45,10 +65,52 @@ def confidence_text(level: str, lang: str) -> str:
     return t(f"confidence.{level or 'not stated'}", lang)
 
 
+def list_text(items: list[str], lang: str) -> str:
+    """'A', 'A and B', 'A, B and C' in the interface language."""
+    if len(items) < 2:
+        return "".join(items)
+    return t("text.separator", lang).join(items[:-1]) + t("text.and", lang) + items[-1]
+
+
+def _between(sides: str, lang: str) -> str:
+    """' between Government and Kurdish (YPG/SDF)' (as markdown) for a contested change's sides, or ''."""
+    named = [t("status." + s, lang) for s in sides.split() if s in STATUSES]
+    return " " + md_text(t("panel.between", lang, sides=list_text(named, lang))) if named else ""
+
+
+def _partial_date(text: str, lang: str) -> str:
+    """'2016-12-04' -> '4 Dec 2016', '2016-12' -> 'Dec 2016', '2012' -> '2012'."""
+    style = {10: "day", 7: "month", 4: "year"}.get(len(text))
+    if style is None:
+        return md_text(text)
+    return date_text(dt.date.fromisoformat(text + "-01" * ((10 - len(text)) // 3)), lang, style)
+
+
+def _disagreement(change, cite: Cite, lang: str) -> str:
+    """What the reports that disagree with a change say: another date, and who."""
+    parts = []
+    if getattr(change, "alt_date", ""):
+        parts.append(t("panel.another_date", lang, date=_partial_date(change.alt_date, lang)))
+    if getattr(change, "disputed_by", ""):
+        who = rated_links(cite(change.disputed_by), lang) or md_text(change.disputed_by)
+        parts.append(t("panel.disputed_by", lang, sources=who))
+    return t("panel.disagree", lang, what=t("text.clause_separator", lang).join(parts)) if parts else ""
+
+
 def render_district_panel(
-    district: dict, history: pd.DataFrame, *, date: dt.date, on_close: Callable[[], None], lang: str
+    district: dict,
+    history: pd.DataFrame,
+    *,
+    date: dt.date,
+    on_close: Callable[[], None],
+    lang: str,
+    cite: Cite = _no_citations,
 ) -> None:
-    """Show one district. ``district`` is a row of ``Theatre.state_at``; every text from it is escaped."""
+    """Show one district. ``district`` is a row of ``Theatre.district_at``; every text from it is escaped.
+
+    ``cite`` turns space-separated source ids into reports with their kind and alignment
+    (:meth:`geo.Theatre.citations`); without it sources are plain links.
+    """
     arabic_first = lang == "ar" and bool(district["name_ar"])
     heading, other = (
         (district["name_ar"], district["name_en"]) if arabic_first else (district["name_en"], district["name_ar"])
@@ -71,21 +133,21 @@ def render_district_panel(
         st.caption(data_text(district["name_note"], lang), unsafe_allow_html=True)
     if district.get("place_source_url"):
         st.caption(t("panel.names_from", lang, links=source_links(district["place_source_url"])))
-    since = (
-        t("panel.since_start", lang)
-        if not district["source_url"]
-        else md_text(readable_date(district["since"], lang=lang))
-    )
+    initial = not district["source_url"]
+    since = t("panel.since_start", lang) if initial else md_text(readable_date(district["since"], lang=lang))
     st.markdown(
         t(
             "panel.status_on",
             lang,
             date=date_text(date, lang, "day_long"),
-            status=status_badge(district["status"], lang),
+            status=status_badge(district["status"], lang) + _between(district.get("sides", ""), lang),
             since=since,
         ),
         unsafe_allow_html=True,
     )
+    initial_links = rated_links(cite(district["sources"]), lang) if initial and district.get("sources") else ""
+    if initial_links:
+        st.caption(t("panel.initial_from", lang, links=initial_links))
     if district["note"]:
         st.markdown(f"> {data_text(district['note'], lang)}", unsafe_allow_html=True)
 
@@ -96,11 +158,15 @@ def render_district_panel(
         columns = [t(f"history.{name}", lang) for name in ("date", "status", "what", "confidence", "sources")]
         lines = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
         for change in history.itertuples(index=False):
+            ids = getattr(change, "sources", "")
+            cited = rated_links(cite(ids), lang) if ids else ""
+            status = md_text(t("status." + change.status, lang)) + _between(getattr(change, "sides", ""), lang)
             lines.append(
                 f"| {md_text(readable_date(change.date, change.date_precision, lang=lang))} "
-                f"| {t('status.' + change.status, lang)} "
-                f"| {data_text(change.note, lang) or '—'} | {confidence_text(change.confidence, lang)} "
-                f"| {source_links(change.source_url)} |"
+                f"| {status} "
+                f"| {data_text(change.note, lang) or '—'}{_disagreement(change, cite, lang)} "
+                f"| {confidence_text(change.confidence, lang)} "
+                f"| {cited or source_links(change.source_url)} |"
             )
         with st.container(key="history"):
             st.markdown("\n".join(lines), unsafe_allow_html=True)

@@ -19,6 +19,8 @@ from geo.statuses import STATUSES, encode_status_chars
 
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
 HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
+# What the panel shows besides: source ids (for their ratings) and how a change records disagreement.
+DETAIL_COLUMNS = ["sources", "alt_date", "disputed_by", "sides"]
 
 
 class Theatre:
@@ -115,6 +117,11 @@ class Theatre:
         if not self.meta.start_date <= day <= self.meta.end_date:
             raise DateError(f"date {day} is outside {self.meta.start_date} to {self.meta.end_date}")
         return day
+
+    def latest_change_positions(self, value: str | dt.date) -> np.ndarray:
+        """Per district (order of ``district_ids``), the position in ``changes`` of the
+        change in effect on a date, or -1 where the initial status still holds."""
+        return self._latest_change_index(value)
 
     def _latest_change_index(self, value: str | dt.date) -> np.ndarray:
         """Per district, the position in ``self.changes`` of its latest change on or
@@ -215,6 +222,8 @@ class Theatre:
                 "since": self.meta.start_date.isoformat(),
                 "source_url": "",
                 "note": "",
+                "sources": " ".join(self.meta.initial_sources),
+                "sides": "",
             }
         change = self.changes.iloc[self._change_of_key[found]]
         return row | {
@@ -222,10 +231,31 @@ class Theatre:
             "since": change["date"],
             "source_url": change["source_url"],
             "note": change["note"],
+            "sources": change.get("sources", ""),
+            "sides": change.get("sides", ""),
         }
 
+    def citations(self, ids: str) -> list[dict[str, str]]:
+        """The reports behind space-separated source ids: ``url``, ``publisher``, ``kind``
+        and ``alignment`` (empty where the theatre does not rate its sources), in the
+        order given; ids not in ``sources.csv`` are left out."""
+        if self.sources is None:
+            return []
+        table = self.sources
+        return [
+            {
+                "url": str(table.at[i, "url"]),
+                "publisher": str(table.at[i, "publisher"]),
+                "kind": str(table.at[i, "kind"]) if "kind" in table else "",
+                "alignment": str(table.at[i, "alignment"]) if "alignment" in table else "",
+            }
+            for i in dict.fromkeys(ids.split())
+            if i in table.index
+        ]
+
     def history(self, district_id: str) -> pd.DataFrame:
-        """A district's changes in date order (columns ``HISTORY_COLUMNS``).
+        """A district's changes in date order (columns ``HISTORY_COLUMNS`` and, where the
+        file has them, ``DETAIL_COLUMNS``).
 
         Raises
         ------
@@ -233,7 +263,7 @@ class Theatre:
             If ``district_id`` is not in the theatre.
         """
         rows = self.changes.iloc[self.change_positions(district_id)]
-        return rows[HISTORY_COLUMNS].reset_index(drop=True)
+        return rows[[*HISTORY_COLUMNS, *(c for c in DETAIL_COLUMNS if c in rows)]].reset_index(drop=True)
 
     def change_positions(self, district_id: str) -> np.ndarray:
         """Positions in ``changes`` of one district's changes, in date order."""

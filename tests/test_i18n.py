@@ -14,6 +14,7 @@ import pytest
 from components.i18n import LANGUAGES, MissingTranslation, catalogue, date_text, language, t
 from components.map_view import MAP_TEXT_KEYS
 from geo.changes import CONFIDENCE_LEVELS
+from geo.sources import ALIGNMENTS, SOURCE_KINDS
 from geo.statuses import DATE_PRECISIONS, STATUSES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -26,6 +27,8 @@ FAMILIES = {
     "date": ("day", "day_long", "weekday", "month", "year"),
     "history": ("date", "status", "what", "confidence", "sources"),
     "map": MAP_TEXT_KEYS,
+    "source_kind": SOURCE_KINDS,
+    "alignment": ALIGNMENTS,
 }
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "components").glob("*.py"))]
 

@@ -7,9 +7,11 @@ import itertools
 
 import pytest
 
+from components.i18n import t
 from components.palette import STATUS_STYLES
 from devtools.assets import axe_source, offline_context
-from devtools.server import map_frame
+from devtools.server import ROOT, map_frame
+from geo import load_theatre
 
 MAIN = "[data-testid=stMain]"
 
@@ -187,7 +189,10 @@ def test_the_day_summary_is_a_polite_live_region_naming_the_latest_change(page, 
     summary = page.locator(".frontlines-day-summary[role=status][aria-live=polite]")
     text = summary.inner_text()
     assert "Latest change, 6 October 2016: Bustan al-Basha, now Contested." in text
-    assert "Kurdish (YPG/SDF): 1 district" in text  # plural agreement
+    counts = load_theatre(ROOT / "data" / "aleppo").status_counts_at("2016-10-07")
+    for status, n in counts.items():
+        if n:  # "1 district", "2 districts"
+            assert f"{t('status.' + status, 'en')}: {t('count.districts', 'en', count=n)}" in text
     page.get_by_role("button", name="Next change ▶").click()
     page.wait_for_function(
         "document.querySelector('.frontlines-day-summary').innerText.includes('19 November 2016')", timeout=20_000

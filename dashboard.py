@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import sys
 from dataclasses import dataclass
@@ -17,25 +18,33 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.compare_view import render_changes, render_compare_controls
+from components.control_chart import control_specs, render_control_chart, series_records
+from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.day_summary import render_day_summary
 from components.district_list import render_district_list
 from components.district_panel import render_district_panel, render_no_selection
 from components.events_list import render_events
-from components.i18n import DEFAULT_LANGUAGE, language, t
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
 from components.page import render_language_switch, render_page_setup
 from components.quality_view import render_quality
+from components.search_box import render_search_box
 from components.share_link import render_share_link
 from components.static_files import publish_payloads, static_serving_enabled
 from components.text import data_text, md_text
-from components.timeline_strip import render_timeline
-from components.url_state import read_view_from_url, write_view_to_url
+from components.timeline_chart import render_timeline_chart, strip_spec
+from components.url_state import read_compare_from_url, read_view_from_url, write_view_to_url
 from geo import STATUSES, DataError, Theatre, load_theatre
-from geo.export import districts_geojson
+from geo.compare import compare_dates
+from geo.dates import day_number
+from geo.export import districts_geojson, write_comparison_csv
 from geo.quality import changes_per_month, confidence_counts, sourcing_summary
+from geo.search import SearchIndex
+from geo.series import control_series
 from geo.theatre import count_statuses
 
 EVENT_WINDOW_DAYS = 30
@@ -65,6 +74,10 @@ class Prepared:
     per_month: pd.Series
     sourcing: dict[str, int]
     confidence: dict[str, int]
+    search_index: SearchIndex
+    arabic_names: dict[str, str]  # district id -> Arabic name, where the data has one
+    strip_specs: dict[str, dict]  # per interface language
+    control_specs: dict[str, dict[str, dict]]  # per interface language, then per measure
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -72,13 +85,37 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre(directory)
     shapes = js_literal(districts_geojson(theatre))
-    figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
+    per_month, series = changes_per_month(theatre), control_series(theatre)
+    start, end = theatre.meta.start_date, theatre.meta.end_date
     published = (
         publish_payloads(
-            HERE / "static", "theatres", {".geojson": shapes, ".timeline.json": js_literal(theatre.timelines())}
+            HERE / "static",
+            "theatres",
+            {
+                ".geojson": shapes,
+                ".timeline.json": js_literal(theatre.timelines()),
+                ".control.json": js_literal(series_records(series)),
+            },
         )
         if static
         else None
+    )
+    figures = (
+        per_month,
+        sourcing_summary(theatre),
+        confidence_counts(theatre),
+        SearchIndex(theatre.districts),
+        {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n},
+        {
+            lang: strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end, lang=lang)
+            for lang in LANGUAGES
+        },
+        {
+            lang: control_specs(
+                series, start=start, end=end, data_url=published[".control.json"] if published else None, lang=lang
+            )
+            for lang in LANGUAGES
+        },
     )
     if published is None:  # static serving is off or its folder cannot be written
         return Prepared(theatre, None, shapes, None, *figures)
@@ -99,7 +136,9 @@ def start_session(theatre: Theatre, lang: str) -> None:
     )
     st.session_state["date"] = date or theatre.meta.end_date
     st.session_state["district"] = district
-    st.session_state["url_notices"] = notices
+    from_date, from_notices = read_compare_from_url(parse_date=theatre.clamp_date, lang=lang)
+    st.session_state["from"] = from_date
+    st.session_state["url_notices"] = notices + from_notices
 
 
 def select_district(district_id: str) -> None:
@@ -120,13 +159,25 @@ def keep_language() -> None:
         st.session_state["lang"] = st.session_state.get("lang-shown", DEFAULT_LANGUAGE)
 
 
+def find_district(district_id: str) -> None:
+    """A district picked in the search box: open its panel and centre the map on it."""
+    st.session_state["district"] = district_id
+    st.session_state["focus"] = (district_id, (st.session_state.get("focus") or ("", 0))[1] + 1)
+
+
 def clear_district() -> None:
     st.session_state["district"] = None
 
 
-def view_params(lang: str, district_id: str | None) -> dict[str, str | None]:
-    """The URL's view beside the date: the district, and the language unless it is the default."""
-    return {"district": district_id, "lang": None if lang == DEFAULT_LANGUAGE else lang}
+def view_params(date: dt.date, district_id: str | None, from_date: dt.date | None, lang: str) -> dict[str, str | None]:
+    """The view as URL parameters; compare mode's ``from`` goes before ``date``, and the
+    language is there unless it is the default."""
+    return {
+        "from": from_date.isoformat() if from_date else None,
+        "date": date.isoformat(),
+        "district": district_id,
+        "lang": None if lang == DEFAULT_LANGUAGE else lang,
+    }
 
 
 def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[str, str]]:
@@ -143,6 +194,11 @@ def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[s
 def jump_to(date: dt.date | None) -> None:
     if date is not None:
         st.session_state["date"] = date
+
+
+def played_to(theatre: Theatre, iso: str) -> None:
+    """Playback in the page stopped on ``iso``: the server catches up."""
+    jump_to(theatre.clamp_date(iso))
 
 
 def main() -> None:
@@ -176,17 +232,24 @@ def main() -> None:
         st.warning(md_text(notice))
 
     map_column, panel_column = st.columns([3, 2], gap="medium")
+    start, end = theatre.meta.start_date, theatre.meta.end_date
     with map_column:
         st.markdown(f'<h2 id="map" class="sr-only">{t("map.heading", lang)}</h2>', unsafe_allow_html=True)
-        date = render_date_controls(
-            start=theatre.meta.start_date,
-            end=theatre.meta.end_date,
-            key="date",
-            previous_change=theatre.previous_change_date(st.session_state["date"]),
-            next_change=theatre.next_change_date(st.session_state["date"]),
-            jump=jump_to,
-            lang=lang,
-        )
+        render_search_box(prepared.search_index, on_pick=find_district, lang=lang, arabic_names=prepared.arabic_names)
+        slider_column, box_column = st.columns([4, 1], vertical_alignment="top")
+        with slider_column:
+            date = render_date_controls(
+                start=start,
+                end=end,
+                key="date",
+                previous_change=theatre.previous_change_date(st.session_state["date"]),
+                next_change=theatre.next_change_date(st.session_state["date"]),
+                jump=jump_to,
+                lang=lang,
+            )
+        with box_column:
+            render_date_box(start=start, end=end, slider_key="date", lang=lang)
+        from_date = render_compare_controls(start=start, end=end, date=date, lang=lang)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
         render_map(
@@ -203,6 +266,10 @@ def main() -> None:
             date=date.isoformat(),
             on_click=select_district,
             lang=lang,
+            compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
+            focus=st.session_state.get("focus"),
+            playback_days=(day_number(start), day_number(end)),
+            on_played=lambda iso: played_to(theatre, iso),
         )
         latest = theatre.previous_change_date(date + dt.timedelta(days=1))
         render_day_summary(
@@ -213,16 +280,11 @@ def main() -> None:
             changed=changed_on(theatre, latest, lang),
             lang=lang,
         )
-        render_legend(lang=lang)
-        render_timeline(
-            changes_per_month=prepared.per_month,
-            events=theatre.events,
-            date=date,
-            start=theatre.meta.start_date,
-            end=theatre.meta.end_date,
-            lang=lang,
-            link_params=view_params(lang, None),
+        render_legend(lang=lang, changed_since=from_date)
+        render_timeline_chart(
+            prepared.strip_specs[lang], events=theatre.events, date=date, start=start, end=end, jump=jump_to, lang=lang
         )
+        render_control_chart(prepared.control_specs[lang], date=date, start=start, end=end, jump=jump_to, lang=lang)
         render_district_list(
             date=date,
             rows=lambda: theatre.state_at(date)[["district_id", "name_en", "name_ar", "status"]].to_dict("records"),
@@ -230,6 +292,11 @@ def main() -> None:
             lang=lang,
         )
     with panel_column, st.container(key="district-panel"):
+        if from_date is not None:
+            comparison = compare_dates(theatre, from_date, date)
+            csv = io.StringIO()
+            write_comparison_csv(comparison, csv)
+            render_changes(comparison, csv=csv.getvalue(), lang=lang)
         district_id = st.session_state["district"]
         if district_id:
             render_district_panel(
@@ -243,9 +310,13 @@ def main() -> None:
         else:
             render_no_selection(lang=lang)
         render_events(
-            theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS, lang=lang
+            theatre.events_near(date, days=EVENT_WINDOW_DAYS),
+            date=date,
+            window_days=EVENT_WINDOW_DAYS,
+            lang=lang,
+            jump=jump_to,
         )
-        render_share_link({"date": date.isoformat(), **view_params(lang, district_id)}, lang=lang)
+        render_share_link(view_params(date, district_id, from_date, lang), lang=lang)
     render_quality(
         changes_per_month=prepared.per_month,
         sourcing=prepared.sourcing,
@@ -260,7 +331,7 @@ def main() -> None:
     st.caption(
         t("app.attribution", lang, attribution=data_text(theatre.meta.attribution, lang)), unsafe_allow_html=True
     )
-    write_view_to_url({"date": date.isoformat(), **view_params(lang, district_id)})
+    write_view_to_url(view_params(date, district_id, from_date, lang))
 
 
 main()

@@ -89,6 +89,24 @@ def date_text(day: dt.date, lang: str, style: str = "day") -> str:
     return format_date(day, t(f"date.{style}", lang), locale=CLDR_LOCALES[lang])
 
 
-def number_text(value: int, lang: str) -> str:
-    """A whole number as the interface writes it (Western digits in both languages)."""
-    return str(value)
+@functools.cache
+def _vega_time_locale(lang: str) -> dict:
+    locale = Locale.parse(CLDR_LOCALES[lang])
+    months, days = locale.months["format"], locale.days["format"]
+    sunday_first = (6, 0, 1, 2, 3, 4, 5)  # Babel counts days from Monday, d3 from Sunday
+    return {
+        "dateTime": "%x %X",
+        "date": "%Y-%m-%d",
+        "time": "%H:%M:%S",
+        "periods": [locale.day_periods["format"]["abbreviated"][p] for p in ("am", "pm")],
+        "days": [days["wide"][d] for d in sunday_first],
+        "shortDays": [days["abbreviated"][d] for d in sunday_first],
+        "months": [months["wide"][m] for m in range(1, 13)],
+        "shortMonths": [months["abbreviated"][m] for m in range(1, 13)],
+    }
+
+
+def vega_locale(lang: str) -> dict:
+    """Vega-Lite ``config`` entries that write a chart's dates in ``lang`` (month and day
+    names from CLDR); nothing for the default language, which Vega writes already."""
+    return {} if lang == DEFAULT_LANGUAGE else {"locale": {"time": _vega_time_locale(lang)}}

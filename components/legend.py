@@ -7,10 +7,12 @@ Swatches are solid colours (the blend the map draws over its light tiles, see
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
-from components.i18n import t
-from components.palette import styles_in_code_order
+from components.i18n import date_text, t
+from components.palette import CHANGED_OUTLINE, styles_in_code_order
 
 
 def _swatch(fill: str, style: dict) -> str:
@@ -18,8 +20,11 @@ def _swatch(fill: str, style: dict) -> str:
     return f'<span class="legend-swatch" style="background:{fill};border:2px {border} {style["color"]}"></span>'
 
 
-def render_legend(*, lang: str) -> None:
-    """Show the legend. Every label comes from the catalogue, none from data."""
+def render_legend(*, lang: str, changed_since: dt.date | None = None) -> None:
+    """Show the legend. Every label comes from the catalogue, none from data.
+
+    In compare mode (``changed_since``, the "from" date) it explains the outline of changed districts.
+    """
     items = []
     styles = styles_in_code_order()
     for style in styles:
@@ -32,6 +37,12 @@ def render_legend(*, lang: str) -> None:
         f'<li class="legend-item legend-low-confidence"><span class="legend-pale">{pale}</span>'
         f"{t('legend.low_confidence', lang)}</li>"
     )
+    if changed_since is not None:
+        items.append(
+            f'<li class="legend-item legend-changed"><span class="legend-swatch legend-outline" '
+            f'style="border:3px solid {CHANGED_OUTLINE}"></span>'
+            f"{t('legend.changed', lang, date=date_text(changed_since, lang, 'day'))}</li>"
+        )
     st.markdown(
         f'<ul class="frontlines-legend" aria-label="{t("legend.label", lang)}">' + "".join(items) + "</ul>",
         unsafe_allow_html=True,

@@ -27,6 +27,16 @@ from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 
 #: The map script's interface text (options.text), from the catalogue's ``map.<key>``.
 MAP_TEXT_KEYS = ("label", "lowConfidence", "loadError", "keyboardHelp")
+#: The play control's text (options.playback.text), from the catalogue's ``playback.<key>``.
+PLAYBACK_TEXT_KEYS = ("play", "playTitle", "pauseTitle", "speed", "loop", "loading")
+PLAYBACK_SPEEDS = ("day", "week", "month")
+
+
+def playback_text(lang: str) -> dict:
+    text: dict = {key: t(f"playback.{key}", lang) for key in PLAYBACK_TEXT_KEYS}
+    text["speeds"] = {speed: t(f"playback.speed_{speed}", lang) for speed in PLAYBACK_SPEEDS}
+    return text
+
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
@@ -56,7 +66,8 @@ class LeafletOnlyMap(folium.Map):
 MAP_SCRIPTS = Path(__file__).with_name("map")
 #: The map's browser code, in load order (see the contract at the top of district_layer.js).
 _MAP_LIBRARY = "\n".join(
-    (MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in ("status_timeline.js", "touch.js", "district_layer.js")
+    (MAP_SCRIPTS / name).read_text(encoding="utf-8")
+    for name in ("status_timeline.js", "playback.js", "touch.js", "district_layer.js")
 )
 _MAP_STYLES = (MAP_SCRIPTS / "map.css").read_text(encoding="utf-8")
 
@@ -82,6 +93,7 @@ FrontlinesMap.init({{ this.options_js() }});
         inline_shapes_js: str | None,
         unknown_code: int,
         follow_slider: dict | None = None,
+        playback_days: tuple[int, int] | None = None,
         lang: str = "en",
     ):
         super().__init__()
@@ -98,6 +110,9 @@ FrontlinesMap.init({{ this.options_js() }});
             "unknownCode": int(unknown_code),
             "shapesUrl": shapes_path,
             "follow": follow_slider,
+            "playback": {"first": playback_days[0], "last": playback_days[1], "text": playback_text(lang)}
+            if playback_days
+            else None,
         }
         self._inline_shapes_js = inline_shapes_js
 
@@ -117,15 +132,34 @@ class StatusUpdate(folium.FeatureGroup):
     _template = Template("""
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup();
-if (window.frontlines) { window.frontlines.apply({{ this.codes_js }}, {{ this.selected_js }}, {{ this.date_js }}); }
+if (window.frontlines) {
+  window.frontlines.markChanged({{ this.from_codes_js }});
+  window.frontlines.apply({{ this.codes_js }}, {{ this.selected_js }}, {{ this.date_js }});
+  {% if this.focus_js %}window.frontlines.focus({{ this.focus_js }});{% endif %}
+}
 {% endmacro %}
 """)
 
-    def __init__(self, codes: np.ndarray, low_confidence: np.ndarray, selected: str | None, date: str):
+    def __init__(
+        self,
+        codes: np.ndarray,
+        low_confidence: np.ndarray,
+        selected: str | None,
+        date: str,
+        *,
+        compare_codes: np.ndarray | None = None,
+        focus: tuple[str, int] | None = None,
+    ):
         super().__init__(name="status", control=False)
         self.codes_js = js_literal(encode_status_chars(codes, low_confidence))
         self.selected_js = js_literal(selected)
         self.date_js = js_literal(date)
+        self.from_codes_js = js_literal(
+            None
+            if compare_codes is None
+            else encode_status_chars(compare_codes, np.zeros(len(compare_codes), dtype=bool))
+        )
+        self.focus_js = "" if focus is None else f"{js_literal(focus[0])}, {int(focus[1])}"
 
 
 def render_map(
@@ -143,6 +177,10 @@ def render_map(
     date: str,
     on_click,
     lang: str,
+    compare_codes: np.ndarray | None = None,
+    focus: tuple[str, int] | None = None,
+    playback_days: tuple[int, int] | None = None,
+    on_played=None,
     key: str = "map",
     height: int = 620,
 ) -> None:
@@ -156,6 +194,12 @@ def render_map(
     static serving is off, ``inline_shapes_js`` carries the same GeoJSON in the script.
     With ``timeline_path`` (``Theatre.timelines()`` as JSON) and the date slider's
     ``slider_key``, the map follows the slider in the browser without waiting for a rerun.
+
+    Compare mode: ``compare_codes`` (status codes at the "from" date) marks every district
+    whose status differs. ``focus`` is ``(district_id, token)``: centre the map on the
+    district once per new token. ``playback_days`` (first and last day numbers) adds the
+    play control (``components/map/playback.js``, needs the timelines); when playback
+    stops, ``on_played(date)`` gets the date it stopped on.
     """
     base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
     follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
@@ -164,22 +208,33 @@ def render_map(
         inline_shapes_js=inline_shapes_js,
         unknown_code=unknown_code,
         follow_slider=follow,
+        playback_days=playback_days if follow else None,
         lang=lang,
     ).add_to(base)
+    handled = f"{key}-handled"
 
     def clicked() -> None:
+        # streamlit-folium sends its value again for other reasons (a playback report): act
+        # on what is new. The click count makes a second click on the same district count.
         value = st.session_state.get(key) or {}
+        seen = st.session_state.get(handled) or {}
+        clicks, played = value.get("last_object_clicked_count"), value.get("frontlines_played")
         feature = value.get("last_active_drawing") or {}
         district_id = (feature.get("properties") or {}).get("id")
-        if isinstance(district_id, str):
+        if isinstance(district_id, str) and clicks != seen.get("clicks"):
             on_click(district_id)
+        if isinstance(played, dict) and played != seen.get("played") and on_played is not None:
+            on_played(str(played.get("date")))
+        st.session_state[handled] = {"clicks": clicks, "played": played}
 
     st_folium(
         base,
         key=key,
         height=height,
         use_container_width=True,
-        returned_objects=["last_active_drawing"],
-        feature_group_to_add=StatusUpdate(codes, low_confidence, selected, date),
+        returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        feature_group_to_add=StatusUpdate(
+            codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus
+        ),
         on_change=clicked,
     )

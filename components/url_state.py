@@ -1,4 +1,4 @@
-"""The view in the URL: ``?date=YYYY-MM-DD&district=<id>``."""
+"""The view in the URL: ``?date=YYYY-MM-DD&district=<id>``, and ``from=YYYY-MM-DD`` in compare mode."""
 
 from __future__ import annotations
 
@@ -40,3 +40,18 @@ def write_view_to_url(view: dict[str, str | None]) -> None:
     wanted = {k: v for k, v in view.items() if v}
     if st.query_params.to_dict() != wanted:
         st.query_params.from_dict(wanted)
+
+
+# ---- compare mode: ?from=YYYY-MM-DD beside date (kept apart from the view above, for easy merging) ----
+COMPARE_PARAM = "from"
+
+
+def read_compare_from_url(*, parse_date: Callable[[str], dt.date], lang: str) -> tuple[dt.date | None, list[str]]:
+    """The compare mode's "from" date a link asks for (``?from=``), ``None`` when absent or invalid."""
+    value = st.query_params.get(COMPARE_PARAM)
+    if not value:
+        return None, []
+    try:
+        return parse_date(value), []
+    except GeoError as exc:
+        return None, [t("url.from_ignored", lang, reason=exc)]

@@ -11,6 +11,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.areas import areas_km2
 from geo.dates import day_number, from_day_number, parse_date
 from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
@@ -78,6 +79,12 @@ class Theatre:
                 if (self.directory / name).is_file():
                     digest.update((self.directory / name).read_bytes())
         return digest.hexdigest()[:16]
+
+    @cached_property
+    def areas_km2(self) -> np.ndarray:
+        """Each district's area in km² (order of ``district_ids``), measured once on its shape
+        in a metric CRS (:func:`geo.areas.areas_km2`)."""
+        return areas_km2(self.districts)
 
     def timelines(self) -> dict:
         """Every district's changes in a compact form, for computing states elsewhere.

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from components.control_chart import MEASURES
 from components.i18n import LANGUAGES, MissingTranslation, catalogue, date_text, language, t
-from components.map_view import MAP_TEXT_KEYS
+from components.map_view import MAP_TEXT_KEYS, PLAYBACK_SPEEDS, PLAYBACK_TEXT_KEYS
 from geo.changes import CONFIDENCE_LEVELS
 from geo.sources import ALIGNMENTS, SOURCE_KINDS
 from geo.statuses import DATE_PRECISIONS, STATUSES
@@ -24,9 +25,13 @@ FAMILIES = {
     "status": STATUSES,
     "confidence": (*CONFIDENCE_LEVELS, "not stated"),
     "precision": DATE_PRECISIONS,
-    "date": ("day", "day_long", "weekday", "month", "year"),
+    "date": ("day", "day_long", "weekday", "month", "month_long", "year"),
     "history": ("date", "status", "what", "confidence", "sources"),
     "map": MAP_TEXT_KEYS,
+    "playback": (*PLAYBACK_TEXT_KEYS, *(f"speed_{speed}" for speed in PLAYBACK_SPEEDS)),
+    "chart.measure": MEASURES,
+    "chart.axis": MEASURES,
+    "compare.column": ("district", "before", "changed_on", "sources"),
     "source_kind": SOURCE_KINDS,
     "alignment": ALIGNMENTS,
 }
@@ -118,9 +123,11 @@ SHOWN = {
     "success", "toast", "button", "link_button", "download_button", "expander", "popover", "tabs",
     "checkbox", "toggle", "radio", "selectbox", "multiselect", "slider", "select_slider", "text_input",
     "number_input", "date_input", "text_area", "pills", "segmented_control", "metric", "spinner",
-    "set_page_config", "html", "code", "dataframe", "table",
+    "set_page_config", "html", "code", "dataframe", "table", "vega_lite_chart",
 }  # fmt: skip
-SHOWN_KEYWORDS = {"label", "help", "placeholder", "body", "page_title", "caption", "value"}
+SHOWN_KEYWORDS = {"label", "help", "placeholder", "body", "page_title", "caption", "value", "alt"}
+#: Keys of chart specs and similar dicts whose string values a reader sees.
+SHOWN_DICT_KEYS = {"title", "text", "alt", "label", "description"}
 WORDS = re.compile(r"[A-Za-z]{2,}[ ,.:;!?'’-]+[A-Za-z]{2,}")
 MARKUP = re.compile(r"<[^>]*(>|$)|&\w+;|\{[^}]*\}")
 NOT_SHOWN = {"log", "logger", "logging", "warnings"}  # receivers whose messages go to logs
@@ -140,6 +147,15 @@ def literal_text(node: ast.AST) -> list[str]:
 def interface_literals(path: Path) -> list[str]:
     found = []
     for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values, strict=True):
+                if isinstance(key, ast.Constant) and key.value in SHOWN_DICT_KEYS and value is not None:
+                    found += [
+                        f"{path.relative_to(ROOT)}:{node.lineno}: {text!r}"
+                        for text in literal_text(value)
+                        if WORDS.search(MARKUP.sub(" ", text))
+                    ]
+            continue
         if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in SHOWN):
             continue
         if isinstance(node.func.value, ast.Name) and node.func.value.id in NOT_SHOWN:
@@ -169,6 +185,7 @@ def test_the_scan_finds_literal_labels(tmp_path, monkeypatch):
 
 
 CLASSES = re.compile(r"^[a-z][a-z0-9 -]*$")
+CSS = re.compile(r"^[a-z-]+:[^;]*;")
 
 
 def test_the_map_script_carries_no_interface_text():
@@ -176,6 +193,10 @@ def test_the_map_script_carries_no_interface_text():
     sentence = re.compile(r"""["']([^"'\n]*[A-Za-z]{2,} [A-Za-z]{2,}[^"'\n]*)["']""")
     for path in sorted((ROOT / "components").glob("**/*.js")):
         code = re.sub(r"/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S)
-        # "use strict" and CSS class lists are code, not text
-        shown = [text for text in sentence.findall(code) if text != "use strict" and not CLASSES.match(text)]
+        # "use strict", CSS class lists and inline CSS are code, not text
+        shown = [
+            text
+            for text in sentence.findall(code)
+            if text != "use strict" and not CLASSES.match(text) and not CSS.search(text)
+        ]
         assert shown == [], path.name

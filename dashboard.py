@@ -11,6 +11,7 @@ import argparse
 import datetime as dt
 import io
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,7 @@ from components.day_summary import render_day_summary
 from components.district_list import render_district_list
 from components.district_panel import render_district_panel, render_no_selection
 from components.events_list import render_events
+from components.guard import contained
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 from components.js import js_literal
 from components.legend import render_legend
@@ -34,11 +36,11 @@ from components.page import render_language_switch, render_page_setup
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
-from components.static_files import publish_payloads, static_serving_enabled
+from components.static_files import is_published, publish_payloads, static_serving_enabled
 from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart, strip_spec
 from components.url_state import read_compare_from_url, read_view_from_url, write_view_to_url
-from geo import STATUSES, DataError, Theatre, load_theatre
+from geo import STATUSES, DataError, Theatre, UnknownDistrictError, load_theatre
 from geo.compare import compare_dates
 from geo.dates import day_number
 from geo.export import districts_geojson, write_comparison_csv
@@ -51,6 +53,7 @@ EVENT_WINDOW_DAYS = 30
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "aleppo"
+STATIC_ROOT = HERE / "static"
 
 
 def data_directory(argv: list[str]) -> Path:
@@ -61,16 +64,26 @@ def data_directory(argv: list[str]) -> Path:
 
 
 def files_signature(directory: Path) -> tuple:
-    """Changes whenever a theatre file changes; the cache key beside the path."""
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*")) if p.is_file())
+    """Changes whenever a theatre file changes; the cache key beside the path.
+
+    A file that disappears between the listing and its ``stat`` (an editor's temporary file) is left out.
+    """
+    signature = []
+    for path in sorted(directory.glob("*")):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            signature.append((path.name, status.st_mtime_ns, status.st_size))
+    return tuple(signature)
 
 
 @dataclass(frozen=True)
 class Prepared:
     theatre: Theatre
-    shapes_path: str | None
-    inline_shapes_js: str | None
-    timeline_path: str | None
+    payloads: dict[str, str]  # shapes (".geojson"), timelines (".timeline.json"), control series, as JSON text
+    published: dict[str, str] | None  # their static paths, or None where they travel inline
     per_month: pd.Series
     sourcing: dict[str, int]
     confidence: dict[str, int]
@@ -80,26 +93,19 @@ class Prepared:
     control_specs: dict[str, dict[str, dict]]  # per interface language, then per measure
 
 
-@st.cache_resource(show_spinner=False, max_entries=4)
+@st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
 def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre(directory)
     shapes = js_literal(districts_geojson(theatre))
     per_month, series = changes_per_month(theatre), control_series(theatre)
     start, end = theatre.meta.start_date, theatre.meta.end_date
-    published = (
-        publish_payloads(
-            HERE / "static",
-            "theatres",
-            {
-                ".geojson": shapes,
-                ".timeline.json": js_literal(theatre.timelines()),
-                ".control.json": js_literal(series_records(series)),
-            },
-        )
-        if static
-        else None
-    )
+    payloads = {
+        ".geojson": shapes,
+        ".timeline.json": js_literal(theatre.timelines()),
+        ".control.json": js_literal(series_records(series)),
+    }
+    published = publish_payloads(STATIC_ROOT, "theatres", payloads) if static else None
     figures = (
         per_month,
         sourcing_summary(theatre),
@@ -117,28 +123,67 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
             for lang in LANGUAGES
         },
     )
-    if published is None:  # static serving is off or its folder cannot be written
-        return Prepared(theatre, None, shapes, None, *figures)
-    return Prepared(theatre, published[".geojson"], None, published[".timeline.json"], *figures)
+    return Prepared(theatre, payloads, published, *figures)
 
 
-def show_data_error(directory: Path, exc: Exception, lang: str) -> None:
-    st.error(t("app.data_error", lang, directory=md_text(directory)))
-    st.code(str(exc), language=None)
+def static_paths(prepared: Prepared) -> dict[str, str] | None:
+    """The published payloads' paths, published again if their files were deleted while the server ran;
+    None where the payloads travel inline (static serving off, or the folder cannot be written)."""
+    paths = prepared.published
+    if paths is not None and not all(is_published(STATIC_ROOT, path) for path in paths.values()):
+        paths = publish_payloads(STATIC_ROOT, "theatres", prepared.payloads)
+    return paths
+
+
+def show_data_error(directory: Path, exc: DataError, lang: str) -> None:
+    """The problems with the data, with file names relative to the theatre folder (no server path)."""
+    st.error(t("app.data_error", lang, directory=md_text(directory.name)))
+    st.code("\n".join(str(p) for p in exc.errors), language=None)
 
 
 def start_session(theatre: Theatre, lang: str) -> None:
-    """On a session's first run, take the view from the URL."""
-    if "date" in st.session_state:
+    """On a session's first run, take the view from the URL.
+
+    The date becomes the slider's initial value rather than its session state, so a
+    value the browser already holds (a key press sent as the first message after
+    the browser reconnected to a new server session) wins over the URL.
+    """
+    if "district" in st.session_state:
         return
     date, district, notices = read_view_from_url(
-        parse_date=theatre.clamp_date, check_district=theatre.require_district, lang=lang
+        parse_date=theatre.require_date, check_district=theatre.require_district, lang=lang
     )
-    st.session_state["date"] = date or theatre.meta.end_date
+    st.session_state["initial_date"] = date or theatre.meta.end_date
     st.session_state["district"] = district
-    from_date, from_notices = read_compare_from_url(parse_date=theatre.clamp_date, lang=lang)
+    from_date, from_notices = read_compare_from_url(parse_date=theatre.require_date, lang=lang)
     st.session_state["from"] = from_date
-    st.session_state["url_notices"] = notices + from_notices
+    st.session_state["notices"] = notices + from_notices
+    st.session_state["date_range"] = (theatre.meta.start_date, theatre.meta.end_date)
+
+
+def keep_view_valid(theatre: Theatre, lang: str) -> None:
+    """Treat a view the data no longer has like a bad link value: a notice, the value dropped.
+
+    The district (from the map or the URL) may have been removed from the data since the
+    page was opened; the date may lie outside a reloaded theatre's range.
+    """
+    district_id = st.session_state["district"]
+    if district_id is not None:
+        try:
+            theatre.require_district(district_id)
+        except UnknownDistrictError as exc:
+            st.session_state["district"] = None
+            st.session_state["notices"].append(t("notice.district_gone", lang, reason=exc))
+    start, end = theatre.meta.start_date, theatre.meta.end_date
+    if st.session_state["date_range"] != (start, end):
+        st.session_state["date_range"] = (start, end)
+        shown = st.session_state.get("date", st.session_state["initial_date"])
+        kept = min(max(shown, start), end)
+        st.session_state["date"] = kept  # the slider's identity follows its range: carry the date over
+        if kept != shown:
+            st.session_state["notices"].append(
+                t("notice.date_outside", lang, shown=shown, start=start, end=end, kept=kept)
+            )
 
 
 def select_district(district_id: str) -> None:
@@ -159,27 +204,6 @@ def keep_language() -> None:
         st.session_state["lang"] = st.session_state.get("lang-shown", DEFAULT_LANGUAGE)
 
 
-def find_district(district_id: str) -> None:
-    """A district picked in the search box: open its panel and centre the map on it."""
-    st.session_state["district"] = district_id
-    st.session_state["focus"] = (district_id, (st.session_state.get("focus") or ("", 0))[1] + 1)
-
-
-def clear_district() -> None:
-    st.session_state["district"] = None
-
-
-def view_params(date: dt.date, district_id: str | None, from_date: dt.date | None, lang: str) -> dict[str, str | None]:
-    """The view as URL parameters; compare mode's ``from`` goes before ``date``, and the
-    language is there unless it is the default."""
-    return {
-        "from": from_date.isoformat() if from_date else None,
-        "date": date.isoformat(),
-        "district": district_id,
-        "lang": None if lang == DEFAULT_LANGUAGE else lang,
-    }
-
-
 def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[str, str]]:
     """(name, new status) of the districts that changed on ``day``."""
     if day is None:
@@ -191,6 +215,16 @@ def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[s
     return list(zip(chosen, changes["status"].tolist(), strict=True))
 
 
+def find_district(district_id: str) -> None:
+    """A district picked in the search box: open its panel and centre the map on it."""
+    st.session_state["district"] = district_id
+    st.session_state["focus"] = (district_id, (st.session_state.get("focus") or ("", 0))[1] + 1)
+
+
+def clear_district() -> None:
+    st.session_state["district"] = None
+
+
 def jump_to(date: dt.date | None) -> None:
     if date is not None:
         st.session_state["date"] = date
@@ -198,7 +232,7 @@ def jump_to(date: dt.date | None) -> None:
 
 def played_to(theatre: Theatre, iso: str) -> None:
     """Playback in the page stopped on ``iso``: the server catches up."""
-    jump_to(theatre.clamp_date(iso))
+    jump_to(theatre.require_date(iso))
 
 
 def main() -> None:
@@ -208,7 +242,11 @@ def main() -> None:
     st.session_state["lang-shown"] = lang
     st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
     render_page_setup(lang=lang, reveal=st.session_state.pop("reveal", None))
-    directory = data_directory(sys.argv[1:])
+    with contained("page", lang=lang):
+        show_page(data_directory(sys.argv[1:]), lang)
+
+
+def show_page(directory: Path, lang: str) -> None:
     try:
         with st.spinner(t("app.loading", lang)):
             prepared = prepare(
@@ -216,9 +254,11 @@ def main() -> None:
             )
     except DataError as exc:
         show_data_error(directory, exc, lang)
-        st.stop()
+        return
     theatre = prepared.theatre
+    paths = static_paths(prepared)
     start_session(theatre, lang)
+    keep_view_valid(theatre, lang)
 
     with st.container(key="masthead", horizontal=True, vertical_alignment="center"):
         st.title(t("app.title", lang), anchor=False)
@@ -228,13 +268,14 @@ def main() -> None:
         + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
     )
     st.caption(data_text(theatre.meta.geometry_note, lang), unsafe_allow_html=True)
-    for notice in st.session_state["url_notices"]:
+    for notice in st.session_state["notices"]:  # kept for the session, as the page reruns on its own
         st.warning(md_text(notice))
 
     map_column, panel_column = st.columns([3, 2], gap="medium")
     start, end = theatre.meta.start_date, theatre.meta.end_date
     with map_column:
-        st.markdown(f'<h2 id="map" class="sr-only">{t("map.heading", lang)}</h2>', unsafe_allow_html=True)
+        with st.container(key="map-heading"):  # for screen readers and the phone's way back to the map
+            st.header(t("map.heading", lang), anchor="map")
         render_search_box(prepared.search_index, on_pick=find_district, lang=lang, arabic_names=prepared.arabic_names)
         slider_column, box_column = st.columns([4, 1], vertical_alignment="top")
         with slider_column:
@@ -242,96 +283,123 @@ def main() -> None:
                 start=start,
                 end=end,
                 key="date",
-                previous_change=theatre.previous_change_date(st.session_state["date"]),
-                next_change=theatre.next_change_date(st.session_state["date"]),
+                initial=st.session_state["initial_date"],
+                previous_change=theatre.previous_change_date,
+                next_change=theatre.next_change_date,
                 jump=jump_to,
                 lang=lang,
             )
         with box_column:
-            render_date_box(start=start, end=end, slider_key="date", lang=lang)
+            render_date_box(start=start, end=end, date=date, jump=jump_to, lang=lang)
         from_date = render_compare_controls(start=start, end=end, date=date, lang=lang)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
-        render_map(
-            shapes_path=prepared.shapes_path,
-            inline_shapes_js=prepared.inline_shapes_js,
-            timeline_path=prepared.timeline_path,
-            slider_key="date",
-            center=theatre.meta.center,
-            zoom=theatre.meta.zoom,
-            unknown_code=STATUSES.index("unknown"),
-            codes=codes,
-            low_confidence=low,
-            selected=district_id,
-            date=date.isoformat(),
-            on_click=select_district,
-            lang=lang,
-            compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
-            focus=st.session_state.get("focus"),
-            playback_days=(day_number(start), day_number(end)),
-            on_played=lambda iso: played_to(theatre, iso),
-        )
-        latest = theatre.previous_change_date(date + dt.timedelta(days=1))
-        render_day_summary(
-            date=date,
-            counts=count_statuses(codes),
-            low_confidence=count_statuses(codes, where=low),
-            latest_change=latest,
-            changed=changed_on(theatre, latest, lang),
-            lang=lang,
-        )
+        with contained("map", lang=lang):
+            render_map(
+                shapes_path=paths[".geojson"] if paths else None,
+                inline_shapes_js=None if paths else prepared.payloads[".geojson"],
+                timeline_path=paths[".timeline.json"] if paths else None,
+                slider_key="date",
+                center=theatre.meta.center,
+                zoom=theatre.meta.zoom,
+                unknown_code=STATUSES.index("unknown"),
+                codes=codes,
+                low_confidence=low,
+                selected=district_id,
+                date=date.isoformat(),
+                on_click=select_district,
+                lang=lang,
+                compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
+                focus=st.session_state.get("focus"),
+                playback_days=(day_number(start), day_number(end)),
+                on_played=lambda iso: played_to(theatre, iso),
+            )
+        with contained("summary", lang=lang):
+            latest = theatre.previous_change_date(date + dt.timedelta(days=1))
+            render_day_summary(
+                date=date,
+                counts=count_statuses(codes),
+                low_confidence=count_statuses(codes, where=low),
+                latest_change=latest,
+                changed=changed_on(theatre, latest, lang),
+                lang=lang,
+            )
         render_legend(lang=lang, changed_since=from_date)
-        render_timeline_chart(
-            prepared.strip_specs[lang], events=theatre.events, date=date, start=start, end=end, jump=jump_to, lang=lang
-        )
-        render_control_chart(prepared.control_specs[lang], date=date, start=start, end=end, jump=jump_to, lang=lang)
-        render_district_list(
-            date=date,
-            rows=lambda: theatre.state_at(date)[["district_id", "name_en", "name_ar", "status"]].to_dict("records"),
-            on_select=select_district_from_list,
-            lang=lang,
-        )
+        with contained("timeline", lang=lang):
+            render_timeline_chart(
+                prepared.strip_specs[lang],
+                events=theatre.events,
+                date=date,
+                start=start,
+                end=end,
+                jump=jump_to,
+                lang=lang,
+            )
+        with contained("control_chart", lang=lang):
+            render_control_chart(prepared.control_specs[lang], date=date, start=start, end=end, jump=jump_to, lang=lang)
+        with contained("district_list", lang=lang):
+            render_district_list(
+                date=date,
+                rows=lambda: theatre.state_at(date)[["district_id", "name_en", "name_ar", "status"]].to_dict("records"),
+                on_select=select_district_from_list,
+                lang=lang,
+            )
     with panel_column, st.container(key="district-panel"):
         if from_date is not None:
-            comparison = compare_dates(theatre, from_date, date)
-            csv = io.StringIO()
-            write_comparison_csv(comparison, csv)
-            render_changes(comparison, csv=csv.getvalue(), lang=lang)
-        district_id = st.session_state["district"]
-        if district_id:
-            render_district_panel(
-                theatre.district_at(district_id, date),
-                theatre.history(district_id),
+            with contained("comparison", lang=lang):
+                comparison = compare_dates(theatre, from_date, date)
+                csv = io.StringIO()
+                write_comparison_csv(comparison, csv)
+                render_changes(comparison, csv=csv.getvalue(), lang=lang)
+        with contained("district_panel", lang=lang):
+            if district_id:
+                render_district_panel(
+                    theatre.district_at(district_id, date),
+                    theatre.history(district_id),
+                    date=date,
+                    on_close=clear_district,
+                    lang=lang,
+                    cite=theatre.citations,
+                )
+            else:
+                render_no_selection(lang=lang)
+        with contained("events", lang=lang):
+            render_events(
+                theatre.events_near(date, days=EVENT_WINDOW_DAYS),
                 date=date,
-                on_close=clear_district,
+                window_days=EVENT_WINDOW_DAYS,
                 lang=lang,
-                cite=theatre.citations,
+                jump=jump_to,
             )
-        else:
-            render_no_selection(lang=lang)
-        render_events(
-            theatre.events_near(date, days=EVENT_WINDOW_DAYS),
-            date=date,
-            window_days=EVENT_WINDOW_DAYS,
+        with contained("share", lang=lang):
+            render_share_link(view_params(date, district_id, from_date, lang), lang=lang)
+    with contained("quality", lang=lang):
+        render_quality(
+            changes_per_month=prepared.per_month,
+            sourcing=prepared.sourcing,
+            confidence=prepared.confidence,
+            uncertainties=list(theatre.meta.known_uncertainties),
+            sources_count=len(theatre.sources),
+            changes_count=len(theatre.changes),
+            districts_count=len(theatre.district_ids),
+            warnings=[str(w) for w in theatre.warnings],
             lang=lang,
-            jump=jump_to,
         )
-        render_share_link(view_params(date, district_id, from_date, lang), lang=lang)
-    render_quality(
-        changes_per_month=prepared.per_month,
-        sourcing=prepared.sourcing,
-        confidence=prepared.confidence,
-        uncertainties=list(theatre.meta.known_uncertainties),
-        sources_count=0 if theatre.sources is None else len(theatre.sources),
-        changes_count=len(theatre.changes),
-        districts_count=len(theatre.district_ids),
-        warnings=[str(w) for w in theatre.warnings],
-        lang=lang,
-    )
     st.caption(
         t("app.attribution", lang, attribution=data_text(theatre.meta.attribution, lang)), unsafe_allow_html=True
     )
     write_view_to_url(view_params(date, district_id, from_date, lang))
+
+
+def view_params(date: dt.date, district_id: str | None, from_date: dt.date | None, lang: str) -> dict[str, str | None]:
+    """The view as URL parameters; compare mode's ``from`` goes before ``date``, and the
+    language is there unless it is the default."""
+    return {
+        "from": from_date.isoformat() if from_date else None,
+        "date": date.isoformat(),
+        "district": district_id,
+        "lang": None if lang == DEFAULT_LANGUAGE else lang,
+    }
 
 
 main()

@@ -6,9 +6,9 @@ import datetime as dt
 
 import streamlit as st
 
-from components.district_panel import readable_date, source_links
+from components.district_panel import readable_date
 from components.i18n import date_text, t
-from components.text import md_text
+from components.text import md_text, render_html, source_links
 from geo.compare import Comparison
 
 TOGGLE_KEY, FROM_KEY = "compare", "from"
@@ -23,17 +23,16 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date, lang
     if FROM_KEY not in st.session_state:
         st.session_state[FROM_KEY] = None
     st.session_state[TOGGLE_KEY] = st.session_state[FROM_KEY] is not None
-    box, synced = f"{FROM_KEY}-box", f"{FROM_KEY}-synced"
-    if st.session_state[FROM_KEY] is not None and st.session_state.get(box) != st.session_state[FROM_KEY]:
-        st.session_state[box] = st.session_state[synced] = st.session_state[FROM_KEY]
+    from_date = st.session_state[FROM_KEY]
+    box = f"{FROM_KEY}-box-{from_date}"  # a new box per date, as in components.date_box
 
     def toggled() -> None:
         on = st.session_state[TOGGLE_KEY]
         st.session_state[FROM_KEY] = max(start, date - dt.timedelta(days=30)) if on else None
 
     def picked() -> None:
-        day = st.session_state.get(box)  # as in components.date_box: an echo of the synced value is not news
-        if isinstance(day, dt.date) and start <= day <= end and day != st.session_state.get(synced):
+        day = st.session_state.get(box)
+        if isinstance(day, dt.date) and start <= day <= end:
             st.session_state[FROM_KEY] = day
 
     toggle, picker = st.columns([1, 1])
@@ -43,9 +42,10 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date, lang
         on_change=toggled,
         help=t("compare.toggle_help", lang),
     )
-    if st.session_state[FROM_KEY] is not None:
+    if from_date is not None:
         picker.date_input(
             t("compare.from", lang),
+            value=from_date,
             min_value=start,
             max_value=end,
             key=box,
@@ -53,7 +53,7 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date, lang
             format="YYYY-MM-DD",
             help=t("compare.from_help", lang),
         )
-    return st.session_state[FROM_KEY]
+    return from_date
 
 
 def render_changes(comparison: Comparison, *, csv: str, lang: str) -> None:
@@ -74,7 +74,7 @@ def render_changes(comparison: Comparison, *, csv: str, lang: str) -> None:
     if changed.empty:
         st.info(t("compare.none", lang))
         return
-    st.markdown(
+    render_html(
         "<div class='frontlines-compare-total'>"
         + t(
             "compare.total",
@@ -82,8 +82,7 @@ def render_changes(comparison: Comparison, *, csv: str, lang: str) -> None:
             districts=t("count.districts", lang, count=len(changed)),
             area=f"{comparison.area_km2:,.1f}",
         )
-        + "</div>",
-        unsafe_allow_html=True,
+        + "</div>"
     )
     for gain in comparison.gains.itertuples(index=False):
         rows = changed[changed["to_status"] == gain.status]

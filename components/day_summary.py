@@ -5,11 +5,9 @@ date changes; it is also the map's text alternative."""
 from __future__ import annotations
 
 import datetime as dt
-import html
-
-import streamlit as st
 
 from components.i18n import date_text, t
+from components.text import html_text, render_html
 
 #: At most this many changed districts are named; the rest are counted.
 NAMED_CHANGES = 5
@@ -19,7 +17,7 @@ def _changes_text(latest: dt.date | None, changed: list[tuple[str, str]], lang: 
     if latest is None:
         return t("summary.no_change_yet", lang)
     named = [
-        t("summary.became", lang, name=html.escape(name), status=t("status." + status, lang))
+        t("summary.became", lang, name=html_text(name), status=t("status." + status, lang))
         for name, status in changed[:NAMED_CHANGES]
     ]
     if len(changed) > NAMED_CHANGES:
@@ -54,9 +52,8 @@ def render_day_summary(
         if low_confidence.get(status):
             text += t("summary.low_confidence", lang, count=low_confidence[status])
         items.append(f"<li>{text}</li>")
-    st.markdown(
+    render_html(
         '<div class="frontlines-day-summary" role="status" aria-live="polite" aria-atomic="true">'
         f"<p><strong>{date_text(date, lang, 'day_long')}</strong></p>"
-        f"<ul>{''.join(items)}</ul><p>{_changes_text(latest_change, changed, lang)}</p></div>",
-        unsafe_allow_html=True,
+        f"<ul>{''.join(items)}</ul><p>{_changes_text(latest_change, changed, lang)}</p></div>"
     )

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from components.i18n import date_text, t
 from components.palette import STATUS_STYLES
-from components.text import data_text, md_link, md_text
+from components.text import data_text, html_text, md_link, md_text, render_html, source_links
 from geo.statuses import STATUSES
+from geo.urls import host_of
 
 _PRECISION_STYLE = {"day": "day", "days": "day", "month": "month", "year": "year"}
 
@@ -27,10 +26,6 @@ def readable_date(iso: str, precision: str = "day", *, lang: str) -> str:
     return t(f"precision.{precision}", lang, date=shown) if precision in _PRECISION_STYLE else shown
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or url).removeprefix("www.")
-
-
 def rated_links(citations: list[dict[str, str]], lang: str) -> str:
     """Links to reports, each followed by its kind and alignment where rated."""
     links = []
@@ -40,7 +35,7 @@ def rated_links(citations: list[dict[str, str]], lang: str) -> str:
             for column, family in (("kind", "source_kind"), ("alignment", "alignment"))
             if c.get(column)
         )
-        links.append(md_link(_host(c["url"]), c["url"]) + (f" \\({rating}\\)" if rating else ""))
+        links.append(md_link(host_of(c["url"]) or c["url"], c["url"]) + (f" \\({rating}\\)" if rating else ""))
     return " · ".join(links)
 
 
@@ -48,15 +43,11 @@ def _no_citations(ids: str) -> list[dict[str, str]]:
     return []
 
 
-def source_links(cell: str) -> str:
-    return " · ".join(md_link(_host(url), url) for url in cell.split())
-
-
 def status_badge(status: str, lang: str) -> str:
     """A status's name on its own colour, with the text colour the palette chose for it."""
     style = STATUS_STYLES[status]
     return (
-        f"<span class='status-badge status-{status}' style='background:{style['fillColor']};"
+        f"<span class='status-badge status-{status}' style='background-color:{style['fillColor']};"
         f"color:{style['textColor']}'>{t('status.' + status, lang)}</span>"
     )
 
@@ -73,9 +64,9 @@ def list_text(items: list[str], lang: str) -> str:
 
 
 def _between(sides: str, lang: str) -> str:
-    """' between Government and Kurdish (YPG/SDF)' (as markdown) for a contested change's sides, or ''."""
+    """'between Government and Kurdish (YPG/SDF)' for a contested change's sides, or ''."""
     named = [t("status." + s, lang) for s in sides.split() if s in STATUSES]
-    return " " + md_text(t("panel.between", lang, sides=list_text(named, lang))) if named else ""
+    return t("panel.between", lang, sides=list_text(named, lang)) if named else ""
 
 
 def _partial_date(text: str, lang: str) -> str:
@@ -111,66 +102,64 @@ def render_district_panel(
     ``cite`` turns space-separated source ids into reports with their kind and alignment
     (:meth:`geo.Theatre.citations`); without it sources are plain links.
     """
-    arabic_first = lang == "ar" and bool(district["name_ar"])
-    heading, other = (
-        (district["name_ar"], district["name_en"]) if arabic_first else (district["name_en"], district["name_ar"])
-    )
-    st.markdown(f"## {md_text(heading)}")
-    other_lang, other_dir = ("en", "ltr") if arabic_first else ("ar", "rtl")
-    st.markdown(
-        f"<div class='panel-top' data-district='{html.escape(district['district_id'])}'>"
-        + (
-            f"<span class='panel-other-name' lang='{other_lang}' dir='{other_dir}'>{html.escape(other)}</span>"
-            if other
-            else ""
+    with st.container(key=f"panel-of-{district['district_id']}"):  # found by components/assets/page.js
+        arabic_first = lang == "ar" and bool(district["name_ar"])
+        heading, other = (
+            (district["name_ar"], district["name_en"]) if arabic_first else (district["name_en"], district["name_ar"])
         )
-        + f"<a class='back-to-map' href='#map'>{t('panel.back_to_map', lang)}</a></div>",
-        unsafe_allow_html=True,
-    )
-    if district["alt_names"]:
-        st.caption(t("panel.also_known_as", lang, names=md_text(district["alt_names"])))
-    if district.get("name_note"):
-        st.caption(data_text(district["name_note"], lang), unsafe_allow_html=True)
-    if district.get("place_source_url"):
-        st.caption(t("panel.names_from", lang, links=source_links(district["place_source_url"])))
-    initial = not district["source_url"]
-    since = t("panel.since_start", lang) if initial else md_text(readable_date(district["since"], lang=lang))
-    st.markdown(
-        t(
-            "panel.status_on",
-            lang,
-            date=date_text(date, lang, "day_long"),
-            status=status_badge(district["status"], lang) + _between(district.get("sides", ""), lang),
-            since=since,
-        ),
-        unsafe_allow_html=True,
-    )
-    initial_links = rated_links(cite(district["sources"]), lang) if initial and district.get("sources") else ""
-    if initial_links:
-        st.caption(t("panel.initial_from", lang, links=initial_links))
-    if district["note"]:
-        st.markdown(f"> {data_text(district['note'], lang)}", unsafe_allow_html=True)
-
-    st.markdown(f"### {t('panel.history', lang)}")
-    if history.empty:
-        st.info(t("panel.no_history", lang))
-    else:
-        columns = [t(f"history.{name}", lang) for name in ("date", "status", "what", "confidence", "sources")]
-        lines = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
-        for change in history.itertuples(index=False):
-            ids = getattr(change, "sources", "")
-            cited = rated_links(cite(ids), lang) if ids else ""
-            status = md_text(t("status." + change.status, lang)) + _between(getattr(change, "sides", ""), lang)
-            lines.append(
-                f"| {md_text(readable_date(change.date, change.date_precision, lang=lang))} "
-                f"| {status} "
-                f"| {data_text(change.note, lang) or '—'}{_disagreement(change, cite, lang)} "
-                f"| {confidence_text(change.confidence, lang)} "
-                f"| {cited or source_links(change.source_url)} |"
+        st.markdown(f"## {md_text(heading)}")
+        other_lang, other_dir = ("en", "ltr") if arabic_first else ("ar", "rtl")
+        if other:
+            render_html(f"<div class='panel-other-name' lang='{other_lang}' dir='{other_dir}'>{html_text(other)}</div>")
+        with st.container(key="back-to-map"):  # shown on narrow screens, where the panel is under the map
+            st.markdown(f"[{t('panel.back_to_map', lang)}](#map)")
+        if district["alt_names"]:
+            st.caption(t("panel.also_known_as", lang, names=md_text(district["alt_names"])))
+        if district.get("name_note"):
+            st.caption(data_text(district["name_note"], lang), unsafe_allow_html=True)
+        if district.get("place_source_url"):
+            st.caption(t("panel.names_from", lang, links=source_links(district["place_source_url"])))
+        initial = not district["source_url"]
+        since = t("panel.since_start", lang) if initial else readable_date(district["since"], lang=lang)
+        between = _between(district.get("sides", ""), lang)
+        render_html(
+            "<div class='district-status'>"
+            + t(
+                "panel.status_on",
+                lang,
+                date=f"<strong>{date_text(date, lang, 'day_long')}</strong>",
+                status=status_badge(district["status"], lang) + (" " + html_text(between) if between else ""),
+                since=html_text(since),
             )
-        with st.container(key="history"):
-            st.markdown("\n".join(lines), unsafe_allow_html=True)
-    st.button(t("panel.close", lang), key="close-district", on_click=on_close)
+            + "</div>"
+        )
+        initial_links = rated_links(cite(district["sources"]), lang) if initial and district.get("sources") else ""
+        if initial_links:
+            st.caption(t("panel.initial_from", lang, links=initial_links))
+        if district["note"]:
+            st.markdown(f"> {data_text(district['note'], lang)}", unsafe_allow_html=True)
+
+        st.markdown(f"### {t('panel.history', lang)}")
+        if history.empty:
+            st.info(t("panel.no_history", lang))
+        else:
+            columns = [t(f"history.{name}", lang) for name in ("date", "status", "what", "confidence", "sources")]
+            lines = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
+            for change in history.itertuples(index=False):
+                ids = getattr(change, "sources", "")
+                cited = rated_links(cite(ids), lang) if ids else ""
+                between = _between(getattr(change, "sides", ""), lang)
+                status = md_text(t("status." + change.status, lang) + (" " + between if between else ""))
+                lines.append(
+                    f"| {md_text(readable_date(change.date, change.date_precision, lang=lang))} "
+                    f"| {status} "
+                    f"| {data_text(change.note, lang) or '—'}{_disagreement(change, cite, lang)} "
+                    f"| {confidence_text(change.confidence, lang)} "
+                    f"| {cited or source_links(change.source_url)} |"
+                )
+            with st.container(key="history"):
+                st.markdown("\n".join(lines), unsafe_allow_html=True)
+        st.button(t("panel.close", lang), key="close-district", on_click=on_close)
 
 
 def render_no_selection(*, lang: str) -> None:

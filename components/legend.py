@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-import streamlit as st
-
 from components.i18n import date_text, t
 from components.palette import CHANGED_OUTLINE, styles_in_code_order
+from components.text import render_html
 
 
 def _swatch(fill: str, style: dict) -> str:
     border = "dashed" if style["dashArray"] else "solid"
-    return f'<span class="legend-swatch" style="background:{fill};border:2px {border} {style["color"]}"></span>'
+    return f'<span class="legend-swatch" style="background-color:{fill};border:2px {border} {style["color"]}"></span>'
 
 
 def render_legend(*, lang: str, changed_since: dt.date | None = None) -> None:
@@ -43,7 +42,4 @@ def render_legend(*, lang: str, changed_since: dt.date | None = None) -> None:
             f'style="border:3px solid {CHANGED_OUTLINE}"></span>'
             f"{t('legend.changed', lang, date=date_text(changed_since, lang, 'day'))}</li>"
         )
-    st.markdown(
-        f'<ul class="frontlines-legend" aria-label="{t("legend.label", lang)}">' + "".join(items) + "</ul>",
-        unsafe_allow_html=True,
-    )
+    render_html(f'<ul class="frontlines-legend" aria-label="{t("legend.label", lang)}">' + "".join(items) + "</ul>")

@@ -16,6 +16,7 @@ from pathlib import Path
 import folium
 import numpy as np
 import streamlit as st
+import xyzservices
 from branca.element import Element, MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
@@ -45,6 +46,8 @@ _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/
 _VIEWPORT = re.compile(r"<meta\s+name=\"viewport\"[^>]*>")
 #: Unlike folium's own (maximum-scale=1, user-scalable=no), this lets a reader zoom the page.
 VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
+# Named once: by name ("OpenStreetMap"), folium searches every tile provider on every rerun.
+_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 
 
 class LeafletOnlyMap(folium.Map):
@@ -201,7 +204,7 @@ def render_map(
     play control (``components/map/playback.js``, needs the timelines); when playback
     stops, ``on_played(date)`` gets the date it stopped on.
     """
-    base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
+    base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles=_TILES, control_scale=True)
     follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
     DistrictLayer(
         shapes_path=shapes_path,

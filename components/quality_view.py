@@ -8,7 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from components.i18n import date_text, t
-from components.text import data_text
+from components.text import data_text, md_text
 
 #: geo.quality.sourcing_summary's keys and the catalogue's names for them.
 _SOURCING_KEYS = {
@@ -16,6 +16,11 @@ _SOURCING_KEYS = {
     "one source only": "quality.sourcing.one",
     "two or more sources": "quality.sourcing.more",
 }
+
+
+def _table(counts: dict[str, int], heading: str) -> str:
+    """A two-column markdown table (cheaper on every rerun than a dataframe)."""
+    return "\n".join([f"| | {heading} |", "|---|---:|", *(f"| {md_text(k)} | {n} |" for k, n in counts.items())])
 
 
 def render_quality(
@@ -41,19 +46,13 @@ def render_quality(
             )
         )
         left, right = st.columns(2)
-        left.markdown(t("quality.by_sources", lang))
-        left.table(
-            pd.DataFrame(
-                {t("quality.districts_column", lang): list(sourcing.values())},
-                index=[t(_SOURCING_KEYS.get(k, k), lang) for k in sourcing],
-            )
+        sourcing_rows = {t(_SOURCING_KEYS.get(k, k), lang): n for k, n in sourcing.items()}
+        confidence_rows = {t(f"confidence.{level}", lang): n for level, n in confidence.items()}
+        left.markdown(
+            t("quality.by_sources", lang) + "\n\n" + _table(sourcing_rows, t("quality.districts_column", lang))
         )
-        right.markdown(t("quality.by_confidence", lang))
-        right.table(
-            pd.DataFrame(
-                {t("quality.changes_column", lang): list(confidence.values())},
-                index=[t(f"confidence.{level}", lang) for level in confidence],
-            )
+        right.markdown(
+            t("quality.by_confidence", lang) + "\n\n" + _table(confidence_rows, t("quality.changes_column", lang))
         )
         busiest = changes_per_month.sort_values(ascending=False).head(3)
         months = [

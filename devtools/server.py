@@ -20,8 +20,15 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, data: Path, *, script: Path = ROOT / "dashboard.py", options: tuple[str, ...] = ()):
-        self.port = _free_port()
+    def __init__(
+        self,
+        data: Path,
+        *,
+        script: Path = ROOT / "dashboard.py",
+        options: tuple[str, ...] = (),
+        port: int | None = None,
+    ):
+        self.port = port or _free_port()
         self.url = f"http://localhost:{self.port}"
         # Kept open for the server's lifetime; closed in stop().
         log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"frontlines-streamlit-{self.port}.log"

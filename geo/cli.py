@@ -32,7 +32,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _state(args: argparse.Namespace) -> int:
     theatre = load_theatre(args.data)
-    write_state_csv(theatre, theatre.clamp_date(args.date), sys.stdout)
+    write_state_csv(theatre, theatre.require_date(args.date), sys.stdout)
     return 0
 
 
@@ -86,6 +86,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    except (GeoError, ValueError) as exc:
+    except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -34,24 +34,30 @@ def test_share_url_keeps_only_set_values():
     )
 
 
-def test_timeline_strip_escapes_event_titles_and_marks_the_date():
-    import datetime as dt
+def test_text_is_one_line_and_bare_urls_are_not_linked():
+    from components.text import WORD_JOINER
 
-    import pandas as pd
+    text = md_text("a\n\n# heading\n\n![x](https://tracker.example/p.png) www.x.org me@x.org")
+    assert "\n" not in text and not text.startswith("#")
+    assert f"{WORD_JOINER}https\\://tracker" in text and f"{WORD_JOINER}www\\.x" in text and f"@{WORD_JOINER}x" in text
 
-    from components.timeline_strip import timeline_html
 
-    events = pd.DataFrame({"date": ["2020-03-10"], "title": ["<script>alert(1)</script> & co"]})
-    strip = timeline_html(
-        changes_per_month=pd.Series({"2020-01": 0, "2020-02": 4, "2020-03": 2}),
-        events=events,
-        date=dt.date(2020, 2, 15),
-        start=dt.date(2020, 1, 1),
-        end=dt.date(2020, 3, 31),
-        lang="en",
-        link_params={"lang": "ar", "district": None},
+def test_a_source_url_that_does_not_parse_is_shown_as_text_not_a_crash():
+    from components.text import WORD_JOINER as J
+    from components.text import source_links
+
+    assert source_links("https://[2001:db8::1/report http://a]b") == (
+        f"{J}https\\://\\[2001\\:db8\\:\\:1/report · {J}http\\://a\\]b"
     )
-    assert "<script>" not in strip and "10 Mar 2020: &lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in strip
-    assert strip.count("<rect") == 2  # empty months draw no bar
-    assert 'class="timeline-date" style="left:50.0%"' in strip  # 15 Feb: 45 of 90 days
-    assert 'href="?lang=ar&amp;date=2020-03-10"' in strip  # an event mark opens its date
+    assert source_links("https://www.example.org/a") == "[example\\.org](https://www.example.org/a)"
+
+
+def test_html_keeps_only_the_allowed_tags_attributes_and_styles_on_one_line():
+    from components.text import clean_html, html_text
+
+    dirty = (
+        "<div dir='rtl' onclick='x()' style='font-size:1em;background:url(https://t.example/p.png)'>"
+        + html_text("a\n\n# b <img src=x>")
+        + "<img src='https://t.example/p.png'><script>alert(1)</script><a href='https://t.example'>l</a></div>"
+    )
+    assert clean_html(dirty) == '<div dir="rtl" style="font-size:1em">a # b &lt;img src=x&gt;l</div>'

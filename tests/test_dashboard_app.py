@@ -84,10 +84,11 @@ def test_panel_shows_names_status_history_and_sources(monkeypatch):
     assert "بستان الباشا" in text
     assert "status-contested" in text and "since 6 Oct 2016" in plain(text)
     assert "| 6 Oct 2016 (over several days) | Contested |" in plain(text)
-    assert "status-contested' style='background:#F0E442;color:#000000'" in text
+    assert 'status-contested" style="background-color:#F0E442;color:#000000"' in text
     assert "[uproxx\\.com](https://uproxx.com/news/syrian-forces-seize-portion-aleppo/)" in text
     assert "[en\\.alalam\\.ir](https://en.alalam.ir/news/1872616)" in text
-    history_rows = [line for line in text.splitlines() if line.startswith("| ") and "Date" not in line]
+    history = next(m.value for m in at.markdown if m.value.startswith("| Date |"))
+    history_rows = [line for line in history.splitlines()[2:] if line.startswith("| ")]
     assert len(history_rows) == 6
 
 
@@ -259,8 +260,8 @@ def test_arabic_interface_from_the_url(monkeypatch):
     at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha", lang="ar")
     text = markdown_text(at)
     assert at.title[0].value == "خطوط الجبهة في حلب"
-    assert "## بستان الباشا" in text and "lang='en' dir='ltr'>Bustan al-Basha" in text
-    assert "في **7 تشرين الأول 2016**" in text and "متنازع عليه</span> منذ 6 تشرين الأول 2016" in text
+    assert "## بستان الباشا" in text and 'lang="en" dir="ltr">Bustan al-Basha' in text
+    assert "في <strong>7 تشرين الأول 2016</strong>" in text and "متنازع عليه</span> منذ 6 تشرين الأول 2016" in text
     assert "| التاريخ | الوضع | ما حدث | الثقة | المصادر |" in text
     assert "تُرجمت الواجهة وحدها" in text
     settings = [h.proto.body for h in at.get("html") if "frontlines-page-settings" in h.proto.body]
@@ -295,8 +296,8 @@ def test_the_district_list_selects_a_district(monkeypatch):
 
 def test_confidence_table_runs_from_low_to_high(monkeypatch):
     at = app(monkeypatch)
-    (confidence,) = [t for t in quality_expander(at).table if "changes" in t.value.columns]
-    assert list(confidence.value.index) == ["low confidence", "medium confidence", "high confidence"]
+    text = "\n".join(m.value for m in quality_expander(at).markdown)
+    assert text.index("| low confidence |") < text.index("| medium confidence |") < text.index("| high confidence |")
 
 
 def test_the_map_lets_the_page_zoom_and_speaks_the_interface_language(monkeypatch):
@@ -309,3 +310,30 @@ def test_the_map_lets_the_page_zoom_and_speaks_the_interface_language(monkeypatc
         "user-scalable=no" not in args["header"] and 'content="width=device-width, initial-scale=1"' in args["header"]
     )
     assert '"lang":"ar"' in args["script"] and "استخدم إصبعين لتحريك الخريطة" in args["script"]
+
+
+def test_a_compare_link_lists_the_changes_and_keeps_both_dates(monkeypatch):
+    at = app(monkeypatch, **{"from": "2016-11-15", "date": "2016-12-15"})
+    text = plain(markdown_text(at))
+    assert "What changed from 15 November 2016 to 15 December 2016" in text
+    assert "Government gained" in text and "km²" in text
+    assert at.toggle(key="compare").value is True
+    assert at.query_params["from"] in ("2016-11-15", ["2016-11-15"])
+    assert not at.warning
+
+
+def test_a_bad_compare_date_is_ignored_with_a_notice(monkeypatch):
+    at = app(monkeypatch, **{"from": "2016-02-30", "date": "2016-12-15"})
+    assert "The link's compare date (from) was ignored" in plain(at.warning[0].value)
+    assert at.toggle(key="compare").value is False
+    assert "from" not in at.query_params
+
+
+def test_searching_opens_the_best_match_and_lists_the_others(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07")
+    at.text_input(key="search").input("hanamo").run()
+    assert "## Hanano" in plain(markdown_text(at))
+    assert at.query_params["district"] in ("hanano", ["hanano"])
+    assert any(b.label == "Hanano Barrack" for b in at.button)
+    at.text_input(key="search").input("xqzvvw").run()
+    assert "No district matches" in plain(markdown_text(at))

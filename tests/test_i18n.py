@@ -32,6 +32,7 @@ FAMILIES = {
     "chart.measure": MEASURES,
     "chart.axis": MEASURES,
     "compare.column": ("district", "before", "changed_on", "sources"),
+    "piece": tuple(re.findall(r'contained\("(\w+)"', (ROOT / "dashboard.py").read_text(encoding="utf-8"))),
     "source_kind": SOURCE_KINDS,
     "alignment": ALIGNMENTS,
 }

@@ -28,11 +28,11 @@
 
   // The panel is drawn by the same rerun as this script, possibly a moment later.
   function panel() {
-    return document.querySelector('.st-key-district-panel [data-district="' + reveal.district + '"]');
+    return document.querySelector(".st-key-panel-of-" + CSS.escape(reveal.district));
   }
 
   function show(marker) {
-    var box = marker.closest(".st-key-district-panel");
+    var box = marker;
     if (narrow) {
       box.scrollIntoView({ block: "start", behavior: "instant" });
     }

@@ -1,22 +1,27 @@
-"""Under the map, in compare mode only: what the blue outline means. The status legend is
-on the map itself (components/map/legend.js)."""
+"""Under the map, in compare mode only: what the blue outline means.
+
+The status legend is on the map itself (``components/map/legend.js``, its text from
+:func:`components.map_view.legend_text`), with solid swatches: the blend the map draws over
+its light tiles (see ``components.palette``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from components.i18n import date_text, t
+from components.palette import CHANGED_OUTLINE
 from components.text import render_html
 
 
-def render_legend(*, changed_since: dt.date | None = None) -> None:
+def render_legend(*, lang: str, changed_since: dt.date | None = None) -> None:
     """In compare mode (``changed_since``, the "from" date), explain the outline of changed
-    districts. The label is a fixed string from the code, not from data."""
+    districts. The label comes from the catalogue, not from data."""
     if changed_since is None:
         return
     render_html(
-        '<div class="frontlines-legend"><span class="legend-item legend-changed" '
-        'style="display:inline-flex;align-items:center">'
-        '<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
-        'border:3px solid #0072B2"></span>'
-        f"Blue outline: status differs from {changed_since:%d %b %Y}</span></div>"
+        f'<ul class="frontlines-compare-legend" aria-label="{t("legend.label", lang)}">'
+        '<li class="legend-item legend-changed"><span class="legend-swatch legend-outline" '
+        f'style="border:3px solid {CHANGED_OUTLINE}"></span>'
+        f"{t('legend.changed', lang, date=date_text(changed_since, lang, 'day'))}</li></ul>"
     )

@@ -10,34 +10,81 @@ the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import folium
 import numpy as np
 import streamlit as st
 import xyzservices
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
 
+from components.i18n import DIRECTIONS, catalogue, t
 from components.js import js_literal
-from components.palette import styles_in_code_order
+from components.palette import FILL_OPACITY, styles_in_code_order
 from geo.frontline import FRONT_STATUSES
 from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
+
+#: The map script's interface text (options.text), from the catalogue's ``map.<key>``.
+MAP_TEXT_KEYS = ("label", "lowConfidence", "loadError", "keyboardHelp")
+#: The play control's text (options.playback.text), from the catalogue's ``playback.<key>``.
+PLAYBACK_TEXT_KEYS = ("play", "playTitle", "pauseTitle", "speed", "loop", "loading")
+PLAYBACK_SPEEDS = ("day", "week", "month")
+#: The legend control's text on the map (options.legend), from the catalogue's ``map_legend.<key>``.
+LEGEND_TEXT_KEYS = ("title", "frontline", "approximate", "lowConfidence", "fitCity")
+#: The evidence layers' interface text (options.evidenceText), from the catalogue's
+#: ``evidence.<key>``; plural entries go to the browser with all their forms (the map picks one
+#: with Intl.PluralRules, the same CLDR rules as Babel's).
+EVIDENCE_TEXT_KEYS = ("heading", "loading", "structures", "shown", "shownBy", "perKm2", "firstSeen")
+#: Below this map width (px) the legend starts folded.
+LEGEND_SMALL_WIDTH = 560
+FRONTLINE_STYLE = {"color": "#000000", "weight": 3}
+
+
+def playback_text(lang: str) -> dict:
+    text: dict = {key: t(f"playback.{key}", lang) for key in PLAYBACK_TEXT_KEYS}
+    text["speeds"] = {speed: t(f"playback.speed_{speed}", lang) for speed in PLAYBACK_SPEEDS}
+    return text
+
+
+def legend_text(lang: str) -> dict:
+    """The legend control's text in ``lang`` (legend.js)."""
+    return {**{key: t(f"map_legend.{key}", lang) for key in LEGEND_TEXT_KEYS}, "smallWidth": LEGEND_SMALL_WIDTH}
+
+
+def evidence_text(lang: str) -> dict:
+    """The evidence layers' interface text in ``lang`` (evidence_layers.js): plain strings, or
+    for counts, the plural forms of the language."""
+    return {key: catalogue(lang)[f"evidence.{key}"] for key in EVIDENCE_TEXT_KEYS}
+
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
 
 
+_VIEWPORT = re.compile(r"<meta\s+name=\"viewport\"[^>]*>")
+#: Unlike folium's own (maximum-scale=1, user-scalable=no), this lets a reader zoom the page.
+VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
 # Named once: by name ("OpenStreetMap"), folium searches every tile provider on every rerun.
 _TILES = xyzservices.providers.OpenStreetMap.Mapnik
 
 
 class LeafletOnlyMap(folium.Map):
-    """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts)."""
+    """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts) and
+    lets the page be zoomed."""
 
     default_js = [_LEAFLET_JS]  # noqa: RUF012 (folium's own attribute)
     default_css = [_LEAFLET_CSS]  # noqa: RUF012
+
+    def render(self, **kwargs):
+        rendered = super().render(**kwargs)
+        header = self.get_root().header  # type: ignore[attr-defined]
+        own = header._children.get(self.get_name())
+        if own is not None:
+            header._children[self.get_name()] = Element(_VIEWPORT.sub(VIEWPORT_META, own.render()))
+        return rendered
 
 
 MAP_SCRIPTS = Path(__file__).with_name("map")
@@ -47,6 +94,7 @@ _MAP_LIBRARY = "\n".join(
     for name in (
         "status_timeline.js",
         "playback.js",
+        "touch.js",
         "frontline.js",
         "labels.js",
         "evidence_layers.js",
@@ -54,18 +102,7 @@ _MAP_LIBRARY = "\n".join(
         "district_layer.js",
     )
 )
-_MAP_CSS = (MAP_SCRIPTS / "map.css").read_text(encoding="utf-8")
-
-#: Texts of the legend control on the map (fixed strings, not data).
-LEGEND_TEXTS = {
-    "title": "Legend",
-    "frontline": "Front line (also along contested districts)",
-    "approximate": "Approximate shape",
-    "lowConfidence": "Paler: low confidence",
-    "fitCity": "Fit city",
-    "smallWidth": 560,
-}
-FRONTLINE_STYLE = {"color": "#000000", "weight": 3}
+_MAP_STYLES = (MAP_SCRIPTS / "map.css").read_text(encoding="utf-8")
 
 
 class DistrictLayer(MacroElement):
@@ -75,7 +112,7 @@ class DistrictLayer(MacroElement):
 
     _template = Template("""
 {% macro header(this, kwargs) %}
-<style>{{ this.css }}</style>
+<style>{{ this.styles }}</style>
 {% endmacro %}
 {% macro script(this, kwargs) %}
 {{ this.library }}
@@ -92,29 +129,36 @@ FrontlinesMap.init({{ this.options_js() }});
         follow_slider: dict | None = None,
         frontline: dict | None = None,
         layers: list[dict] | None = None,
-        language: str = "en",
         fit_city: bool = True,
         playback_days: tuple[int, int] | None = None,
+        lang: str = "en",
     ):
         super().__init__()
         self._name = "DistrictLayer"
         self.library = _MAP_LIBRARY
-        self.css = _MAP_CSS
+        self.styles = _MAP_STYLES
         self._options = {
-            "styles": styles_in_code_order(),
+            "styles": styles_in_code_order({s: t(f"status.{s}", lang) for s in STATUSES}),
+            "fillOpacity": FILL_OPACITY,
+            "lang": lang,
+            "text": {key: t(f"map.{key}", lang) for key in MAP_TEXT_KEYS},
+            "touch": {"hint": t("map.touchHint", lang)},
             "format": STATUS_CHAR_BASES,
             "unknownCode": int(unknown_code),
             "shapesUrl": shapes_path,
             "follow": follow_slider,
             "fitCity": fit_city,
-            "legend": LEGEND_TEXTS,
+            "dir": DIRECTIONS[lang],
+            "legend": legend_text(lang),
             "frontline": None
             if frontline is None
             else {**frontline, **FRONTLINE_STYLE, "frontCodes": [s in FRONT_STATUSES for s in STATUSES]},
             "labels": True,
-            "language": language,
             "layers": layers or [],
-            "playback": {"first": playback_days[0], "last": playback_days[1]} if playback_days else None,
+            "evidenceText": evidence_text(lang),
+            "playback": {"first": playback_days[0], "last": playback_days[1], "text": playback_text(lang)}
+            if playback_days
+            else None,
         }
         self._inline_shapes_js = inline_shapes_js
 
@@ -172,7 +216,6 @@ def render_map(
     slider_key: str | None = None,
     frontline: dict | None = None,
     layers: list[dict] | None = None,
-    language: str = "en",
     center: tuple[float, float],
     zoom: int,
     unknown_code: int,
@@ -181,6 +224,7 @@ def render_map(
     selected: str | None,
     date: str,
     on_click,
+    lang: str,
     compare_codes: np.ndarray | None = None,
     focus: tuple[str, int] | None = None,
     playback_days: tuple[int, int] | None = None,
@@ -200,8 +244,8 @@ def render_map(
     ``slider_key``, the map follows the slider in the browser without waiting for a rerun.
     ``frontline`` is ``{"url": path}`` or ``{"data": payload}`` of
     :func:`geo.frontline.borders_payload`; ``layers`` the evidence layers' metadata, each with
-    its ``url`` or ``data`` (:meth:`geo.layers.EvidenceLayer.payload`). ``language`` picks the
-    names drawn on the map.
+    its ``url`` or ``data`` (:meth:`geo.layers.EvidenceLayer.payload`). ``lang`` is the
+    interface language: the map's text and the names drawn on it follow it.
 
     Compare mode: ``compare_codes`` (status codes at the "from" date) marks every district
     whose status differs. ``focus`` is ``(district_id, token)``: centre the map on the
@@ -220,19 +264,20 @@ def render_map(
         follow_slider=follow,
         frontline=frontline,
         layers=layers,
-        language=language,
         playback_days=playback_days if follow else None,
+        lang=lang,
     ).add_to(base)
     handled = f"{key}-handled"
 
     def clicked() -> None:
         # streamlit-folium sends its value again for other reasons (a playback report): act
-        # on what is new. The click count makes a second click on the same district count.
+        # on what is new. The map stamps each click on the feature (properties.click), so a
+        # second click on the same district is new too.
         value = st.session_state.get(key) or {}
         seen = st.session_state.get(handled) or {}
-        clicks, played = value.get("last_object_clicked_count"), value.get("frontlines_played")
-        feature = value.get("last_active_drawing") or {}
-        district_id = (feature.get("properties") or {}).get("id")
+        played = value.get("frontlines_played")
+        properties = (value.get("last_active_drawing") or {}).get("properties") or {}
+        district_id, clicks = properties.get("id"), [properties.get("id"), properties.get("click")]
         if isinstance(district_id, str) and clicks != seen.get("clicks"):
             on_click(district_id)
         if isinstance(played, dict) and played != seen.get("played") and on_played is not None:
@@ -244,7 +289,7 @@ def render_map(
         key=key,
         height=height,
         use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        returned_objects=["last_active_drawing"],  # no more: each returned object's first value costs a rerun
         feature_group_to_add=StatusUpdate(
             codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus
         ),

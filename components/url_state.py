@@ -7,11 +7,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components.i18n import t
 from geo.errors import GeoError
 
 
 def read_view_from_url(
-    *, parse_date: Callable[[str], dt.date], check_district: Callable[[str], object]
+    *, parse_date: Callable[[str], dt.date], check_district: Callable[[str], object], lang: str
 ) -> tuple[dt.date | None, str | None, list[str]]:
     """The date and district a link asks for, each ``None`` when absent or invalid.
 
@@ -24,13 +25,13 @@ def read_view_from_url(
         try:
             date = parse_date(params["date"])
         except GeoError as exc:
-            notices.append(f"The link's date was ignored: {exc}.")
+            notices.append(t("url.date_ignored", lang, reason=exc))
     if params.get("district"):
         try:
             check_district(params["district"])
             district = params["district"]
         except GeoError as exc:
-            notices.append(f"The link's district was ignored: {exc}.")
+            notices.append(t("url.district_ignored", lang, reason=exc))
     return date, district, notices
 
 
@@ -45,7 +46,7 @@ def write_view_to_url(view: dict[str, str | None]) -> None:
 COMPARE_PARAM = "from"
 
 
-def read_compare_from_url(*, parse_date: Callable[[str], dt.date]) -> tuple[dt.date | None, list[str]]:
+def read_compare_from_url(*, parse_date: Callable[[str], dt.date], lang: str) -> tuple[dt.date | None, list[str]]:
     """The compare mode's "from" date a link asks for (``?from=``), ``None`` when absent or invalid."""
     value = st.query_params.get(COMPARE_PARAM)
     if not value:
@@ -53,4 +54,4 @@ def read_compare_from_url(*, parse_date: Callable[[str], dt.date]) -> tuple[dt.d
     try:
         return parse_date(value), []
     except GeoError as exc:
-        return None, [f"The link's compare date (from) was ignored: {exc}."]
+        return None, [t("url.from_ignored", lang, reason=exc)]

@@ -72,7 +72,7 @@ class Theatre:
         self._change_text = {c: changes[c].to_numpy(dtype=object) for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)}
         self._district_text = {
             c: districts[c].to_numpy(dtype=object)
-            for c in ("name_en", "name_ar", "alt_names", "name_note", "place_source_url")
+            for c in ("name_en", "name_ar", "alt_names", "name_note", "place_source_url", "geometry_source")
         }
 
     # ---- measured once ----------------------------------------------------
@@ -232,8 +232,9 @@ class Theatre:
         return count_statuses(self.status_codes_at(value))
 
     def district_at(self, district_id: str, value: str | dt.date) -> dict:
-        """One district's row of :meth:`state_at` as a dict, with ``name_note`` and
-        ``place_source_url`` (the URLs backing its location and other names).
+        """One district's row of :meth:`state_at` as a dict, with ``name_note``,
+        ``place_source_url`` (the URLs backing its location and other names) and
+        ``geometry_source`` (how its shape was made; ``"approximate"`` for a drawn one).
 
         Raises
         ------

@@ -78,7 +78,7 @@ def test_a_district_removed_from_the_data_closes_the_panel_with_a_notice(monkeyp
         "The district's panel was closed, as the data does not have it: "
         "district_id 'north-east' matches no district (did you mean 'north-west'?)."
     ]
-    assert "Click a district on the map" in at.info[0].value
+    assert "Choose a district on the map" in at.info[0].value
 
 
 def test_a_clicked_id_that_is_no_district_is_dropped_with_a_notice(monkeypatch, tmp_path):
@@ -135,7 +135,7 @@ def test_a_failure_shows_a_notice_never_a_traceback_or_a_server_path(monkeypatch
     assert SECRET in caplog.text  # the details are logged
     if where.endswith("events_near"):  # one piece failed: the rest of the page is there
         assert "events list could not be shown" in at.error[0].value
-        assert at.slider(key="date") and any("Click a district" in i.value for i in at.info)
+        assert at.slider(key="date") and any("Choose a district" in i.value for i in at.info)
 
 
 def test_a_missing_data_folder_names_no_server_path(monkeypatch, tmp_path):

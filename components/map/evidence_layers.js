@@ -10,9 +10,17 @@
  *                  undated), label (names; null when unnamed)
  *   density layers: counts (per district, per category), area_km2 (per district)
  *
+ * options.evidenceText: the interface text, in the interface language (components.map_view):
+ *   {heading, loading, structures, shown, shownBy, perKm2, firstSeen}; counts are objects of
+ *   CLDR plural forms ({one, other, ...}) with {count} (and {date}) fields. The layers' own
+ *   titles, notes and category names are data, shown as the data has them (marked English
+ *   in another interface language).
+ *
  * Pure part (node --test):
  *   shownCount(days, day)     how many points of an ascending day list are on or before day
  *   densityRadius(v, max)     circle radius in pixels for a density v (structures per km²)
+ *   fill(entry, values, lang) the text of a catalogue entry: its plural form for values.count
+ *                             (Intl.PluralRules of lang), with its {fields} filled
  *
  * Browser part, attach(L, map, frontlines, options, container):
  *   each point is an SVG circle with the classes "evidence evidence-<layer id>"; each layer's
@@ -51,6 +59,20 @@
     return max > 0 && value > 0 ? 3 + 17 * Math.sqrt(value / max) : 0;
   }
 
+  function fill(entry, values, lang) {
+    var text = entry;
+    if (typeof entry !== "string") {
+      var form = new Intl.PluralRules(lang).select(values.count);
+      text = entry[form] !== undefined ? entry[form] : entry.other;
+    }
+    return text.replace(/\{(\w+)\}/g, function (whole, name) {
+      if (!(name in values)) {
+        return whole;
+      }
+      return typeof values[name] === "number" ? values[name].toLocaleString("en") : String(values[name]);
+    });
+  }
+
   function escapeHtml(text) {
     var div = document.createElement("div");
     div.textContent = text;
@@ -59,6 +81,22 @@
 
   function attach(L, map, frontlines, options, container) {
     var layers = options.layers || [];
+    var text = options.evidenceText;
+    var lang = options.lang || "en";
+
+    function say(key, values) {
+      return fill(text[key], values || {}, lang);
+    }
+
+    // text from the data is English: marked so in another interface language
+    function dataText(element, value) {
+      element.textContent = value;
+      if (lang !== "en") {
+        element.lang = "en";
+        element.dir = "ltr";
+      }
+      return element;
+    }
     var renderer = L.svg({ pane: "frontlines-evidence" });
     var pane = map.createPane("frontlines-evidence");
     pane.style.zIndex = 455;
@@ -75,7 +113,7 @@
         return "";
       }
       if (!s.data) {
-        return "loading…";
+        return say("loading");
       }
       if (spec.kind === "density") {
         var total = 0;
@@ -84,12 +122,11 @@
             total += n;
           });
         });
-        return total.toLocaleString("en") + " structures in districts";
+        return say("structures", { count: total });
       }
-      return (
-        s.shown.toLocaleString("en") +
-        (spec.date_property ? " shown, first seen by " + (frontlines.date || "") : " shown")
-      );
+      return spec.date_property
+        ? say("shownBy", { count: s.shown, date: frontlines.date || "" })
+        : say("shown", { count: s.shown });
     }
 
     function updateCount(s) {
@@ -123,14 +160,15 @@
         var lines = [];
         if (s.spec.kind === "density") {
           var f = features[layer.districtIndex];
-          lines.push(f.properties.name_en);
+          var p = f.properties;
+          lines.push(lang === "ar" && p.name_ar ? p.name_ar : p.name_en);
           var row = d.counts[layer.districtIndex];
           s.spec.categories.forEach(function (c, k) {
             if (row[k]) {
               lines.push(c.label + ": " + row[k]);
             }
           });
-          lines.push(Math.round(layer.density).toLocaleString("en") + " per km²");
+          lines.push(say("perKm2", { count: Math.round(layer.density) }));
         } else {
           if (d.label) {
             lines.push(d.label[i]);
@@ -140,12 +178,13 @@
             lines.push(category.label);
           }
           if (d.day) {
-            lines.push("first seen on an image of " + new Date(d.day[i] * 86400000).toISOString().slice(0, 10));
+            lines.push(say("firstSeen", { date: new Date(d.day[i] * 86400000).toISOString().slice(0, 10) }));
           }
         }
         lines.push(s.spec.title);
         lines.forEach(function (text, k) {
           var line = document.createElement(k === 0 ? "strong" : "div");
+          line.dir = "auto";
           line.textContent = text;
           box.appendChild(line);
         });
@@ -273,7 +312,7 @@
     if (layers.length && container) {
       var heading = document.createElement("div");
       heading.className = "frontlines-legend-heading";
-      heading.textContent = "Evidence layers (damage and places, not control)";
+      heading.textContent = say("heading");
       container.appendChild(heading);
     }
     layers.forEach(function (spec) {
@@ -293,14 +332,13 @@
       checkbox.type = "checkbox";
       checkbox.className = "evidence-toggle";
       checkbox.setAttribute("data-layer", spec.id);
-      var title = document.createElement("span");
-      title.textContent = spec.title;
+      var title = dataText(document.createElement("span"), spec.title);
       label.appendChild(checkbox);
       label.appendChild(title);
       entry.appendChild(label);
       var about = document.createElement("div");
       about.className = "evidence-about";
-      about.textContent = spec.caveat;
+      dataText(about, spec.caveat);
       about.title = spec.about;
       entry.appendChild(about);
       var count = document.createElement("div");
@@ -315,7 +353,7 @@
         var dot = document.createElement("i");
         dot.style.background = c.color;
         key.appendChild(dot);
-        key.appendChild(document.createTextNode(c.label));
+        key.appendChild(dataText(document.createElement("span"), c.label));
         keys.appendChild(key);
       });
       entry.appendChild(keys);
@@ -361,5 +399,5 @@
     return state;
   }
 
-  return { shownCount: shownCount, densityRadius: densityRadius, attach: attach };
+  return { shownCount: shownCount, densityRadius: densityRadius, fill: fill, attach: attach };
 });

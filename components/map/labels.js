@@ -58,7 +58,7 @@
     var pane = map.createPane("frontlines-labels");
     pane.style.zIndex = 460;
     pane.style.pointerEvents = "none";
-    var language = options.language || "en";
+    var language = options.lang || "en";
     var maxZoom = map.getMaxZoom() || 19;
     var entries = [];
     var selected = null;

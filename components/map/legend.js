@@ -4,17 +4,23 @@
  *
  * attach(L, map, frontlines, options) -> {box, layersBox}: layersBox is where the evidence
  * layers put their entries. Text comes from options (options.styles for the statuses,
- * options.legend for the other entries), written with textContent.
- *   options.legend = {title, frontline, approximate, lowConfidence, smallWidth}
+ * options.legend for the other entries, in the interface language), written with textContent.
+ *   options.legend = {title, frontline, approximate, lowConfidence, fitCity, smallWidth}
+ *   options.dir = "ltr" or "rtl", the direction the legend's text runs in
+ * Status swatches are solid: the blend the map draws over its tiles (styles[i].legendFill,
+ * and legendPaleFill for low confidence, from components.palette), so they match the map.
+ * Classes: .legend-<status> .legend-swatch, and one .legend-swatch per status (in code
+ * order) inside .legend-low-confidence.
  */
 (function (root) {
   "use strict";
 
-  function swatch(kind, style) {
+  function swatch(kind, style, fill) {
     var i = document.createElement("i");
-    i.className = "frontlines-swatch frontlines-swatch-" + kind;
+    i.className = "legend-swatch frontlines-swatch frontlines-swatch-" + kind;
+    i.setAttribute("aria-hidden", "true");
     if (style) {
-      i.style.background = style.fillColor;
+      i.style.background = fill;
       i.style.borderColor = style.color;
       i.style.borderStyle = style.dashArray ? "dashed" : "solid";
     }
@@ -25,7 +31,9 @@
     var row = document.createElement("div");
     row.className = "legend-item " + className;
     row.appendChild(icon);
-    row.appendChild(document.createTextNode(text));
+    var label = document.createElement("span");
+    label.textContent = text;
+    row.appendChild(label);
     parent.appendChild(row);
     return row;
   }
@@ -34,20 +42,25 @@
     var texts = options.legend;
     var details = document.createElement("details");
     details.className = "frontlines-legend";
+    details.dir = options.dir || "ltr"; // the interface's direction: right to left in Arabic
     var summary = document.createElement("summary");
     summary.textContent = texts.title;
     details.appendChild(summary);
     var body = document.createElement("div");
     body.className = "frontlines-legend-body";
     details.appendChild(body);
-    options.styles.forEach(function (style) {
-      if (style.status !== "unknown") {
-        entry(body, "legend-" + style.status, swatch("status", style), style.label);
-      }
+    var shown = options.styles;
+    shown.forEach(function (style) {
+      entry(body, "legend-" + style.status, swatch("status", style, style.legendFill), style.label);
     });
     entry(body, "legend-frontline", swatch("frontline"), texts.frontline);
     entry(body, "legend-approximate", swatch("approximate"), texts.approximate);
-    entry(body, "legend-low-confidence", swatch("low"), texts.lowConfidence);
+    var pale = document.createElement("span");
+    pale.className = "legend-pale";
+    shown.forEach(function (style) {
+      pale.appendChild(swatch("pale", style, style.legendPaleFill));
+    });
+    entry(body, "legend-low-confidence", pale, texts.lowConfidence);
     var layersBox = document.createElement("div");
     layersBox.className = "frontlines-legend-layers";
     body.appendChild(layersBox);
@@ -68,7 +81,7 @@
       var bar = L.DomUtil.create("div", "leaflet-bar leaflet-control");
       var button = L.DomUtil.create("a", "frontlines-fit-city", bar);
       button.href = "#";
-      button.role = "button";
+      button.setAttribute("role", "button");
       button.title = texts.fitCity;
       button.setAttribute("aria-label", texts.fitCity);
       button.textContent = "⤢";

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from components.i18n import t
 from devtools.assets import offline_context
 from devtools.server import ROOT, map_frame
 from geo import load_theatre
@@ -79,7 +80,7 @@ def test_first_view_at_1440_by_900_shows_the_legend_and_every_district(browser, 
         frame = map_frame(page)
         frame.wait_for_function("document.querySelectorAll('path.district').length > 0")
         page.wait_for_timeout(500)
-        offset = page.locator("iframe[title='streamlit_folium.st_folium']").bounding_box()
+        offset = frame.frame_element().bounding_box()
         boxes = frame.evaluate(
             "Array.from(document.querySelectorAll('path.district, .frontlines-legend-control')).map(e => {"
             "const r = e.getBoundingClientRect(); return [e.getAttribute('class'), r.left, r.top, r.right, r.bottom]; })"
@@ -155,3 +156,60 @@ def test_each_evidence_layer_toggles_shows_a_known_count_and_scrubbing_still_wor
     frame.wait_for_function("document.querySelectorAll('path.evidence').length === 0")
     assert frame.evaluate("window.frontlines.layers()") == []
     assert "Human Rights Watch" not in frame.inner_text(".leaflet-control-attribution")
+
+
+def test_the_map_reads_right_to_left_in_arabic(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07&district=bustan-al-basha&lang=ar")
+    frame = map_frame(page)
+    frame.wait_for_function("document.querySelector('.district-label-bustan-al-basha') !== null")
+    label = frame.locator(".district-label-bustan-al-basha span")
+    assert label.inner_text() == "بستان الباشا" and label.get_attribute("dir") == "rtl"
+    legend = frame.locator(".frontlines-legend")
+    frame.evaluate("document.querySelector('.frontlines-legend').open = true")
+    assert legend.get_attribute("dir") == "rtl"
+    text = legend.inner_text()
+    assert t("map_legend.frontline", "ar") in text and t("status.contested", "ar") in text
+    assert "Front line" not in text
+    row = frame.locator(".legend-frontline")
+    swatch, words = row.locator(".legend-swatch").bounding_box(), row.locator("span").bounding_box()
+    assert swatch["x"] > words["x"]  # the swatch leads on the right
+    assert frame.get_attribute(".frontlines-fit-city", "aria-label") == t("map_legend.fitCity", "ar")
+
+    frame.click("input.evidence-toggle[data-layer='hrw-damage-sites']")
+    frame.wait_for_function(
+        "document.querySelector(\".evidence-count[data-layer='hrw-damage-sites']\").dataset.count !== ''"
+    )
+    count = frame.inner_text(".evidence-count[data-layer='hrw-damage-sites']")
+    assert count.startswith("المعروض: ") and "2016-10-07" in count
+    title = frame.locator(".evidence-entry-hrw-damage-sites label span")
+    assert title.get_attribute("lang") == "en"  # the layer's title is data, in English
+
+
+def test_the_front_line_names_and_legend_keep_the_maps_keyboard_order(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07&district=bustan-al-basha")
+    frame = map_frame(page)
+    frame.wait_for_function(FRONTLINE_READY + " && document.querySelectorAll('path.frontline').length > 0")
+    frame.wait_for_function("document.querySelector('.district-label') !== null")
+    order = frame.evaluate(
+        """() => ({
+            districts: document.querySelectorAll('path.district[tabindex="0"]').length,
+            frontline: document.querySelectorAll('path.frontline[tabindex], .frontline[role]').length,
+            labels: document.querySelectorAll('.district-label[tabindex], .district-label [tabindex]').length,
+        })"""
+    )
+    assert order == {"districts": 1, "frontline": 0, "labels": 0}  # one stop for the districts, no more
+    # Tab from the district goes on to the map's controls, never to a front-line segment or a name
+    frame.focus("path.district[tabindex='0']")
+    stops = []
+    for _ in range(6):
+        page.keyboard.press("Tab")
+        stops.append(frame.evaluate("document.hasFocus() ? (document.activeElement.getAttribute('class') || '') : ''"))
+    classes = {name for stop in stops for name in stop.split()}
+    assert not classes & {"frontline", "district", "district-label"}, stops
+    assert any("frontlines-fit-city" in stop for stop in stops), stops
+    # the fit-city button works from the keyboard
+    first = frame.evaluate("window.map.getZoom()")
+    frame.evaluate("window.map.setZoom(16, {animate: false})")
+    frame.focus(".frontlines-fit-city")
+    page.keyboard.press("Enter")
+    frame.wait_for_function(f"window.map.getZoom() === {first}")

@@ -104,6 +104,20 @@ def test_init_options_are_one_json_object_with_the_status_format():
     assert options["styles"][options["unknownCode"]]["status"] == "unknown"
     assert options["fitCity"] is True and options["labels"] is True and options["layers"] == []
     assert "Front line" in options["legend"]["frontline"] and "Approximate" in options["legend"]["approximate"]
+    assert (
+        options["dir"] == "ltr" and options["evidenceText"]["structures"]["other"] == "{count} structures in districts"
+    )
+
+
+def test_the_legend_and_evidence_text_follow_the_interface_language():
+    from components.i18n import t
+
+    layer = DistrictLayer(shapes_path="x.geojson", inline_shapes_js=None, unknown_code=5, lang="ar")
+    options = layer._options
+    assert options["dir"] == "rtl" and options["lang"] == "ar"
+    assert options["legend"]["frontline"] == t("map_legend.frontline", "ar")
+    assert options["legend"]["fitCity"] == t("map_legend.fitCity", "ar")
+    assert set(options["evidenceText"]["structures"]) == {"zero", "one", "two", "few", "many", "other"}
 
 
 def test_the_front_line_options_say_which_statuses_it_separates():

@@ -44,3 +44,14 @@ test("density circles grow with the square root of the density", () => {
   assert.equal(evidence.densityRadius(100, 100), 20);
   assert.equal(evidence.densityRadius(25, 100), 3 + 17 * 0.5);
 });
+
+test("counts take the plural form of the interface language, as Babel's CLDR rules do", () => {
+  const en = { one: "{count} structure", other: "{count} structures" };
+  assert.equal(evidence.fill(en, { count: 1 }, "en"), "1 structure");
+  assert.equal(evidence.fill(en, { count: 14058 }, "en"), "14,058 structures");
+  const ar = { zero: "z", one: "o", two: "t", few: "{count} f", many: "{count} m", other: "{count} x" };
+  const forms = [0, 1, 2, 3, 11, 100].map((n) => evidence.fill(ar, { count: n }, "ar"));
+  assert.deepEqual(forms, ["z", "o", "t", "3 f", "11 m", "100 x"]);
+  assert.equal(evidence.fill("seen by {date}", { date: "2016-10-07" }, "en"), "seen by 2016-10-07");
+  assert.equal(evidence.fill("{missing} stays", {}, "en"), "{missing} stays");
+});

@@ -59,6 +59,7 @@ def test_each_case_gives_its_error_and_changes_nothing(name):
     assert digests(folder) == before
 
 
+@pytest.mark.slow  # starts python -m geo
 def test_the_command_line_reports_without_a_traceback(capsys):
     folder = CORPUS / "geo-deep-nesting"
     before = digests(folder)
@@ -73,6 +74,7 @@ def test_the_command_line_reports_without_a_traceback(capsys):
     assert expected("changes-bracket-url") in capsys.readouterr().err
 
 
+@pytest.mark.slow  # runs the whole page
 @pytest.mark.parametrize("name", ["meta-title-null", "geo-feature-is-1", "changes-bracket-host", "events-blank-title"])
 def test_the_dashboard_shows_the_same_message(monkeypatch, name):
     at = app(monkeypatch, CORPUS / name)

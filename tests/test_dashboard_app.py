@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 from apptest import ROOT, app, plain
 from synthetic import CHANGES, district_features, write_theatre
 
+pytestmark = pytest.mark.slow  # every test runs the whole page
+
 EVIL = "<img src=x onerror=alert(1)>"
 
 

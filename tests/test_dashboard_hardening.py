@@ -18,6 +18,8 @@ from apptest import ROOT, app, plain
 from components.text import WORD_JOINER
 from synthetic import CHANGES, META, district_features, write_theatre
 
+pytestmark = pytest.mark.slow  # every test runs the whole page
+
 SECRET = "/srv/secret/frontlines/geo/theatre.py"
 
 

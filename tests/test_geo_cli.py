@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from geo import load_theatre
 from geo.cli import main
 
@@ -66,6 +68,7 @@ def test_history(theatre_dir):
     assert len(result.stdout.splitlines()) == 3
 
 
+@pytest.mark.slow  # starts python -m geo
 def test_shipped_aleppo_data_is_valid_and_bustan_al_basha_is_contested_on_7_october_2016():
     result = run("state", "--date", "2016-10-07")
     assert result.returncode == 0, result.stderr

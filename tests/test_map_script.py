@@ -56,6 +56,7 @@ def _every_day(name: str, folder: Path) -> dict:
     }
 
 
+@pytest.mark.slow  # starts Node
 def test_node_status_look_up_equals_geo_on_every_day(tmp_path):
     node = _node()
     cases = [

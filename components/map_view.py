@@ -102,7 +102,7 @@ _MAP_LIBRARY = "\n".join(
         "district_layer.js",
     )
 )
-_MAP_STYLES = (MAP_SCRIPTS / "map.css").read_text(encoding="utf-8")
+_MAP_STYLES = "\n".join((MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in ("map.css", "overlays.css"))
 
 
 class DistrictLayer(MacroElement):

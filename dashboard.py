@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import sys
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ import streamlit as st
 
 from components.date_controls import render_date_controls
 from components.district_panel import render_district_panel, render_no_selection
+from components.downloads import Download, render_downloads
+from components.embed import hide_chrome
 from components.events_list import render_events
 from components.js import js_literal
 from components.legend import render_legend
@@ -28,11 +31,20 @@ from components.share_link import render_share_link
 from components.static_files import publish, static_serving_enabled
 from components.text import md_text
 from components.timeline_strip import render_timeline
-from components.url_state import read_view_from_url, write_view_to_url
-from geo import STATUSES, DataError, Theatre, load_theatre
-from geo.export import districts_geojson
+from components.url_state import read_view_from_url, url_changed_elsewhere, write_view_to_url
+from geo import STATUSES, DataError, Theatre
+from geo.cache import cached_text, load_theatre_cached
+from geo.errors import GeoError
+from geo.export import (
+    districts_geojson,
+    download_name,
+    state_geojson,
+    write_change_log_csv,
+    write_state_csv,
+)
 from geo.quality import changes_per_month, confidence_counts, sourcing_summary
 from geo.theatre import count_statuses
+from geo.version import changed_since
 
 EVENT_WINDOW_DAYS = 30
 
@@ -66,8 +78,8 @@ class Prepared:
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
 def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
-    theatre = load_theatre(directory)
-    shapes = js_literal(districts_geojson(theatre))
+    theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
+    shapes = cached_text(theatre, "shapes.json", lambda: js_literal(districts_geojson(theatre)))
     figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
     if static:
         static_root = HERE / "static"
@@ -75,7 +87,12 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
             theatre,
             publish(static_root, "theatres", ".geojson", shapes),
             None,
-            publish(static_root, "theatres", ".timeline.json", js_literal(theatre.timelines())),
+            publish(
+                static_root,
+                "theatres",
+                ".timeline.json",
+                cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
+            ),
             *figures,
         )
     return Prepared(theatre, None, shapes, None, *figures)
@@ -89,13 +106,68 @@ def show_data_error(directory: Path, exc: Exception) -> None:
 
 
 def start_session(theatre: Theatre) -> None:
-    """On a session's first run, take the view from the URL."""
-    if "date" in st.session_state:
+    """Take the view from the URL on a session's first run, and again when the reader goes
+    Back or Forward to another view (Streamlit reruns with that entry's address)."""
+    if "date" in st.session_state and not url_changed_elsewhere():
         return
-    date, district, notices = read_view_from_url(parse_date=theatre.clamp_date, check_district=theatre.require_district)
+    date, district, view, notices = read_view_from_url(
+        parse_date=theatre.clamp_date, check_district=theatre.require_district
+    )
     st.session_state["date"] = date or theatre.meta.end_date
     st.session_state["district"] = district
+    st.session_state["embed"] = view.mode == "embed"
+    if view.v and view.v != theatre.version:
+        notices.insert(0, stale_notice(theatre, view.v, district))
     st.session_state["url_notices"] = notices
+
+
+def stale_notice(theatre: Theatre, version: str, district: str | None) -> str:
+    """One line: the link's data version is not the current one (and, where the manifest of
+    releases knows the old version, how many changes the selected district gained or lost)."""
+    line = (
+        f"This link was made with data version {version}; the data has changed since, "
+        f"and the map shows the current data (version {theatre.version})."
+    )
+    if district is None:
+        return line
+    try:
+        rows = changed_since(theatre, version, district_id=district)
+    except GeoError:
+        return line
+    added = sum(r["change"] == "added" for r in rows)
+    removed = len(rows) - added
+    name = theatre.district_at(district, theatre.meta.end_date)["name_en"]
+    return line[:-1] + f"; for {name}, {added} change(s) added and {removed} removed since."
+
+
+def downloads(theatre: Theatre, date: dt.date) -> list[Download]:
+    """The selected day as GeoJSON and CSV and the full change log, made on click."""
+
+    def text(write) -> str:
+        buffer = io.StringIO()
+        write(buffer)
+        return buffer.getvalue()
+
+    return [
+        Download(
+            "Day as GeoJSON",
+            download_name(theatre, date.isoformat(), ".geojson"),
+            "application/geo+json",
+            lambda: js_literal(state_geojson(theatre, date)),
+        ),
+        Download(
+            "Day as CSV",
+            download_name(theatre, date.isoformat(), ".csv"),
+            "text/csv",
+            lambda: text(lambda out: write_state_csv(theatre, date, out)),
+        ),
+        Download(
+            "Change log (CSV)",
+            download_name(theatre, "changes", ".csv"),
+            "text/csv",
+            lambda: text(lambda out: write_change_log_csv(theatre, out)),
+        ),
+    ]
 
 
 def select_district(district_id: str) -> None:
@@ -123,16 +195,23 @@ def main() -> None:
         st.stop()
     theatre = prepared.theatre
     start_session(theatre)
+    embed = st.session_state["embed"]
 
-    st.title(md_text(theatre.meta.title))
-    st.caption(
-        "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and sources. "
-        + md_text(theatre.meta.geometry_note)
-    )
+    if embed:
+        hide_chrome()
+    else:
+        st.title(md_text(theatre.meta.title))
+        st.caption(
+            "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and "
+            "sources. " + md_text(theatre.meta.geometry_note)
+        )
     for notice in st.session_state["url_notices"]:
         st.warning(md_text(notice))
 
-    map_column, panel_column = st.columns([3, 2], gap="medium")
+    if embed:
+        map_column = panel_column = st.container()
+    else:
+        map_column, panel_column = st.columns([3, 2], gap="medium")
     with map_column:
         date = render_date_controls(
             start=theatre.meta.start_date,
@@ -157,8 +236,13 @@ def main() -> None:
             selected=district_id,
             date=date.isoformat(),
             on_click=select_district,
+            share_title=theatre.meta.title,
         )
         render_legend()
+        if embed:
+            st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
+            write_view_to_url(view_params(theatre, date, district_id, embed=True))
+            return
         render_timeline(
             changes_per_month=prepared.per_month,
             events=theatre.events,
@@ -175,7 +259,8 @@ def main() -> None:
         else:
             render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
         render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
-        render_share_link({"date": date.isoformat(), "district": district_id})
+        render_share_link(view_params(theatre, date, district_id, embed=False))
+        render_downloads(downloads(theatre, date))
     render_quality(
         changes_per_month=prepared.per_month,
         sourcing=prepared.sourcing,
@@ -187,7 +272,17 @@ def main() -> None:
         warnings=[str(w) for w in theatre.warnings],
     )
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
-    write_view_to_url({"date": date.isoformat(), "district": district_id})
+    write_view_to_url(view_params(theatre, date, district_id, embed=False))
+
+
+def view_params(theatre: Theatre, date: dt.date, district_id: str | None, *, embed: bool) -> dict[str, str | None]:
+    """The app's part of the view in the URL (the map script adds centre, zoom and layers)."""
+    return {
+        "date": date.isoformat(),
+        "district": district_id,
+        "mode": "embed" if embed else None,
+        "v": theatre.version or None,
+    }
 
 
 main()

@@ -10,7 +10,6 @@ the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 import folium
@@ -21,6 +20,7 @@ from jinja2 import Template
 from streamlit_folium import st_folium
 
 from components.js import js_literal
+from components.map_scripts import map_library
 from components.palette import styles_in_code_order
 from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
 
@@ -35,11 +35,7 @@ class LeafletOnlyMap(folium.Map):
     default_css: ClassVar[list[tuple[str, str]]] = [_LEAFLET_CSS]
 
 
-MAP_SCRIPTS = Path(__file__).with_name("map")
-#: The map's browser code, in load order (see the contract at the top of district_layer.js).
-_MAP_LIBRARY = "\n".join(
-    (MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in ("status_timeline.js", "district_layer.js")
-)
+_MAP_LIBRARY = map_library()
 
 
 class DistrictLayer(MacroElement):
@@ -60,6 +56,7 @@ FrontlinesMap.init({{ this.options_js() }});
         inline_shapes_js: str | None,
         unknown_code: int,
         follow_slider: dict | None = None,
+        view: dict | None = None,
     ):
         super().__init__()
         self._name = "DistrictLayer"
@@ -70,6 +67,7 @@ FrontlinesMap.init({{ this.options_js() }});
             "unknownCode": int(unknown_code),
             "shapesUrl": shapes_path,
             "follow": follow_slider,
+            "view": view,
         }
         self._inline_shapes_js = inline_shapes_js
 
@@ -112,6 +110,7 @@ def render_map(
     selected: str | None,
     date: str,
     on_click,
+    share_title: str | None = None,
     key: str = "map",
     height: int = 620,
 ) -> None:
@@ -125,11 +124,17 @@ def render_map(
     static serving is off, ``inline_shapes_js`` carries the same GeoJSON in the script.
     With ``timeline_path`` (``Theatre.timelines()`` as JSON) and the date slider's
     ``slider_key``, the map follows the slider in the browser without waiting for a rerun.
+    The map keeps its centre, zoom and layers in the page's address (``map=``, ``layers=``,
+    see ``components/map/view_sync.js``); with ``share_title`` it has Copy link and Embed buttons.
     """
     base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
     follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
     DistrictLayer(
-        shapes_path=shapes_path, inline_shapes_js=inline_shapes_js, unknown_code=unknown_code, follow_slider=follow
+        shapes_path=shapes_path,
+        inline_shapes_js=inline_shapes_js,
+        unknown_code=unknown_code,
+        follow_slider=follow,
+        view={"page": "parent", "share": {"title": share_title} if share_title else None},
     ).add_to(base)
 
     def clicked() -> None:

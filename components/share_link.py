@@ -7,12 +7,12 @@ from urllib.parse import urlencode
 import streamlit as st
 
 
-def share_url(base_url: str, params: dict[str, str]) -> str:
+def share_url(base_url: str, params: dict[str, str | None]) -> str:
     query = urlencode({k: v for k, v in params.items() if v})
     return f"{base_url.split('?')[0]}?{query}" if query else base_url
 
 
-def render_share_link(params: dict[str, str]) -> None:
+def render_share_link(params: dict[str, str | None]) -> None:
     """Show the link (with a copy button) to this date and district."""
     base = st.context.url or ""
     st.caption("Share this view — the link reopens this date and district:")

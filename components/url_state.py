@@ -1,24 +1,123 @@
-"""The view in the URL: ``?date=YYYY-MM-DD&district=<id>``."""
+"""The view in the URL: ``?date=…&district=…&map=…&layers=…&mode=embed&v=…``.
+
+:func:`parse_view` is the Python twin of ``parse`` in ``components/map/view_url.js`` (the
+static site and the map script use that one); ``tests/url_view_cases.json`` holds the two
+equal. The dashboard owns ``date``, ``district``, ``mode`` and ``v``; the map script owns
+``map`` and ``layers`` (it rewrites them in the browser without a rerun), so the dashboard
+passes them through as it read them.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 
 import streamlit as st
 
 from geo.errors import GeoError
 
+VIEW_KEYS = ("date", "district", "map", "layers", "mode", "v")
+APP_KEYS = ("date", "district", "mode", "v")  # written by the dashboard; map and layers by the map script
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{1,8})?$")
+_VERSION = re.compile(r"^[0-9a-f]{8}$")
+_MAX_SLUG = 100
+_MAX_LAYERS = 12
+_EXPECTED = {
+    "date": "a date as YYYY-MM-DD",
+    "district": "a district id such as bustan-al-basha",
+    "map": "zoom/latitude/longitude, e.g. 14/36.20100/37.13400",
+    "layers": "layer names separated by commas",
+    "mode": "embed",
+    "v": "a data version of 8 hex digits",
+}
+_WRITTEN = "_url_written"  # session key: the app's part of the URL as last written
+
+
+@dataclass(frozen=True)
+class MapView:
+    zoom: float
+    lat: float
+    lon: float
+
+
+@dataclass(frozen=True)
+class View:
+    """A link's view; ``None`` where the link has no valid value."""
+
+    date: str | None = None
+    district: str | None = None
+    map: MapView | None = None
+    layers: tuple[str, ...] | None = None
+    mode: str | None = None
+    v: str | None = None
+    problems: tuple[tuple[str, str], ...] = field(default=())
+
+
+def _slug(value: str) -> bool:
+    return len(value) <= _MAX_SLUG and bool(_SLUG.match(value))
+
+
+def _map(value: str) -> MapView | None:
+    parts = value.split("/")
+    if len(parts) != 3 or not all(_NUMBER.match(p) for p in parts):
+        return None
+    zoom, lat, lon = (float(p) for p in parts)
+    if not (0 <= zoom <= 22 and -90 <= lat <= 90 and -180 <= lon <= 180):
+        return None
+    return MapView(zoom, lat, lon)
+
+
+def _layers(value: str) -> tuple[str, ...] | None:
+    names = value.split(",") if value else []
+    return tuple(names) if len(names) <= _MAX_LAYERS and all(_slug(n) for n in names) else None
+
+
+_PARSERS: dict[str, Callable[[str], object]] = {
+    "date": lambda v: v if _DATE.match(v) else None,
+    "district": lambda v: v if _slug(v) else None,
+    "map": _map,
+    "layers": _layers,
+    "mode": lambda v: v if v == "embed" else None,
+    "v": lambda v: v if _VERSION.match(v) else None,
+}
+
+
+def parse_view(params: Mapping[str, str]) -> View:
+    """The view of a link's query parameters; each value that is ignored is in ``problems``
+    as ``(key, value)``. An empty value counts as absent, except ``layers=`` (no layers)."""
+    values: dict[str, object] = {}
+    problems = []
+    for key in VIEW_KEYS:
+        if key not in params or (params[key] == "" and key != "layers"):
+            continue
+        values[key] = _PARSERS[key](params[key])
+        if values[key] is None:
+            problems.append((key, params[key]))
+    return View(**values, problems=tuple(problems))  # type: ignore[arg-type]
+
+
+def problem_notice(key: str, value: str) -> str:
+    """A readable notice for a value a link's ``key`` had that was ignored."""
+    shown = value if len(value) <= 60 else value[:57] + "…"
+    return f"The link's {key} was ignored: {shown!r} is not {_EXPECTED[key]}."
+
 
 def read_view_from_url(
     *, parse_date: Callable[[str], dt.date], check_district: Callable[[str], object]
-) -> tuple[dt.date | None, str | None, list[str]]:
-    """The date and district a link asks for, each ``None`` when absent or invalid.
+) -> tuple[dt.date | None, str | None, View, list[str]]:
+    """The date and district a link asks for (``None`` when absent or invalid), the whole
+    parsed view, and readable notices for every value ignored.
 
-    Invalid values come back as readable notices instead of errors.
+    ``parse_date`` and ``check_district`` check what needs the data (a date in range, a
+    district that exists) and raise :class:`geo.errors.GeoError` otherwise.
     """
-    params = st.query_params
-    notices: list[str] = []
+    params = {key: st.query_params[key] for key in VIEW_KEYS if key in st.query_params}
+    view = parse_view(params)
+    notices = [problem_notice(key, value) for key, value in view.problems if key not in ("date", "district")]
     date = district = None
     if "date" in params:
         try:
@@ -31,11 +130,25 @@ def read_view_from_url(
             district = params["district"]
         except GeoError as exc:
             notices.append(f"The link's district was ignored: {exc}.")
-    return date, district, notices
+    return date, district, view, notices
+
+
+def url_changed_elsewhere() -> bool:
+    """Whether the address's part that the app owns differs from what the app last wrote:
+    the reader went Back or Forward (Streamlit reruns with that entry's address)."""
+    written = st.session_state.get(_WRITTEN)
+    if written is None:
+        return False
+    now = {key: st.query_params[key] for key in APP_KEYS if st.query_params.get(key)}
+    return {k: v for k, v in now.items() if k != "v"} != {k: v for k, v in written.items() if k != "v"}
 
 
 def write_view_to_url(view: dict[str, str | None]) -> None:
-    """Put the view in the address bar, dropping empty values; no-op when unchanged."""
+    """Put the app's part of the view in the address bar, dropping empty values and keeping
+    the map script's ``map`` and ``layers`` as they were; no-op when unchanged."""
     wanted = {k: v for k, v in view.items() if v}
-    if st.query_params.to_dict() != wanted:
-        st.query_params.from_dict(wanted)
+    st.session_state[_WRITTEN] = wanted
+    passed = {key: st.query_params[key] for key in VIEW_KEYS if key not in APP_KEYS and key in st.query_params}
+    ordered = {key: value for key in VIEW_KEYS if (value := {**wanted, **passed}.get(key)) is not None}
+    if st.query_params.to_dict() != ordered:
+        st.query_params.from_dict(ordered)

@@ -29,6 +29,7 @@ class TheatreMeta:
     geometry_note: str = ""
     initial_sources: tuple[str, ...] = ()
     known_uncertainties: tuple[str, ...] = ()
+    licence: str = ""
 
 
 def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
@@ -102,4 +103,5 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
         geometry_note=str(raw.get("geometry_note", "")),
         initial_sources=tuple(str(x) for x in raw.get("initial_sources", [])),
         known_uncertainties=tuple(str(x) for x in raw.get("known_uncertainties", [])),
+        licence=str(raw.get("licence", "")),
     )

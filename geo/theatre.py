@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from functools import cached_property
 from pathlib import Path
 
@@ -51,6 +50,7 @@ class Theatre:
             )
         )
         self.warnings: list[Problem] = []
+        self.cache_folder: Path | None = None  # set by geo.cache.load_theatre_cached
         self.district_ids: list[str] = districts["district_id"].tolist()
         self._position = pd.Index(self.district_ids)
         self._status_codes = {status: code for code, status in enumerate(STATUSES)}
@@ -69,13 +69,11 @@ class Theatre:
     # ---- identity -------------------------------------------------------
     @cached_property
     def version(self) -> str:
-        """A digest of the theatre's files, for cache keys."""
-        digest = hashlib.sha1()
-        if self.directory is not None:
-            for name in ("theatre.json", "districts.geojson", "changes.csv", "sources.csv", "events.csv"):
-                if (self.directory / name).is_file():
-                    digest.update((self.directory / name).read_bytes())
-        return digest.hexdigest()[:16]
+        """The short data version of the theatre's files (:func:`geo.version.data_version`);
+        empty for a theatre not loaded from a directory."""
+        from geo.version import data_version
+
+        return data_version(self.directory) if self.directory is not None else ""
 
     def timelines(self) -> dict:
         """Every district's changes in a compact form, for computing states elsewhere.

@@ -12,6 +12,10 @@
  *   follow       null, or {sliderKey, timelineUrl}: follow Streamlit's date slider with the
  *                key sliderKey in the parent page, computing states from the timelines at
  *                timelineUrl (geo.Theatre.timelines()), without waiting for a rerun
+ *   timeline     optional: the timelines already loaded (the static site, whose own slider
+ *                calls showDay); showDay works as soon as the shapes are drawn
+ *   view         optional: keep centre, zoom and layers in the page's address and add the
+ *                share buttons, with view_sync.js (FrontlinesView.attach(frontlines, map, view))
  *
  * The contract others rely on (tests, benchmarks, the rerun's StatusUpdate script, anyone's
  * own tooling):
@@ -181,6 +185,11 @@
     }
 
     function loadTimeline() {
+      if (options.timeline) {
+        timeline = options.timeline;
+        frontlines.following = true;
+        return;
+      }
       fetchJson(options.follow.timelineUrl)
         .then(function (loaded) {
           timeline = loaded;
@@ -229,6 +238,9 @@
       followedSlider: 0,
     };
     root.frontlines = frontlines;
+    if (options.view && root.FrontlinesView) {
+      root.FrontlinesView.attach(frontlines, map, options.view);
+    }
 
     // The shapes come from a static file, fetched once: reruns then carry no geometry.
     (options.shapes ? Promise.resolve(options.shapes) : fetchJson(options.shapesUrl))
@@ -247,7 +259,7 @@
         if (pending) {
           apply.apply(null, pending);
         }
-        if (options.follow) {
+        if (options.follow || options.timeline) {
           setTimeout(loadTimeline, 0); // after the first paint: the timelines can be large
         }
       })

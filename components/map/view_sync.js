@@ -1,0 +1,193 @@
+/*
+ * The map's part of the view in the page's address: centre and zoom (map=zoom/lat/lon) and the
+ * enabled optional layers (layers=a,b), plus the Copy link and Embed buttons. Loaded after
+ * view_url.js and district_layer.js; district_layer.js calls
+ * FrontlinesView.attach(frontlines, map, options.view) when its init options have `view`:
+ *
+ *   view.page    "parent" (the dashboard: the map is in streamlit-folium's iframe and the
+ *                address is the parent page's) or "self" (the static site)
+ *   view.share   {title} to add the Copy link and Embed buttons, or null
+ *
+ * Opening a link restores centre and zoom; panning and zooming rewrite the address in place
+ * (history.replaceState, no rerun). The page's own code (Streamlit, the site's script) pushes
+ * a history entry for each date or district the reader picks; the address it writes keeps
+ * the current map and layers, because page.history.pushState/replaceState are wrapped to put
+ * them in. Back and Forward restore the map and layers of the entry (a popstate listener).
+ *
+ * Additions to the window.frontlines contract (see district_layer.js):
+ *   frontlines.layers            names of the enabled optional layers; null until a link or
+ *                                a layer module says
+ *   frontlines.setLayers(names)  switch exactly these layers on: records them in the address
+ *                                and dispatches "frontlines:layers" (detail.layers) on the
+ *                                map's document, which layer modules listen to
+ *   frontlines.noteLayers(names) a layer module reports the reader's toggle: address only
+ *   frontlines.shareLink(embed)  the link to the current view (with mode=embed when embed)
+ */
+(function (root) {
+  "use strict";
+  var urls = root.frontlinesViewUrl;
+
+  function attach(frontlines, map, options) {
+    var page = options.page === "parent" ? root.parent : root;
+    // What this script owns in the address, shared by every map script of the page.
+    var owned = (page.__frontlinesOwned = page.__frontlinesOwned || { map: null, layers: null });
+
+    function withOwned(url) {
+      if (url === undefined || url === null) {
+        return url;
+      }
+      var target = new URL(String(url), page.location.href);
+      var changes = {};
+      if (owned.map !== null) {
+        changes.map = owned.map;
+      }
+      if (owned.layers !== null) {
+        changes.layers = owned.layers;
+      }
+      var query = urls.merge(target.search, changes);
+      return target.pathname + (query ? "?" + query : "") + target.hash;
+    }
+
+    function sameView(a, b) {
+      return urls.merge(a, { v: null }) === urls.merge(b, { v: null });
+    }
+
+    if (!page.__frontlinesHistoryWrapped) {
+      page.__frontlinesHistoryWrapped = true;
+      ["pushState", "replaceState"].forEach(function (name) {
+        var original = page.history[name].bind(page.history);
+        page.history[name] = function (state, title, url) {
+          var next = withOwned(url);
+          // A push that changes nothing the reader sees (only the data version, say) is no new view.
+          if (name === "pushState" && next && sameView(new URL(next, page.location.href).search, page.location.search)) {
+            return page.history.replaceState(state, title, next);
+          }
+          return original(state, title, next);
+        };
+      });
+    }
+
+    function writeOwned() {
+      var query = urls.merge(page.location.search, { map: owned.map, layers: owned.layers });
+      var next = page.location.pathname + (query ? "?" + query : "") + page.location.hash;
+      if (next !== page.location.pathname + page.location.search + page.location.hash) {
+        page.history.replaceState(page.history.state, "", next);
+      }
+    }
+
+    function dispatchLayers(names) {
+      root.document.dispatchEvent(new CustomEvent("frontlines:layers", { detail: { layers: names.slice() } }));
+    }
+
+    function restore(query) {
+      var view = urls.parse(query).view;
+      if (view.map) {
+        owned.map = urls.formatMap(view.map);
+        var centre = map.getCenter();
+        if (urls.formatMap({ zoom: map.getZoom(), lat: centre.lat, lon: centre.lng }) !== owned.map) {
+          map.setView([view.map.lat, view.map.lon], view.map.zoom, { animate: false });
+        }
+      }
+      if (view.layers) {
+        owned.layers = view.layers.join(",");
+        frontlines.layers = view.layers;
+        dispatchLayers(view.layers);
+      }
+    }
+
+    frontlines.layers = null;
+    frontlines.setLayers = function (names) {
+      frontlines.noteLayers(names);
+      dispatchLayers(names);
+    };
+    frontlines.noteLayers = function (names) {
+      frontlines.layers = names.slice();
+      owned.layers = names.join(",");
+      writeOwned();
+    };
+    frontlines.shareLink = function (embed) {
+      var link = new URL(page.location.href);
+      if (embed) {
+        link.search = "?" + urls.merge(link.search, { mode: "embed" });
+      }
+      return link.toString();
+    };
+
+    restore(page.location.search);
+    map.on("moveend", function () {
+      var centre = map.getCenter();
+      var value = urls.formatMap({ zoom: map.getZoom(), lat: centre.lat, lon: centre.lng });
+      if (value !== owned.map) {
+        owned.map = value;
+        writeOwned();
+      }
+    });
+    page.addEventListener("popstate", function () {
+      restore(page.location.search);
+    });
+    if (options.share) {
+      addShareButtons(frontlines, map, options.share);
+    }
+  }
+
+  function escapeAttribute(text) {
+    return String(text).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  }
+
+  /** The <iframe> snippet that embeds a link. */
+  function embedSnippet(link, title) {
+    return (
+      '<iframe src="' + escapeAttribute(link) + '" title="' + escapeAttribute(title) +
+      '" width="100%" height="650" style="border:0" loading="lazy"></iframe>'
+    );
+  }
+
+  function addShareButtons(frontlines, map, share) {
+    var control = L.control({ position: "topright" });
+    control.onAdd = function () {
+      var box = L.DomUtil.create("div", "leaflet-bar frontlines-share");
+      box.style.cssText = "background:#fff;padding:4px;max-width:22em;font:13px/1.3 sans-serif";
+      var buttons = L.DomUtil.create("div", "", box);
+      var output = L.DomUtil.create("div", "frontlines-share-output", box);
+      output.style.display = "none";
+      var text = L.DomUtil.create("textarea", "frontlines-share-text", output);
+      text.readOnly = true;
+      text.rows = 3;
+      text.style.cssText = "width:100%;box-sizing:border-box;font:12px monospace;margin-top:4px";
+      var note = L.DomUtil.create("div", "frontlines-share-note", output);
+
+      function show(value, what) {
+        output.style.display = "block";
+        text.value = value;
+        text.focus();
+        text.select();
+        note.textContent = what + ": press Ctrl+C (⌘C) to copy.";
+        if (navigator.clipboard && navigator.clipboard.writeText) {
+          navigator.clipboard.writeText(value).then(
+            function () { note.textContent = what + " copied to the clipboard."; },
+            function () {}
+          );
+        }
+      }
+
+      [
+        ["Copy link", "frontlines-copy-link", function () { show(frontlines.shareLink(false), "Link"); }],
+        ["Embed", "frontlines-embed", function () {
+          show(embedSnippet(frontlines.shareLink(true), share.title), "Embed code");
+        }],
+      ].forEach(function (spec) {
+        var button = L.DomUtil.create("button", spec[1], buttons);
+        button.type = "button";
+        button.textContent = spec[0];
+        button.style.cssText = "margin:2px;padding:3px 8px;cursor:pointer";
+        L.DomEvent.on(button, "click", spec[2]);
+      });
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(map);
+  }
+
+  root.FrontlinesView = { attach: attach, embedSnippet: embedSnippet };
+})(self);

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
+import logging
 import os
 import sys
 from dataclasses import dataclass
@@ -108,7 +109,8 @@ def show_data_error(directory: Path, exc: Exception) -> None:
 def start_session(theatre: Theatre) -> None:
     """Take the view from the URL on a session's first run, and again when the reader goes
     Back or Forward to another view (Streamlit reruns with that entry's address)."""
-    if "date" in st.session_state and not url_changed_elsewhere():
+    # Not "date": a session that reconnects to another replica brings the slider's value along.
+    if "url_notices" in st.session_state and not url_changed_elsewhere():
         return
     date, district, view, notices = read_view_from_url(
         parse_date=theatre.clamp_date, check_district=theatre.require_district
@@ -285,4 +287,17 @@ def view_params(theatre: Theatre, date: dt.date, district_id: str | None, *, emb
     }
 
 
-main()
+def run() -> None:
+    """The page, with the app's own message instead of any unexpected error's details
+    (``client.showErrorDetails`` is off in production; the details go to the server's log)."""
+    try:
+        main()
+    except Exception:
+        logging.getLogger("frontlines").exception("the dashboard failed")
+        st.error(
+            "Something went wrong while drawing this page. Reload it to try again; if it keeps happening, "
+            "please tell us which link you opened."
+        )
+
+
+run()

@@ -61,6 +61,15 @@ def _site(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cache(args: argparse.Namespace) -> int:
+    from geo.cache import cache_root, load_theatre_cached
+
+    theatre = load_theatre_cached(args.data)
+    where = theatre.cache_folder or f"nowhere ({cache_root()} is not writable)"
+    print(f"data version {theatre.version} of {args.data} is parsed and validated, cached in {where}")
+    return 0
+
+
 def _version(args: argparse.Namespace) -> int:
     from geo.version import data_version
 
@@ -137,6 +146,10 @@ def build_parser() -> argparse.ArgumentParser:
         "or, without DIR, from the npm registry (needs npm)",
     )
     site.set_defaults(run=_site)
+
+    cache = commands.add_parser("cache", help="parse and validate a theatre into the on-disk cache (fast cold start)")
+    cache.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    cache.set_defaults(run=_cache)
 
     version = commands.add_parser("version", help="print the theatre's short data version")
     version.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")

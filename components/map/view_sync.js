@@ -114,6 +114,9 @@
     };
 
     restore(page.location.search);
+    if (owned.map !== null || owned.layers !== null) {
+      writeOwned(); // the link's own spelling (e.g. %2F) becomes the short, readable one
+    }
     map.on("moveend", function () {
       var centre = map.getCenter();
       var value = urls.formatMap({ zoom: map.getZoom(), lat: centre.lat, lon: centre.lng });

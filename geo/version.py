@@ -62,13 +62,11 @@ def snapshot(theatre) -> dict[str, list[str]]:
     """Every district's changes as :func:`change_key` texts, in date order (districts with none left out)."""
     out: dict[str, list[str]] = {}
     frame = theatre.changes
-    sources = frame["sources"] if "sources" in frame else frame["source_url"]
     for index in theatre.change_order:
         row = frame.iloc[index]
+        cited = row.get("sources", "") or row["source_url"]  # source ids where the row has them, else URLs
         out.setdefault(row["district_id"], []).append(
-            change_key(
-                date=row["date"], status=row["status"], confidence=row["confidence"], sources=sources.iloc[index]
-            )
+            change_key(date=row["date"], status=row["status"], confidence=row["confidence"], sources=cited)
         )
     return out
 

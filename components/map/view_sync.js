@@ -83,8 +83,7 @@
       var view = urls.parse(query).view;
       if (view.map) {
         owned.map = urls.formatMap(view.map);
-        var centre = map.getCenter();
-        if (urls.formatMap({ zoom: map.getZoom(), lat: centre.lat, lon: centre.lng }) !== owned.map) {
+        if (!sameAsOwned()) {
           map.setView([view.map.lat, view.map.lon], view.map.zoom, { animate: false });
         }
       }
@@ -117,10 +116,21 @@
     if (owned.map !== null || owned.layers !== null) {
       writeOwned(); // the link's own spelling (e.g. %2F) becomes the short, readable one
     }
+    // Within a pixel of the view in the address is the same view: Leaflet snaps a restored
+    // centre to whole pixels, and the link should not drift from what was shared.
+    function sameAsOwned() {
+      var view = owned.map && urls.parse("map=" + owned.map).view.map;
+      if (!view || view.zoom !== map.getZoom()) {
+        return false;
+      }
+      var there = map.latLngToContainerPoint([view.lat, view.lon]);
+      return there.distanceTo(map.latLngToContainerPoint(map.getCenter())) < 1;
+    }
+
     map.on("moveend", function () {
       var centre = map.getCenter();
       var value = urls.formatMap({ zoom: map.getZoom(), lat: centre.lat, lon: centre.lng });
-      if (value !== owned.map) {
+      if (value !== owned.map && !sameAsOwned()) {
         owned.map = value;
         writeOwned();
       }

@@ -47,9 +47,16 @@ def main() -> None:
         runs = [
             ["server.py", "--districts", "130", "--changes", "13000", "--repeat", "3"],
             ["scrub.py", "--sizes", "130", "--scrubs", "3", "--compare", "--quiet-ms", "400"],
+            ["site.py", "--sizes", "130", "--scrubs", "3"],
+            ["cold.py", "--sizes", "aleppo"],
         ]
     else:
-        runs = [["server.py"], ["scrub.py", "--sizes", "130,2000,10000", "--scrubs", "20", "--compare"]]
+        runs = [
+            ["server.py"],
+            ["scrub.py", "--sizes", "130,2000,10000", "--scrubs", "20", "--compare"],
+            ["site.py", "--sizes", "130,10000", "--scrubs", "20"],
+            ["cold.py", "--sizes", "aleppo,10000"],
+        ]
     print(f"Machine: {machine()}\n", flush=True)
     for run in runs:
         subprocess.run([sys.executable, str(HERE / run[0]), *run[1:]], check=True, cwd=HERE)

@@ -91,9 +91,8 @@ def site_changes(theatre: Theatre) -> list[list[list[str]]]:
     rows = frame[["date", "date_precision", "status", "confidence", "note", "source_url"]].to_numpy().tolist()
     offsets = theatre.timelines()["offsets"]
     count = len(theatre.district_ids)
-    return [
-        rows[offsets[start] : offsets[min(start + CHANGE_CHUNK, count)]] for start in range(0, max(count, 1), CHANGE_CHUNK)
-    ]
+    starts = range(0, max(count, 1), CHANGE_CHUNK)
+    return [rows[offsets[start] : offsets[min(start + CHANGE_CHUNK, count)]] for start in starts]
 
 
 def _page(theatre: Theatre, leaflet: str) -> str:

@@ -29,7 +29,7 @@ from components.legend import render_legend
 from components.map_view import render_map
 from components.quality_view import render_quality
 from components.share_link import render_share_link
-from components.static_files import publish, static_serving_enabled
+from components.static_files import publish_payloads, static_serving_enabled
 from components.text import md_text
 from components.timeline_strip import render_timeline
 from components.url_state import read_view_from_url, url_changed_elsewhere, write_view_to_url
@@ -82,21 +82,21 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
     shapes = cached_text(theatre, "shapes.json", lambda: js_literal(districts_geojson(theatre)))
     figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
-    if static:
-        static_root = HERE / "static"
-        return Prepared(
-            theatre,
-            publish(static_root, "theatres", ".geojson", shapes),
-            None,
-            publish(
-                static_root,
-                "theatres",
-                ".timeline.json",
-                cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
-            ),
-            *figures,
+    published = (
+        publish_payloads(
+            HERE / "static",
+            "theatres",
+            {
+                ".geojson": shapes,
+                ".timeline.json": cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
+            },
         )
-    return Prepared(theatre, None, shapes, None, *figures)
+        if static
+        else None
+    )
+    if published is None:  # static serving is off or its folder cannot be written
+        return Prepared(theatre, None, shapes, None, *figures)
+    return Prepared(theatre, published[".geojson"], None, published[".timeline.json"], *figures)
 
 
 def show_data_error(directory: Path, exc: Exception) -> None:

@@ -10,13 +10,11 @@ the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
 
 from __future__ import annotations
 
-from typing import ClassVar
-
 import folium
 import numpy as np
 import streamlit as st
 from branca.element import MacroElement
-from jinja2 import Template
+from folium.template import Template
 from streamlit_folium import st_folium
 
 from components.js import js_literal
@@ -31,8 +29,8 @@ _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/
 class LeafletOnlyMap(folium.Map):
     """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts)."""
 
-    default_js: ClassVar[list[tuple[str, str]]] = [_LEAFLET_JS]
-    default_css: ClassVar[list[tuple[str, str]]] = [_LEAFLET_CSS]
+    default_js = [_LEAFLET_JS]  # noqa: RUF012 (folium's own attribute)
+    default_css = [_LEAFLET_CSS]  # noqa: RUF012
 
 
 _MAP_LIBRARY = map_library()
@@ -73,6 +71,8 @@ FrontlinesMap.init({{ this.options_js() }});
 
     def options_js(self) -> str:
         """The options object; inline shapes go in as the JSON text they already are."""
+        if self._parent is None:
+            raise RuntimeError("add the DistrictLayer to a map before rendering it")
         options = js_literal({"map": self._parent.get_name(), **self._options})
         if self._inline_shapes_js is None:
             return options

@@ -53,7 +53,7 @@ def voronoi_cells(
     # voronoi_polygons does not keep input order: match each cell to the point inside it
     tree = shapely.STRtree(cells)
     point_index, cell_index = tree.query(points, predicate="intersects")
-    owner = {}
+    owner: dict[int, int] = {}
     for p, c in zip(point_index, cell_index, strict=True):
         owner.setdefault(int(p), int(c))
     result = []

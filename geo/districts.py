@@ -84,7 +84,8 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
         return None
     crs = _declared_crs(raw, problems)
 
-    records, seen = [], {}
+    records: list[dict] = []
+    seen: dict[str, int] = {}
     for number, feature in enumerate(features, start=1):
         props = (feature or {}).get("properties") or {}
         district_id = props.get("id")

@@ -65,6 +65,8 @@ def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame | Non
             problems.append(Problem(SOURCES_FILE, where, "publisher is empty (expected who published the report)"))
             bad[index - 2] = True
     duplicated = frame["id"].duplicated(keep="first").to_numpy()
-    for index in np.flatnonzero(duplicated):
-        problems.append(Problem(SOURCES_FILE, f"row {index + 2}", f"id {frame['id'].iloc[index]!r} is a duplicate"))
+    for position in np.flatnonzero(duplicated):
+        problems.append(
+            Problem(SOURCES_FILE, f"row {position + 2}", f"id {frame['id'].iloc[position]!r} is a duplicate")
+        )
     return frame.loc[~bad & ~duplicated].set_index("id")

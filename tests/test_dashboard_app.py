@@ -197,3 +197,28 @@ def test_validation_warnings_are_shown_in_the_quality_view(monkeypatch, tmp_path
     at = app(monkeypatch, write_theatre(tmp_path / "t", features=features))
     quality_text = plain("\n".join(m.value for m in at.expander[0].markdown))
     assert "feature 1 (id 'north-east'): name_ar is empty and no name_note says why" in quality_text
+
+
+def map_script(at: AppTest) -> str:
+    import json
+
+    (component,) = at.get("component_instance")
+    return json.loads(component.proto.json_args)["script"]
+
+
+def test_the_map_fetches_published_shapes_or_carries_them_inline(monkeypatch):
+    import streamlit as st
+
+    import components.static_files
+
+    st.cache_resource.clear()
+    assert '"shapesUrl":"app/static/theatres/' in map_script(app(monkeypatch))
+
+    def unwritable(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(components.static_files, "publish", unwritable)
+    st.cache_resource.clear()
+    script = map_script(app(monkeypatch))
+    assert '"shapesUrl":null' in script and '"shapes":{"type":"FeatureCollection"' in script
+    st.cache_resource.clear()

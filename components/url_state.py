@@ -15,6 +15,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo.errors import GeoError
 
@@ -134,8 +135,15 @@ def read_view_from_url(
 
 
 def url_changed_elsewhere() -> bool:
-    """Whether the address's part that the app owns differs from what the app last wrote:
-    the reader went Back or Forward (Streamlit reruns with that entry's address)."""
+    """Whether this run comes from the reader going Back or Forward to another view.
+
+    Streamlit flags such a rerun (its address is that history entry's). Comparing addresses
+    alone is not enough: a rerun can carry the address from before the app's last write,
+    when the reader scrubs faster than the browser applies the writes.
+    """
+    context = get_script_run_ctx()
+    if context is None or not getattr(context, "is_history_navigation", False):
+        return False
     written = st.session_state.get(_WRITTEN)
     if written is None:
         return False

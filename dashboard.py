@@ -19,6 +19,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
+from components.compare_view import render_changes, render_compare_controls
+from components.control_chart import control_specs, render_control_chart, series_records
+from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.district_panel import render_district_panel, render_no_selection
 from components.downloads import Download, render_downloads
@@ -28,22 +31,28 @@ from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
 from components.quality_view import render_quality
+from components.search_box import render_search_box
 from components.share_link import render_share_link
 from components.static_files import publish_payloads, static_serving_enabled
 from components.text import md_text
-from components.timeline_strip import render_timeline
-from components.url_state import read_view_from_url, url_changed_elsewhere, write_view_to_url
+from components.timeline_chart import render_timeline_chart, strip_spec
+from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
 from geo import STATUSES, DataError, Theatre
 from geo.cache import cached_text, load_theatre_cached
+from geo.compare import compare_dates
+from geo.dates import day_number
 from geo.errors import GeoError
 from geo.export import (
     districts_geojson,
     download_name,
     state_geojson,
     write_change_log_csv,
+    write_comparison_csv,
     write_state_csv,
 )
 from geo.quality import changes_per_month, confidence_counts, sourcing_summary
+from geo.search import SearchIndex
+from geo.series import control_series
 from geo.theatre import count_statuses
 from geo.version import changed_since
 
@@ -74,6 +83,9 @@ class Prepared:
     per_month: pd.Series
     sourcing: dict[str, int]
     confidence: dict[str, int]
+    search_index: SearchIndex
+    strip_spec: dict
+    control_specs: dict[str, dict]
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
@@ -81,7 +93,8 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
     shapes = cached_text(theatre, "shapes.json", lambda: js_literal(districts_geojson(theatre)))
-    figures = (changes_per_month(theatre), sourcing_summary(theatre), confidence_counts(theatre))
+    per_month, series = changes_per_month(theatre), control_series(theatre)
+    start, end = theatre.meta.start_date, theatre.meta.end_date
     published = (
         publish_payloads(
             HERE / "static",
@@ -89,10 +102,19 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
             {
                 ".geojson": shapes,
                 ".timeline.json": cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
+                ".control.json": js_literal(series_records(series)),
             },
         )
         if static
         else None
+    )
+    figures = (
+        per_month,
+        sourcing_summary(theatre),
+        confidence_counts(theatre),
+        SearchIndex(theatre.districts),
+        strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end),
+        control_specs(series, start=start, end=end, data_url=published[".control.json"] if published else None),
     )
     if published is None:  # static serving is off or its folder cannot be written
         return Prepared(theatre, None, shapes, None, *figures)
@@ -120,7 +142,9 @@ def start_session(theatre: Theatre) -> None:
     st.session_state["embed"] = view.mode == "embed"
     if view.v and view.v != theatre.version:
         notices.insert(0, stale_notice(theatre, view.v, district))
-    st.session_state["url_notices"] = notices
+    from_date, from_notices = read_compare_from_url(parse_date=theatre.clamp_date)
+    st.session_state["from"] = from_date
+    st.session_state["url_notices"] = notices + from_notices
 
 
 def stale_notice(theatre: Theatre, version: str, district: str | None) -> str:
@@ -176,6 +200,12 @@ def select_district(district_id: str) -> None:
     st.session_state["district"] = district_id
 
 
+def find_district(district_id: str) -> None:
+    """A district picked in the search box: open its panel and centre the map on it."""
+    st.session_state["district"] = district_id
+    st.session_state["focus"] = (district_id, (st.session_state.get("focus") or ("", 0))[1] + 1)
+
+
 def clear_district() -> None:
     st.session_state["district"] = None
 
@@ -183,6 +213,11 @@ def clear_district() -> None:
 def jump_to(date: dt.date | None) -> None:
     if date is not None:
         st.session_state["date"] = date
+
+
+def played_to(theatre: Theatre, iso: str) -> None:
+    """Playback in the page stopped on ``iso``: the server catches up."""
+    jump_to(theatre.clamp_date(iso))
 
 
 def main() -> None:
@@ -214,15 +249,23 @@ def main() -> None:
         map_column = panel_column = st.container()
     else:
         map_column, panel_column = st.columns([3, 2], gap="medium")
+    start, end = theatre.meta.start_date, theatre.meta.end_date
     with map_column:
-        date = render_date_controls(
-            start=theatre.meta.start_date,
-            end=theatre.meta.end_date,
-            key="date",
-            previous_change=theatre.previous_change_date(st.session_state["date"]),
-            next_change=theatre.next_change_date(st.session_state["date"]),
-            jump=jump_to,
-        )
+        if not embed:
+            render_search_box(prepared.search_index, on_pick=find_district)
+        slider_column, box_column = st.columns([4, 1], vertical_alignment="top")
+        with slider_column:
+            date = render_date_controls(
+                start=start,
+                end=end,
+                key="date",
+                previous_change=theatre.previous_change_date(st.session_state["date"]),
+                next_change=theatre.next_change_date(st.session_state["date"]),
+                jump=jump_to,
+            )
+        with box_column:
+            render_date_box(start=start, end=end, slider_key="date")
+        from_date = None if embed else render_compare_controls(start=start, end=end, date=date)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
         render_map(
@@ -238,30 +281,40 @@ def main() -> None:
             selected=district_id,
             date=date.isoformat(),
             on_click=select_district,
+            compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
+            focus=st.session_state.get("focus"),
+            playback_days=(day_number(start), day_number(end)),
+            on_played=lambda iso: played_to(theatre, iso),
             share_title=theatre.meta.title,
         )
-        render_legend()
+        render_legend(changed_since=from_date)
         if embed:
             st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
-            write_view_to_url(view_params(theatre, date, district_id, embed=True))
+            write_view_to_url(view_params(theatre, date, district_id, None, embed=True))
             return
-        render_timeline(
-            changes_per_month=prepared.per_month,
-            events=theatre.events,
-            date=date,
-            start=theatre.meta.start_date,
-            end=theatre.meta.end_date,
-        )
+        render_timeline_chart(prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to)
+        render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
     with panel_column:
+        if from_date is not None:
+            comparison = compare_dates(theatre, from_date, date)
+            csv = io.StringIO()
+            write_comparison_csv(comparison, csv)
+            render_changes(comparison, csv=csv.getvalue())
         district_id = st.session_state["district"]
         if district_id:
             render_district_panel(
-                theatre.district_at(district_id, date), theatre.history(district_id), date=date, on_close=clear_district
+                theatre.district_at(district_id, date),
+                theatre.history(district_id),
+                date=date,
+                on_close=clear_district,
+                cite=theatre.citations,
             )
         else:
             render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
-        render_events(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS)
-        render_share_link(view_params(theatre, date, district_id, embed=False))
+        render_events(
+            theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS, jump=jump_to
+        )
+        render_share_link(view_params(theatre, date, district_id, from_date, embed=False))
         render_downloads(downloads(theatre, date))
     render_quality(
         changes_per_month=prepared.per_month,
@@ -274,12 +327,16 @@ def main() -> None:
         warnings=[str(w) for w in theatre.warnings],
     )
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
-    write_view_to_url(view_params(theatre, date, district_id, embed=False))
+    write_view_to_url(view_params(theatre, date, district_id, from_date, embed=False))
 
 
-def view_params(theatre: Theatre, date: dt.date, district_id: str | None, *, embed: bool) -> dict[str, str | None]:
-    """The app's part of the view in the URL (the map script adds centre, zoom and layers)."""
+def view_params(
+    theatre: Theatre, date: dt.date, district_id: str | None, from_date: dt.date | None, *, embed: bool
+) -> dict[str, str | None]:
+    """The app's part of the view as URL parameters (compare mode's ``from`` goes before
+    ``date``); the map script adds centre, zoom and layers."""
     return {
+        "from": from_date.isoformat() if from_date else None,
         "date": date.isoformat(),
         "district": district_id,
         "mode": "embed" if embed else None,

@@ -47,6 +47,7 @@ def main() -> None:
         runs = [
             ["server.py", "--districts", "130", "--changes", "13000", "--repeat", "3"],
             ["scrub.py", "--sizes", "130", "--scrubs", "3", "--compare", "--quiet-ms", "400"],
+            ["playback.py", "--sizes", "130", "--seconds", "2", "--repeat", "3"],
             ["site.py", "--sizes", "130", "--scrubs", "3"],
             ["cold.py", "--sizes", "aleppo"],
         ]
@@ -54,6 +55,7 @@ def main() -> None:
         runs = [
             ["server.py"],
             ["scrub.py", "--sizes", "130,2000,10000", "--scrubs", "20", "--compare"],
+            ["playback.py", "--sizes", "130,10000"],
             ["site.py", "--sizes", "130,10000", "--scrubs", "20"],
             ["cold.py", "--sizes", "aleppo,10000"],
         ]

@@ -23,11 +23,30 @@ def readable_date(iso: str, precision: str = "day") -> str:
     return day.strftime(_PRECISION_FORMAT.get(precision, "%d %b %Y")).lstrip("0") + _PRECISION_NOTE.get(precision, "")
 
 
+Cite = Callable[[str], list[dict[str, str]]]
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or url).removeprefix("www.")
+
+
+def rated_links(citations: list[dict[str, str]]) -> str:
+    """Links to reports, each followed by its kind and alignment where rated."""
+    links = []
+    for c in citations:
+        rating = "; ".join(x for x in (c.get("kind", ""), c.get("alignment", "")) if x)
+        links.append(md_link(_host(c["url"]), c["url"]) + (f" \\({md_text(rating)}\\)" if rating else ""))
+    return " · ".join(links)
+
+
+def _no_citations(ids: str) -> list[dict[str, str]]:
+    return []
+
+
 def source_links(cell: str) -> str:
     links = []
     for url in cell.split():
-        host = (urlsplit(url).hostname or url).removeprefix("www.")
-        links.append(md_link(host, url))
+        links.append(md_link(_host(url), url))
     return " · ".join(links)
 
 
@@ -40,10 +59,46 @@ def _status_badge(status: str) -> str:
     )
 
 
+def _between(sides: str) -> str:
+    """' between Government and Kurdish (YPG/SDF)' for a contested change's sides, or ''."""
+    named = [STATUS_LABELS[s] for s in sides.split() if s in STATUS_LABELS]
+    if not named:
+        return ""
+    return " between " + (named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1])
+
+
+def _partial_date(text: str) -> str:
+    """'2016-12-04' -> '4 Dec 2016', '2016-12' -> 'Dec 2016', '2012' -> '2012'."""
+    precision = {10: "day", 7: "month", 4: "year"}.get(len(text))
+    if precision is None:
+        return text
+    full = text + "-01" * ((10 - len(text)) // 3)
+    return readable_date(full, precision).split(" (")[0]
+
+
+def _disagreement(change, cite: Cite) -> str:
+    """What the reports that disagree with a change say: another date, and who."""
+    parts = []
+    if getattr(change, "alt_date", ""):
+        parts.append(f"another report gives {md_text(_partial_date(change.alt_date))}")
+    if getattr(change, "disputed_by", ""):
+        parts.append("disputed by " + (rated_links(cite(change.disputed_by)) or md_text(change.disputed_by)))
+    return f" **Sources disagree:** {'; '.join(parts)}\\." if parts else ""
+
+
 def render_district_panel(
-    district: dict, history: pd.DataFrame, *, date: dt.date, on_close: Callable[[], None]
+    district: dict,
+    history: pd.DataFrame,
+    *,
+    date: dt.date,
+    on_close: Callable[[], None],
+    cite: Cite = _no_citations,
 ) -> None:
-    """Show one district. ``district`` is a row of ``Theatre.state_at``; every text from it is escaped."""
+    """Show one district. ``district`` is a row of ``Theatre.district_at``; every text from it is escaped.
+
+    ``cite`` turns space-separated source ids into reports with their kind and alignment
+    (:meth:`geo.Theatre.citations`); without it sources are plain links.
+    """
     st.markdown(f"### {md_text(district['name_en'])}")
     if district["name_ar"]:
         st.markdown(
@@ -56,10 +111,17 @@ def render_district_panel(
         st.caption(md_text(district["name_note"]))
     if district.get("place_source_url"):
         st.caption("Names and location from: " + source_links(district["place_source_url"]))
-    since = "the start of the record" if not district["source_url"] else readable_date(district["since"])
+    initial = not district["source_url"]
+    since = "the start of the record" if initial else readable_date(district["since"])
+    between = _between(district.get("sides", ""))
+    split = " " + md_text(between) if between else ""
     st.markdown(
-        f"On **{date:%d %B %Y}**: {_status_badge(district['status'])} since {md_text(since)}", unsafe_allow_html=True
+        f"On **{date:%d %B %Y}**: {_status_badge(district['status'])}{split} since {md_text(since)}",
+        unsafe_allow_html=True,
     )
+    initial_links = rated_links(cite(district["sources"])) if initial and district.get("sources") else ""
+    if initial_links:
+        st.caption("Initial status from: " + initial_links)
     if district["note"]:
         st.markdown(f"> {md_text(district['note'])}")
 
@@ -69,10 +131,13 @@ def render_district_panel(
     else:
         lines = ["| Date | Status | What happened | Confidence | Sources |", "|---|---|---|---|---|"]
         for change in history.itertuples(index=False):
+            ids = getattr(change, "sources", "")
+            cited = rated_links(cite(ids)) if ids else ""
             lines.append(
-                f"| {md_text(readable_date(change.date, change.date_precision))} | {STATUS_LABELS[change.status]} "
-                f"| {md_text(change.note) or '—'} | {md_text(change.confidence) or '—'} "
-                f"| {source_links(change.source_url)} |"
+                f"| {md_text(readable_date(change.date, change.date_precision))} "
+                f"| {md_text(STATUS_LABELS[change.status] + _between(getattr(change, 'sides', '')))} "
+                f"| {md_text(change.note) or '—'}{_disagreement(change, cite)} | {md_text(change.confidence) or '—'} "
+                f"| {cited or source_links(change.source_url)} |"
             )
         st.markdown("\n".join(lines))
     st.button("Close details", key="close-district", on_click=on_close)

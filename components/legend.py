@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import streamlit as st
 
 from components.palette import styles_in_code_order
 
 
-def render_legend() -> None:
-    """Show the legend. Every label is a fixed string from the code, not from data."""
+def render_legend(*, changed_since: dt.date | None = None) -> None:
+    """Show the legend. Every label is a fixed string from the code, not from data.
+
+    In compare mode (``changed_since``, the "from" date) it explains the outline of changed districts.
+    """
     items = []
     for style in styles_in_code_order():
         border = "dashed" if style["dashArray"] else "solid"
@@ -26,4 +31,11 @@ def render_legend() -> None:
         'background:#888888;opacity:.35;border:2px solid #444444"></span>'
         "Paler: low confidence (inferred or disputed; see the district's history)</span>"
     )
+    if changed_since is not None:
+        items.append(
+            '<span class="legend-item legend-changed" style="display:inline-flex;align-items:center">'
+            '<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
+            'border:3px solid #0072B2"></span>'
+            f"Blue outline: status differs from {changed_since:%d %b %Y}</span>"
+        )
     st.markdown('<div class="frontlines-legend">' + "".join(items) + "</div>", unsafe_allow_html=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 MAP_SCRIPTS = Path(__file__).with_name("map")
 #: The map's browser code in load order (see the contract at the top of district_layer.js).
-MAP_SCRIPT_FILES = ("status_timeline.js", "view_url.js", "district_layer.js", "view_sync.js")
+MAP_SCRIPT_FILES = ("status_timeline.js", "view_url.js", "playback.js", "district_layer.js", "view_sync.js")
 
 
 def map_library() -> str:

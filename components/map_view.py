@@ -54,6 +54,7 @@ FrontlinesMap.init({{ this.options_js() }});
         inline_shapes_js: str | None,
         unknown_code: int,
         follow_slider: dict | None = None,
+        playback_days: tuple[int, int] | None = None,
         view: dict | None = None,
     ):
         super().__init__()
@@ -65,6 +66,7 @@ FrontlinesMap.init({{ this.options_js() }});
             "unknownCode": int(unknown_code),
             "shapesUrl": shapes_path,
             "follow": follow_slider,
+            "playback": {"first": playback_days[0], "last": playback_days[1]} if playback_days else None,
             "view": view,
         }
         self._inline_shapes_js = inline_shapes_js
@@ -85,15 +87,34 @@ class StatusUpdate(folium.FeatureGroup):
     _template = Template("""
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup();
-if (window.frontlines) { window.frontlines.apply({{ this.codes_js }}, {{ this.selected_js }}, {{ this.date_js }}); }
+if (window.frontlines) {
+  window.frontlines.markChanged({{ this.from_codes_js }});
+  window.frontlines.apply({{ this.codes_js }}, {{ this.selected_js }}, {{ this.date_js }});
+  {% if this.focus_js %}window.frontlines.focus({{ this.focus_js }});{% endif %}
+}
 {% endmacro %}
 """)
 
-    def __init__(self, codes: np.ndarray, low_confidence: np.ndarray, selected: str | None, date: str):
+    def __init__(
+        self,
+        codes: np.ndarray,
+        low_confidence: np.ndarray,
+        selected: str | None,
+        date: str,
+        *,
+        compare_codes: np.ndarray | None = None,
+        focus: tuple[str, int] | None = None,
+    ):
         super().__init__(name="status", control=False)
         self.codes_js = js_literal(encode_status_chars(codes, low_confidence))
         self.selected_js = js_literal(selected)
         self.date_js = js_literal(date)
+        self.from_codes_js = js_literal(
+            None
+            if compare_codes is None
+            else encode_status_chars(compare_codes, np.zeros(len(compare_codes), dtype=bool))
+        )
+        self.focus_js = "" if focus is None else f"{js_literal(focus[0])}, {int(focus[1])}"
 
 
 def render_map(
@@ -110,6 +131,10 @@ def render_map(
     selected: str | None,
     date: str,
     on_click,
+    compare_codes: np.ndarray | None = None,
+    focus: tuple[str, int] | None = None,
+    playback_days: tuple[int, int] | None = None,
+    on_played=None,
     share_title: str | None = None,
     key: str = "map",
     height: int = 620,
@@ -124,6 +149,13 @@ def render_map(
     static serving is off, ``inline_shapes_js`` carries the same GeoJSON in the script.
     With ``timeline_path`` (``Theatre.timelines()`` as JSON) and the date slider's
     ``slider_key``, the map follows the slider in the browser without waiting for a rerun.
+
+    Compare mode: ``compare_codes`` (status codes at the "from" date) marks every district
+    whose status differs. ``focus`` is ``(district_id, token)``: centre the map on the
+    district once per new token. ``playback_days`` (first and last day numbers) adds the
+    play control (``components/map/playback.js``, needs the timelines); when playback
+    stops, ``on_played(date)`` gets the date it stopped on.
+
     The map keeps its centre, zoom and layers in the page's address (``map=``, ``layers=``,
     see ``components/map/view_sync.js``); with ``share_title`` it has Copy link and Embed buttons.
     """
@@ -134,22 +166,33 @@ def render_map(
         inline_shapes_js=inline_shapes_js,
         unknown_code=unknown_code,
         follow_slider=follow,
+        playback_days=playback_days if follow else None,
         view={"page": "parent", "share": {"title": share_title} if share_title else None},
     ).add_to(base)
+    handled = f"{key}-handled"
 
     def clicked() -> None:
+        # streamlit-folium sends its value again for other reasons (a playback report): act
+        # on what is new. The click count makes a second click on the same district count.
         value = st.session_state.get(key) or {}
+        seen = st.session_state.get(handled) or {}
+        clicks, played = value.get("last_object_clicked_count"), value.get("frontlines_played")
         feature = value.get("last_active_drawing") or {}
         district_id = (feature.get("properties") or {}).get("id")
-        if isinstance(district_id, str):
+        if isinstance(district_id, str) and clicks != seen.get("clicks"):
             on_click(district_id)
+        if isinstance(played, dict) and played != seen.get("played") and on_played is not None:
+            on_played(str(played.get("date")))
+        st.session_state[handled] = {"clicks": clicks, "played": played}
 
     st_folium(
         base,
         key=key,
         height=height,
         use_container_width=True,
-        returned_objects=["last_active_drawing"],
-        feature_group_to_add=StatusUpdate(codes, low_confidence, selected, date),
+        returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        feature_group_to_add=StatusUpdate(
+            codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus
+        ),
         on_change=clicked,
     )

@@ -1,8 +1,8 @@
-"""The view in the URL: ``?date=…&district=…&map=…&layers=…&mode=embed&v=…``.
+"""The view in the URL: ``?from=…&date=…&district=…&map=…&layers=…&mode=embed&v=…``.
 
 :func:`parse_view` is the Python twin of ``parse`` in ``components/map/view_url.js`` (the
 static site and the map script use that one); ``tests/url_view_cases.json`` holds the two
-equal. The dashboard owns ``date``, ``district``, ``mode`` and ``v``; the map script owns
+equal. The dashboard owns ``from`` (compare mode), ``date``, ``district``, ``mode`` and ``v``; the map script owns
 ``map`` and ``layers`` (it rewrites them in the browser without a rerun), so the dashboard
 passes them through as it read them.
 """
@@ -19,8 +19,8 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from geo.errors import GeoError
 
-VIEW_KEYS = ("date", "district", "map", "layers", "mode", "v")
-APP_KEYS = ("date", "district", "mode", "v")  # written by the dashboard; map and layers by the map script
+VIEW_KEYS = ("from", "date", "district", "map", "layers", "mode", "v")
+APP_KEYS = ("from", "date", "district", "mode", "v")  # written by the dashboard; map and layers by the map script
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{1,8})?$")
@@ -28,6 +28,7 @@ _VERSION = re.compile(r"^[0-9a-f]{8}$")
 _MAX_SLUG = 100
 _MAX_LAYERS = 12
 _EXPECTED = {
+    "from": "a date as YYYY-MM-DD",
     "date": "a date as YYYY-MM-DD",
     "district": "a district id such as bustan-al-basha",
     "map": "zoom/latitude/longitude, e.g. 14/36.20100/37.13400",
@@ -51,6 +52,7 @@ class View:
 
     date: str | None = None
     district: str | None = None
+    from_: str | None = None  # compare mode's "from" date
     map: MapView | None = None
     layers: tuple[str, ...] | None = None
     mode: str | None = None
@@ -78,6 +80,7 @@ def _layers(value: str) -> tuple[str, ...] | None:
 
 
 _PARSERS: dict[str, Callable[[str], object]] = {
+    "from": lambda v: v if _DATE.match(v) else None,
     "date": lambda v: v if _DATE.match(v) else None,
     "district": lambda v: v if _slug(v) else None,
     "map": _map,
@@ -95,8 +98,9 @@ def parse_view(params: Mapping[str, str]) -> View:
     for key in VIEW_KEYS:
         if key not in params or (params[key] == "" and key != "layers"):
             continue
-        values[key] = _PARSERS[key](params[key])
-        if values[key] is None:
+        field_name = "from_" if key == "from" else key
+        values[field_name] = _PARSERS[key](params[key])
+        if values[field_name] is None:
             problems.append((key, params[key]))
     return View(**values, problems=tuple(problems))  # type: ignore[arg-type]
 
@@ -118,7 +122,7 @@ def read_view_from_url(
     """
     params = {key: st.query_params[key] for key in VIEW_KEYS if key in st.query_params}
     view = parse_view(params)
-    notices = [problem_notice(key, value) for key, value in view.problems if key not in ("date", "district")]
+    notices = [problem_notice(key, value) for key, value in view.problems if key not in ("from", "date", "district")]
     date = district = None
     if "date" in params:
         try:
@@ -160,3 +164,18 @@ def write_view_to_url(view: dict[str, str | None]) -> None:
     ordered = {key: value for key in VIEW_KEYS if (value := {**wanted, **passed}.get(key)) is not None}
     if st.query_params.to_dict() != ordered:
         st.query_params.from_dict(ordered)
+
+
+# ---- compare mode: ?from=YYYY-MM-DD beside date (kept apart from the view above, for easy merging) ----
+COMPARE_PARAM = "from"
+
+
+def read_compare_from_url(*, parse_date: Callable[[str], dt.date]) -> tuple[dt.date | None, list[str]]:
+    """The compare mode's "from" date a link asks for (``?from=``), ``None`` when absent or invalid."""
+    value = st.query_params.get(COMPARE_PARAM)
+    if not value:
+        return None, []
+    try:
+        return parse_date(value), []
+    except GeoError as exc:
+        return None, [f"The link's compare date (from) was ignored: {exc}."]

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import datetime as dt
 import functools
 import hashlib
 import json
@@ -28,7 +27,7 @@ import pandas as pd
 
 from geo.errors import Problem
 from geo.load import load_theatre
-from geo.meta import TheatreMeta
+from geo.meta import read_meta
 from geo.theatre import Theatre
 from geo.version import VERSION_LENGTH, data_digest
 
@@ -52,22 +51,6 @@ def code_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def _meta_to_json(meta: TheatreMeta) -> dict:
-    raw = dataclasses.asdict(meta)
-    raw["start_date"], raw["end_date"] = meta.start_date.isoformat(), meta.end_date.isoformat()
-    return raw
-
-
-def _meta_from_json(raw: dict) -> TheatreMeta:
-    raw = dict(raw)
-    raw["start_date"] = dt.date.fromisoformat(raw["start_date"])
-    raw["end_date"] = dt.date.fromisoformat(raw["end_date"])
-    raw["center"] = tuple(raw["center"])
-    for key in ("initial_sources", "known_uncertainties"):
-        raw[key] = tuple(raw[key])
-    return TheatreMeta(**raw)
-
-
 def _write(folder: Path, theatre: Theatre) -> None:
     """Write the entry into a temporary folder beside it, then move it in place (atomic)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
@@ -79,9 +62,7 @@ def _write(folder: Path, theatre: Theatre) -> None:
         if theatre.sources is not None:
             theatre.sources.to_parquet(staging / "sources.parquet")
         (staging / "theatre.json").write_text(
-            json.dumps(
-                {"meta": _meta_to_json(theatre.meta), "warnings": [dataclasses.asdict(w) for w in theatre.warnings]}
-            ),
+            json.dumps({"warnings": [dataclasses.asdict(w) for w in theatre.warnings]}),
             encoding="utf-8",
         )
         with contextlib.suppress(OSError):  # another process wrote the same entry first
@@ -92,9 +73,14 @@ def _write(folder: Path, theatre: Theatre) -> None:
 
 def _read(folder: Path, directory: Path) -> Theatre:
     head = json.loads((folder / "theatre.json").read_text(encoding="utf-8"))
+    # theatre.json itself is tiny and part of the digest: read it again rather than store its dataclasses
+    problems: list[Problem] = []
+    meta = read_meta(directory, problems)
+    if meta is None:
+        raise ValueError(f"theatre.json no longer reads: {problems}")
     sources = pd.read_parquet(folder / "sources.parquet") if (folder / "sources.parquet").is_file() else None
     theatre = Theatre(
-        _meta_from_json(head["meta"]),
+        meta,
         gpd.read_parquet(folder / "districts.parquet"),
         pd.read_parquet(folder / "changes.parquet"),
         directory=directory,
@@ -125,7 +111,7 @@ def load_theatre_cached(directory: str | Path, *, root: Path | None = None) -> T
             theatre = None  # a damaged entry: load the files instead
     if theatre is None:
         theatre = load_theatre(directory)
-        with contextlib.suppress(OSError, ValueError, ImportError):  # an unwritable cache only costs speed
+        with contextlib.suppress(OSError, ValueError, TypeError, ImportError):  # an unwritable cache only costs speed
             _write(folder, theatre)
     theatre.version = digest[:VERSION_LENGTH]
     theatre.cache_folder = folder if folder.is_dir() else None

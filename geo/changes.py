@@ -13,12 +13,17 @@ from geo.dates import day_number, parse_date_column
 from geo.districts import suggest_id
 from geo.errors import Problem
 from geo.sources import URL, URL_TEXT
-from geo.statuses import DATE_PRECISIONS, STATUSES
+from geo.statuses import DATE_PRECISIONS, SIDES, STATUSES
 
 CHANGES_FILE = "changes.csv"
 REQUIRED_COLUMNS = ("date", "district_id", "status", "note")
 SOURCE_COLUMNS = ("source_url", "sources")  # at least one: URLs, or ids from sources.csv
-OPTIONAL_COLUMNS = ("date_precision", "confidence", *SOURCE_COLUMNS)
+# How a change records disagreement and review (see data/README.md): another date a source
+# gives, the ids of reports that disagree, the sides sharing a contested district, and the
+# audit warnings a reviewer has checked and accepted.
+AUDIT_COLUMNS = ("alt_date", "disputed_by", "sides", "reviewed")
+OPTIONAL_COLUMNS = ("date_precision", "confidence", *SOURCE_COLUMNS, *AUDIT_COLUMNS)
+REVIEW_MARKS = ("enclave", "stale")
 CONFIDENCE_LEVELS = ("high", "medium", "low")
 _URL_LIST = re.compile(f"{URL_TEXT}(?:\\s+{URL_TEXT})*")
 FIRST_DATA_ROW = 2  # row numbers match a spreadsheet: the header is row 1
@@ -128,6 +133,7 @@ def read_changes(
             " ".join([*(urls[i] for i in ids.split() if i in urls), *([literal] if literal else [])])
             for ids, literal in zip(frame["sources"], frame["source_url"], strict=True)
         ]
+    _check_audit_columns(frame, report, sources)
     has_url = (frame["source_url"] != "").to_numpy()
     url_bad = ~frame["source_url"].str.fullmatch(_URL_LIST.pattern).to_numpy(dtype=bool) & has_url
     report(
@@ -147,3 +153,29 @@ def read_changes(
     frame["day"] = days
     clean = frame.loc[~bad].sort_values("day", kind="stable").reset_index(drop=True)
     return clean
+
+
+def _check_audit_columns(frame: pd.DataFrame, report, sources: pd.DataFrame | None) -> None:
+    """Errors for malformed ``alt_date``, ``disputed_by``, ``sides`` and ``reviewed`` cells."""
+    alt = frame["alt_date"]
+    _, full_ok = parse_date_column(alt)
+    partial_ok = alt.str.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?").to_numpy(dtype=bool)
+    report(
+        ((alt != "").to_numpy() & ~full_ok & ~partial_ok),
+        lambda r: f"alt_date was {r['alt_date']!r} but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty",
+    )
+    known = set(sources.index) if sources is not None else set()
+    for column, allowed, expected in (
+        ("disputed_by", None, "ids in sources.csv"),
+        ("sides", SIDES, f"some of {list(SIDES)}"),
+        ("reviewed", REVIEW_MARKS, f"some of {list(REVIEW_MARKS)}"),
+    ):
+        vocabulary = known if allowed is None else set(allowed)
+        wrong = np.array([any(x not in vocabulary for x in cell.split()) for cell in frame[column]], dtype=bool)
+        report(
+            wrong, lambda r, c=column, e=expected: f"{c} was {r[c]!r} but is expected to be {e}, separated by spaces"
+        )
+    report(
+        ((frame["sides"] != "") & (frame["status"] != "contested")).to_numpy(),
+        lambda r: f"sides is given but status is {r['status']!r} (sides names who shares a contested district)",
+    )

@@ -14,7 +14,10 @@ from geo.errors import Problem
 
 EVENTS_FILE = "events.csv"
 COLUMNS = ("date", "end_date", "title", "note", "sources")
-EMPTY = pd.DataFrame(columns=[*COLUMNS, "source_url", "day", "end_day", "row"])
+# Optional: ids of the districts the event's reports describe; the audit counts such an
+# event as a report confirming those districts' status (see geo/audit.py).
+DISTRICTS_COLUMN = "districts"
+EMPTY = pd.DataFrame(columns=[*COLUMNS, DISTRICTS_COLUMN, "source_url", "day", "end_day", "row"])
 
 
 def read_events(
@@ -24,6 +27,7 @@ def read_events(
     sources: pd.DataFrame | None,
     start: dt.date | None,
     end: dt.date | None,
+    district_ids: list[str] | None = None,
 ) -> pd.DataFrame:
     """The events sorted by date, with ``day``/``end_day`` numbers and ``source_url`` resolved.
 
@@ -42,8 +46,11 @@ def read_events(
     if missing:
         problems.append(Problem(EVENTS_FILE, "header", f"is missing column(s) {missing} (expected {list(COLUMNS)})"))
         return EMPTY.copy()
+    if DISTRICTS_COLUMN not in frame.columns:
+        frame[DISTRICTS_COLUMN] = ""
     frame = frame.apply(lambda column: column.str.strip())
     frame["row"] = np.arange(2, 2 + len(frame))
+    known_districts = set(district_ids) if district_ids is not None else None
     frame["end_date"] = frame["end_date"].where(frame["end_date"] != "", frame["date"])
     days, days_ok = parse_date_column(frame["date"])
     end_days, end_ok = parse_date_column(frame["end_date"])
@@ -70,6 +77,9 @@ def read_events(
         unknown = [x for x in ids if x not in urls]
         if unknown:
             found.append(f"sources has {unknown!r}, not ids in sources.csv")
+        strangers = [x for x in row.districts.split() if known_districts is not None and x not in known_districts]
+        if strangers:
+            found.append(f"districts has {strangers!r}, not ids in districts.geojson")
         for message in found:
             problems.append(Problem(EVENTS_FILE, where, message))
         bad[i] = bool(found)

@@ -14,6 +14,7 @@ from typing import TextIO
 import shapely
 import shapely.geometry
 
+from geo.compare import COMPARE_COLUMNS, Comparison
 from geo.theatre import HISTORY_COLUMNS, STATE_COLUMNS, Theatre
 
 CHANGE_LOG_COLUMNS = [
@@ -68,6 +69,16 @@ def districts_geojson(theatre: Theatre, *, decimals: int = 5, simplify_tolerance
             }
         )
     return {"type": "FeatureCollection", "features": features}
+
+
+def write_comparison_csv(comparison: Comparison, out: TextIO) -> None:
+    """The districts whose status differs between two dates (:func:`geo.compare.compare_dates`):
+    ``from_date`` and ``to_date``, then the columns ``COMPARE_COLUMNS``."""
+    frame = comparison.changed[COMPARE_COLUMNS].copy()
+    frame.insert(0, "to_date", comparison.end.isoformat())
+    frame.insert(0, "from_date", comparison.start.isoformat())
+    frame["area_km2"] = frame["area_km2"].round(4)
+    frame.to_csv(out, index=False, lineterminator="\n")
 
 
 def state_geojson(theatre: Theatre, date: dt.date | str) -> dict:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.audit import audit_warnings
 from geo.changes import read_changes
 from geo.districts import DISTRICTS_FILE, read_districts
 from geo.errors import DataError, Problem
@@ -46,22 +47,25 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
     events = read_events(
         directory,
         problems,
+        district_ids=ids,
         sources=sources,
         start=meta.start_date if meta else None,
         end=meta.end_date if meta else None,
     )
-    if meta is not None and meta.initial_sources:
-        unknown = [x for x in meta.initial_sources if sources is None or x not in sources.index]
-        if unknown:
-            problems.append(
-                Problem("theatre.json", "key 'initial_sources'", f"has {unknown!r}, not ids in sources.csv")
-            )
+    if meta is not None:
+        cited_in_meta = {"initial_sources": meta.initial_sources}
+        if meta.end_event is not None:
+            cited_in_meta["end_event"] = meta.end_event.sources
+        for key, ids in cited_in_meta.items():
+            unknown = [x for x in ids if sources is None or x not in sources.index]
+            if unknown:
+                problems.append(Problem("theatre.json", f"key {key!r}", f"has {unknown!r}, not ids in sources.csv"))
     if districts is not None:
         problems.extend(_resolve_place_sources(districts, sources["url"].to_dict() if sources is not None else {}))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
         return None, problems
     theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events)
-    return theatre, problems + quality_warnings(theatre)
+    return theatre, problems + quality_warnings(theatre) + audit_warnings(theatre)
 
 
 def load_theatre(directory: str | Path) -> Theatre:

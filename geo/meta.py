@@ -9,10 +9,24 @@ from pathlib import Path
 
 from geo.dates import parse_date
 from geo.errors import DateError, Problem
-from geo.statuses import STATUSES
+from geo.statuses import SIDES, STATUSES
 
 META_FILE = "theatre.json"
 REQUIRED_KEYS = ("title", "start_date", "end_date", "initial_status", "center", "zoom", "attribution")
+
+
+@dataclass(frozen=True)
+class EndEvent:
+    """The event that ends the fighting the theatre records (``theatre.json`` key ``end_event``).
+
+    After ``date`` no district should still be held by a side in ``ends`` or be contested
+    (unless its ``sides`` name only sides that remain).
+    """
+
+    date: dt.date
+    ends: tuple[str, ...]
+    title: str = ""
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -29,6 +43,7 @@ class TheatreMeta:
     geometry_note: str = ""
     initial_sources: tuple[str, ...] = ()
     known_uncertainties: tuple[str, ...] = ()
+    end_event: EndEvent | None = None
     licence: str = ""
 
 
@@ -90,6 +105,7 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
         problems.append(
             Problem(META_FILE, "key 'zoom'", f"was {raw['zoom']!r} but is expected to be a whole number from 0 to 22")
         )
+    end_event = _end_event(raw.get("end_event"), problems) if "end_event" in raw else None
     if len(problems) > before:
         return None
     return TheatreMeta(
@@ -103,5 +119,28 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
         geometry_note=str(raw.get("geometry_note", "")),
         initial_sources=tuple(str(x) for x in raw.get("initial_sources", [])),
         known_uncertainties=tuple(str(x) for x in raw.get("known_uncertainties", [])),
+        end_event=end_event,
         licence=str(raw.get("licence", "")),
     )
+
+
+def _end_event(raw: object, problems: list[Problem]) -> EndEvent | None:
+    """Check the optional ``end_event`` object: ``date``, ``ends`` (sides), ``title``, ``sources``."""
+    where = "key 'end_event'"
+    expected = 'an object such as {"date": "2016-12-22", "ends": ["opposition"], "title": "...", "sources": [...]}'
+    if not isinstance(raw, dict) or "date" not in raw:
+        problems.append(Problem(META_FILE, where, f"was {raw!r} but is expected to be {expected}"))
+        return None
+    try:
+        day = parse_date(raw["date"], field="end_event date")
+    except DateError as exc:
+        problems.append(Problem(META_FILE, where, str(exc)))
+        return None
+    ends, sources = raw.get("ends", []), raw.get("sources", [])
+    if not (isinstance(ends, list) and all(x in SIDES for x in ends)):
+        problems.append(Problem(META_FILE, where, f"ends was {ends!r} but is expected to be a list of {list(SIDES)}"))
+        return None
+    if not (isinstance(sources, list) and all(isinstance(x, str) for x in sources)):
+        problems.append(Problem(META_FILE, where, f"sources was {sources!r} but is expected to be a list of ids"))
+        return None
+    return EndEvent(date=day, ends=tuple(ends), title=str(raw.get("title", "")), sources=tuple(sources))

@@ -54,6 +54,8 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
     if theatre.sources is not None:
         cited = set(" ".join(theatre.changes["sources"]).split()) | set(" ".join(theatre.events["sources"]).split())
         cited |= set(theatre.meta.initial_sources) | set(theatre.districts["location_source"])
+        cited |= set(" ".join(theatre.changes["disputed_by"]).split()) if "disputed_by" in theatre.changes else set()
+        cited |= set(theatre.meta.end_event.sources) if theatre.meta.end_event else set()
         cited |= set(" ".join(theatre.districts["name_sources"]).split())
         for source_id in theatre.sources.index:
             if source_id not in cited:

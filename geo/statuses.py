@@ -14,6 +14,9 @@ STATUSES: tuple[str, ...] = (
     "unknown",
 )
 
+# The statuses that are a side holding ground (not "contested" or "unknown").
+SIDES: tuple[str, ...] = ("government", "opposition", "kurdish", "isil")
+
 DATE_PRECISIONS: tuple[str, ...] = ("day", "days", "month", "year")
 
 STATUS_LABELS: dict[str, str] = {

@@ -10,6 +10,7 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
+from geo.areas import areas_km2
 from geo.dates import day_number, from_day_number, parse_date
 from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
@@ -18,6 +19,8 @@ from geo.statuses import STATUSES, encode_status_chars
 
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
 HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
+# What the panel shows besides: source ids (for their ratings) and how a change records disagreement.
+DETAIL_COLUMNS = ["sources", "alt_date", "disputed_by", "sides"]
 
 
 class Theatre:
@@ -75,6 +78,12 @@ class Theatre:
 
         return data_version(self.directory) if self.directory is not None else ""
 
+    @cached_property
+    def areas_km2(self) -> np.ndarray:
+        """Each district's area in km² (order of ``district_ids``), measured once on its shape
+        in a metric CRS (:func:`geo.areas.areas_km2`)."""
+        return areas_km2(self.districts)
+
     def timelines(self) -> dict:
         """Every district's changes in a compact form, for computing states elsewhere.
 
@@ -113,6 +122,11 @@ class Theatre:
         if not self.meta.start_date <= day <= self.meta.end_date:
             raise DateError(f"date {day} is outside {self.meta.start_date} to {self.meta.end_date}")
         return day
+
+    def latest_change_positions(self, value: str | dt.date) -> np.ndarray:
+        """Per district (order of ``district_ids``), the position in ``changes`` of the
+        change in effect on a date, or -1 where the initial status still holds."""
+        return self._latest_change_index(value)
 
     def _latest_change_index(self, value: str | dt.date) -> np.ndarray:
         """Per district, the position in ``self.changes`` of its latest change on or
@@ -213,6 +227,8 @@ class Theatre:
                 "since": self.meta.start_date.isoformat(),
                 "source_url": "",
                 "note": "",
+                "sources": " ".join(self.meta.initial_sources),
+                "sides": "",
             }
         change = self.changes.iloc[self._change_of_key[found]]
         return row | {
@@ -220,10 +236,31 @@ class Theatre:
             "since": change["date"],
             "source_url": change["source_url"],
             "note": change["note"],
+            "sources": change.get("sources", ""),
+            "sides": change.get("sides", ""),
         }
 
+    def citations(self, ids: str) -> list[dict[str, str]]:
+        """The reports behind space-separated source ids: ``url``, ``publisher``, ``kind``
+        and ``alignment`` (empty where the theatre does not rate its sources), in the
+        order given; ids not in ``sources.csv`` are left out."""
+        if self.sources is None:
+            return []
+        table = self.sources
+        return [
+            {
+                "url": str(table.at[i, "url"]),
+                "publisher": str(table.at[i, "publisher"]),
+                "kind": str(table.at[i, "kind"]) if "kind" in table else "",
+                "alignment": str(table.at[i, "alignment"]) if "alignment" in table else "",
+            }
+            for i in dict.fromkeys(ids.split())
+            if i in table.index
+        ]
+
     def history(self, district_id: str) -> pd.DataFrame:
-        """A district's changes in date order (columns ``HISTORY_COLUMNS``).
+        """A district's changes in date order (columns ``HISTORY_COLUMNS`` and, where the
+        file has them, ``DETAIL_COLUMNS``).
 
         Raises
         ------
@@ -231,7 +268,7 @@ class Theatre:
             If ``district_id`` is not in the theatre.
         """
         rows = self.changes.iloc[self.change_positions(district_id)]
-        return rows[HISTORY_COLUMNS].reset_index(drop=True)
+        return rows[[*HISTORY_COLUMNS, *(c for c in DETAIL_COLUMNS if c in rows)]].reset_index(drop=True)
 
     def change_positions(self, district_id: str) -> np.ndarray:
         """Positions in ``changes`` of one district's changes, in date order."""

@@ -83,7 +83,9 @@ def write_theatre(
     (folder / "districts.geojson").write_text(json.dumps(collection), encoding="utf-8")
     rows = CHANGES if changes is None else changes
     with open(folder / "changes.csv", "w", newline="", encoding="utf-8") as handle:
-        writer = csv.DictWriter(handle, fieldnames=["date", "district_id", "status", "note", "source_url"])
+        columns = ["date", "district_id", "status", "note", "source_url"]
+        columns += [key for key in dict.fromkeys(k for row in rows for k in row) if key not in columns]
+        writer = csv.DictWriter(handle, fieldnames=columns, restval="")
         writer.writeheader()
         writer.writerows(rows)
     return folder

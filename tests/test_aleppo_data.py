@@ -120,3 +120,98 @@ def test_the_data_readme_counts_both_kinds_of_inference(aleppo):
 
 def test_ibn_yaaqoub_rests_on_a_low_confidence_inference(aleppo):
     assert aleppo.low_confidence_at("2014-01-01")[aleppo.district_ids.index("ibn-yaaqoub")]
+
+
+# ---- what the outside fact-check found, corrected (issue 13) -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "date, district_id, status",
+    [
+        ("2016-07-26", "as-sakan-ash-shababi", "opposition"),
+        ("2016-07-27", "as-sakan-ash-shababi", "kurdish"),  # KurdWatch: the SDF drove the rebels out
+        ("2016-12-01", "as-sakan-ash-shababi", "kurdish"),
+        ("2016-12-31", "as-sakan-ash-shababi", "kurdish"),
+        ("2016-12-23", "al-arqoub", "government"),
+        ("2016-12-23", "an-nayrab", "government"),
+        ("2016-12-23", "as-siryan-syriac-quarter", "government"),
+        ("2016-07-01", "al-ashrafiyeh", "contested"),
+        ("2014-01-01", "qadi-askar", "contested"),
+        ("2014-01-08", "qadi-askar", "opposition"),
+        ("2014-03-01", "trab-al-hellok", "isil"),
+        ("2014-04-01", "trab-al-hellok", "opposition"),
+    ],
+)
+def test_corrected_states(aleppo, date, district_id, status):
+    assert aleppo.district_at(district_id, date)["status"] == status
+
+
+def test_after_the_battle_only_the_government_and_the_ypg_hold_ground(aleppo):
+    for date in ("2016-12-22", "2016-12-23", "2016-12-31"):
+        state = aleppo.state_at(date).set_index("district_id")
+        assert set(state["status"]) <= {"government", "kurdish", "contested"}
+        for district_id in state.index[state["status"] == "contested"]:
+            assert set(aleppo.district_at(district_id, date)["sides"].split()) == {"government", "kurdish"}
+    assert aleppo.meta.end_event is not None and aleppo.meta.end_event.date.isoformat() == "2016-12-22"
+
+
+def test_al_ashrafiyeh_is_split_between_government_and_ypg_from_the_summer_2016_offensive(aleppo):
+    history = aleppo.history("al-ashrafiyeh")
+    last = history.iloc[-1]
+    assert (last["date"], last["status"], last["sides"]) == ("2016-07-30", "contested", "government kurdish")
+    assert "wikipedia-aleppo-offensive-jun-jul-2016" in last["sources"].split()
+
+
+def test_isil_is_on_the_map_where_sources_put_it(aleppo):
+    isil = aleppo.changes.loc[(aleppo.changes["status"] == "isil") | aleppo.changes["sides"].str.contains("isil")]
+    assert set(isil["district_id"]) == {"qadi-askar", "trab-al-hellok"}
+    assert aleppo.status_counts_at("2014-03-01")["isil"] == 1
+    assert "bbc-25652381" in aleppo.history("qadi-askar")["sources"].str.cat(sep=" ").split()
+
+
+def test_the_eastern_sakan_al_shababi_is_an_event_not_the_western_district(aleppo):
+    assert "thenational-1-184966" not in " ".join(aleppo.history("as-sakan-ash-shababi")["sources"])
+    event = aleppo.events.loc[aleppo.events["title"] == "Government retakes the eastern Sakan al-Shababi"]
+    assert len(event) == 1 and "no source for its location" in event["note"].iloc[0]
+
+
+def test_confidence_follows_the_readme_rule_where_the_audit_found_it_did_not(aleppo):
+    changes = aleppo.changes.set_index(["date", "district_id"])
+    assert changes.loc[("2012-07-21", "al-helwaniyeh"), "confidence"] == "medium"
+    assert changes.loc[("2012-10-25", "as-siryan-syriac-quarter"), "confidence"] == "medium"
+    for district_id in ("ibn-yaaqoub", "sajlikhan", "al-ballat", "ad-dallaleen", "the-national-hospital"):
+        assert changes.loc[("2016-12-07", district_id), "confidence"] == "low"
+
+
+def test_disagreements_are_in_structured_fields(aleppo):
+    changes = aleppo.changes.set_index(["date", "district_id"])
+    assert changes.loc[("2016-12-06", "dahret-awwad"), "alt_date"] == "2016-12-04"
+    assert changes.loc[("2016-12-12", "as-salheen"), "alt_date"] == "2016-12-07"
+    assert changes.loc[("2013-06-01", "bustan-al-basha"), "disputed_by"] == "newsfront-2016-10-01"
+    assert changes.loc[("2016-07-27", "as-sakan-ash-shababi"), "alt_date"] == "2016-07-30"
+
+
+def test_names_placed_by_location_are_sourced_or_marked_as_assumptions(aleppo):
+    districts = aleppo.districts.set_index("district_id")
+    for district_id, name in [
+        ("rasafeh", "Bani Zaid"),
+        ("ayn-at-tal", "Jandoul"),
+        ("al-asileh", "Maadi"),
+        ("al-bayyada", "Bab al-Hadid"),
+        ("ash-shaar", "Karm al-Beik"),
+        ("al-maasaraniyeh-youth-housing", "Karm al-Tarrab"),
+    ]:
+        row = districts.loc[district_id]
+        assert name in row["alt_names"]
+        assert row["name_sources"] or ("Assumed, low confidence" in row["name_note"] and name in row["name_note"])
+    assert "عين التينة" in districts.loc["ayn-at-tal", "name_note"]
+
+
+def test_every_source_is_rated(aleppo):
+    assert (aleppo.sources["kind"] != "").all() and (aleppo.sources["alignment"] != "").all()
+
+
+def test_the_data_readme_records_the_audit_method():
+    text = (ALEPPO.parent / "README.md").read_text(encoding="utf-8")
+    assert "### Audit method" in text and "### Audit rules" in text
+    assert "independent" in text and "`disputed_by`" in text

@@ -199,6 +199,34 @@ def test_validation_warnings_are_shown_in_the_quality_view(monkeypatch, tmp_path
     assert "feature 1 (id 'north-east'): name_ar is empty and no name_note says why" in quality_text
 
 
+def test_panel_rates_each_source_and_shows_where_sources_disagree(monkeypatch):
+    text = plain(markdown_text(app(monkeypatch, date="2016-12-10", district="dahret-awwad")))
+    assert (
+        "[newarab.com](https://newarab.com/english/news/2016/12/6/army-seizes-five-rebel-districts-in-syrias-aleppo)"
+        " (regional or local outlet; none known)" in text
+    )
+    assert (
+        "**Sources disagree:** another report gives 4 Dec 2016; disputed by [en.wikipedia.org]"
+        "(https://en.wikipedia.org/wiki/Aleppo_offensive_%28November%E2%80%93December_2016%29)"
+        " (encyclopedia or mirror; none known)." in text
+    )
+
+
+def test_panel_of_a_district_without_changes_shows_the_initial_status_sources(monkeypatch):
+    text = plain(markdown_text(app(monkeypatch, date="2014-01-01", district="al-aziziyeh")))
+    assert "since the start of the record" in text
+    assert (
+        "Initial status from: [en.wikipedia.org](https://en.wikipedia.org/wiki/Battle_of_Aleppo_%282012%E2%80%932016%29)"
+        " (encyclopedia or mirror; none known)" in text
+    )
+
+
+def test_panel_names_the_sides_of_a_split_district(monkeypatch):
+    text = plain(markdown_text(app(monkeypatch, date="2016-12-31", district="al-ashrafiyeh")))
+    assert "Contested</span> between Government and Kurdish (YPG/SDF) since 30 Jul 2016" in text
+    assert "| Jul 2016 (day unknown) | Contested between Government and Kurdish (YPG/SDF) |" in text
+
+
 def map_script(at: AppTest) -> str:
     import json
 

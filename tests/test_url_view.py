@@ -20,6 +20,7 @@ def test_python_parser_equals_the_shared_cases(case):
     view = parse_view(params)
     found = asdict(view)
     problems = [list(p) for p in found.pop("problems")]
+    found["from"] = found.pop("from_")
     if found["layers"] is not None:
         found["layers"] = list(found["layers"])
     expected = {key: case["view"].get(key) for key in VIEW_KEYS}

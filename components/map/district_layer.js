@@ -16,6 +16,9 @@
  *                calls showDay); showDay works as soon as the shapes are drawn
  *   view         optional: keep centre, zoom and layers in the page's address and add the
  *                share buttons, with view_sync.js (FrontlinesView.attach(frontlines, map, view))
+ *   playback     null, or {first, last}: the play control over those day numbers; when it
+ *                stops, the date shown is sent to the server as the component value's
+ *                "frontlines_played": {date, report} (report counts the reports)
  *
  * The contract others rely on (tests, benchmarks, the rerun's StatusUpdate script, anyone's
  * own tooling):
@@ -26,18 +29,31 @@
  *       Before the shapes are drawn the last call is kept and applied once they are.
  *   window.frontlines.showDay(day)
  *       restyle for a day number (days since 1970-01-01) from the timelines; false if they
- *       are not loaded yet.
+ *       are not loaded yet. Unlike apply, it does not defer to the slider (playback uses it).
+ *   window.frontlines.markChanged(fromCodes)
+ *       compare mode: fromCodes is the status string (apply's format) at the "from" date; every
+ *       district whose status differs from it is marked, now and on every later restyle
+ *       (scrubbing, playback), with the class "changed", data-changed="true" and a blue
+ *       outline. null clears the marks.
+ *   window.frontlines.focus(id, token)
+ *       centre the map on a district (fit it in view); a repeated token is ignored, so a
+ *       rerun that repeats the call does not move the map the reader has since panned.
+ *   window.frontlines.playback      the play control (components/map/playback.js), when
+ *                                    options.playback is given
+ *   window.frontlines.changed       how many districts are marked as changed
  *   window.frontlines.date          ISO date shown, null until the first styling
  *   window.frontlines.layer         the Leaflet GeoJSON layer of the districts
  *   window.frontlines.following     true once the map follows the slider in the page
  *   window.frontlines.followedSlider  how many slider moves were painted in the page
  *   <body data-frontlines-date>     the date shown, as an attribute
- *   <path class="district district-<id>" data-status="<status>" data-confidence="low|stated">
+ *   <path class="district district-<id> [changed]" data-status="<status>" data-confidence="low|stated"
+ *         data-changed="true|false">
  *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"
  */
 (function (root) {
   "use strict";
   var timelineApi = root.frontlinesTimeline;
+  var CHANGED_COLOR = "#0072B2"; // Okabe-Ito blue: no status uses it
 
   function init(options) {
     var map = root[options.map];
@@ -51,16 +67,18 @@
     var followedDay = null;
     var firstCodes = null; // the first status string, used while the paths are created
 
-    function styleFor(code, id, low) {
+    var fromCodes = null; // compare mode: the status string at the "from" date
+
+    function styleFor(code, id, low, changed) {
       var s = styles[code];
       var picked = id === selected;
       return {
         fillColor: s.fillColor,
         fillOpacity: low ? 0.3 : 0.62,
-        color: picked ? "#111111" : s.color,
-        weight: picked ? 4 : 1,
+        color: picked ? "#111111" : changed ? CHANGED_COLOR : s.color,
+        weight: picked ? 4 : changed ? 3.5 : 1,
         opacity: 1,
-        dashArray: s.dashArray,
+        dashArray: changed && !picked ? null : s.dashArray,
       };
     }
 
@@ -70,6 +88,12 @@
       }
       l._path.setAttribute("data-status", styles[l.statusCode].status);
       l._path.setAttribute("data-confidence", l.lowConfidence ? "low" : "stated");
+      l._path.setAttribute("data-changed", l.changed ? "true" : "false");
+      l._path.classList.toggle("changed", l.changed);
+    }
+
+    function changedAt(index, code) {
+      return fromCodes !== null && timelineApi.decode(fromCodes.charCodeAt(index), format).code !== code;
     }
 
     // Built with textContent: names from data are never parsed as HTML.
@@ -103,13 +127,14 @@
         var s = firstStatus(layers.length);
         return Object.assign(
           { className: "district district-" + f.properties.id },
-          styleFor(s.code, f.properties.id, s.low)
+          styleFor(s.code, f.properties.id, s.low, changedAt(layers.length, s.code))
         );
       },
       onEachFeature: function (f, l) {
         var s = firstStatus(layers.length);
         l.statusCode = s.code;
         l.lowConfidence = s.low;
+        l.changed = changedAt(layers.length, s.code);
         layers.push(l);
       },
     }).addTo(map);
@@ -137,22 +162,32 @@
         codes = null;
         date = frontlines.date;
       }
+      paint(codes, picked, date);
+    }
+
+    // Restyle the districts whose look changes; codes null keeps every status as it is.
+    function paint(codes, picked, date) {
       var before = selected;
+      var count = 0;
       selected = picked;
       for (var i = 0; i < layers.length; i++) {
         var l = layers[i];
         var id = l.feature.properties.id;
         var s = codes === null ? { code: l.statusCode, low: l.lowConfidence } : timelineApi.decode(codes.charCodeAt(i), format);
-        if (s.code !== l.statusCode || s.low !== l.lowConfidence || id === picked || id === before) {
+        var changed = changedAt(i, s.code);
+        count += changed ? 1 : 0;
+        if (s.code !== l.statusCode || s.low !== l.lowConfidence || changed !== l.changed || id === picked || id === before) {
           l.statusCode = s.code;
           l.lowConfidence = s.low;
-          l.setStyle(styleFor(s.code, id, s.low));
+          l.changed = changed;
+          l.setStyle(styleFor(s.code, id, s.low, changed));
           mark(l);
         }
         if (id === picked && l.bringToFront) {
           l.bringToFront();
         }
       }
+      frontlines.changed = count;
       frontlines.date = date;
       document.body.setAttribute("data-frontlines-date", date);
     }
@@ -161,8 +196,52 @@
       if (!timeline || !ready) {
         return false;
       }
-      apply(timelineApi.codesAt(timeline, day, format), selected, timelineApi.isoOf(day));
+      paint(timelineApi.codesAt(timeline, day, format), selected, timelineApi.isoOf(day));
       return true;
+    }
+
+    function markChanged(codes) {
+      fromCodes = codes || null;
+      if (ready) {
+        paint(null, selected, frontlines.date);
+      }
+    }
+
+    var focusToken = null;
+    var pendingFocus = null;
+    function focus(id, token) {
+      if (token !== undefined && token === focusToken) {
+        return;
+      }
+      focusToken = token;
+      if (ready) {
+        fitTo(id);
+      } else {
+        pendingFocus = id;
+      }
+    }
+
+    function fitTo(id) {
+      for (var i = 0; i < layers.length; i++) {
+        if (layers[i].feature.properties.id === id) {
+          map.fitBounds(layers[i].getBounds(), { maxZoom: Math.max(map.getZoom(), 14), padding: [40, 40] });
+          return;
+        }
+      }
+    }
+
+    // Tell the server something through streamlit-folium's component value, keeping what
+    // streamlit-folium last sent (so no click is replayed).
+    var reports = 0;
+    function report(iso) {
+      if (!root.Streamlit) {
+        return;
+      }
+      reports += 1;
+      var last = (root.__GLOBAL_DATA__ && root.__GLOBAL_DATA__.previous_data) || {};
+      root.Streamlit.setComponentValue(
+        Object.assign({}, last, { frontlines_played: { date: iso, report: reports } })
+      );
     }
 
     function followSlider() {
@@ -171,6 +250,9 @@
         return;
       }
       followedDay = day;
+      if (frontlines.playback) {
+        frontlines.playback.stop(); // the reader took the slider: it wins over playback
+      }
       showDay(day);
       frontlines.followedSlider += 1;
     }
@@ -193,6 +275,7 @@
       fetchJson(options.follow.timelineUrl)
         .then(function (loaded) {
           timeline = loaded;
+          followedDay = sliderDay(); // the day already shown: a re-render of the slider at it repaints nothing
           new MutationObserver(followSlider).observe(root.parent.document.body, {
             subtree: true,
             attributes: true,
@@ -234,10 +317,20 @@
       date: null,
       apply: apply,
       showDay: showDay,
+      markChanged: markChanged,
+      focus: focus,
+      changed: 0,
       following: false,
       followedSlider: 0,
     };
     root.frontlines = frontlines;
+    if (options.playback && root.frontlinesPlayback) {
+      root.frontlinesPlayback.attach(frontlines, map, {
+        first: options.playback.first,
+        last: options.playback.last,
+        report: report,
+      });
+    }
     if (options.view && root.FrontlinesView) {
       root.FrontlinesView.attach(frontlines, map, options.view);
     }
@@ -258,6 +351,9 @@
         }
         if (pending) {
           apply.apply(null, pending);
+        }
+        if (pendingFocus) {
+          fitTo(pendingFocus);
         }
         if (options.follow || options.timeline) {
           setTimeout(loadTimeline, 0); // after the first paint: the timelines can be large

@@ -3,6 +3,7 @@
  * (components/url_state.py holds a Python twin; tests/url_view_cases.json holds both equal)
  * and the static site. Pure functions, no DOM.
  *
+ *   from=2016-09-01             compare mode's earlier date (the dashboard; YYYY-MM-DD)
  *   date=2016-10-07             the day shown (YYYY-MM-DD)
  *   district=bustan-al-basha    the selected district's id
  *   map=14/36.20100/37.13400    zoom/latitude/longitude of the map
@@ -24,7 +25,7 @@
   }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
-  var KEYS = ["date", "district", "map", "layers", "mode", "v"];
+  var KEYS = ["from", "date", "district", "map", "layers", "mode", "v"];
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var NUMBER = /^-?\d{1,3}(?:\.\d{1,8})?$/;
@@ -51,6 +52,7 @@
   }
 
   var PARSERS = {
+    from: function (v) { return DATE.test(v) ? v : null; },
     date: function (v) { return DATE.test(v) ? v : null; },
     district: function (v) { return slug(v) ? v : null; },
     map: parseMap,

@@ -138,3 +138,12 @@ def test_fast_scrubbing_ends_on_the_states_the_server_computes(page, aleppo_serv
     assert frame.evaluate("window.frontlines.date") == "2016-11-29"
     # the map followed the slider in the page, not only through reruns
     assert frame.evaluate("window.frontlines.followedSlider") >= 1
+
+
+def test_panel_shows_source_ratings_and_disagreements(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-12-10&district=dahret-awwad")
+    page.get_by_role("heading", name="Dahret ‘Awwad").wait_for(timeout=20_000)
+    body = page.inner_text("body")
+    assert "newarab.com (regional or local outlet; none known)" in body
+    assert "Sources disagree: another report gives 4 Dec 2016; disputed by en.wikipedia.org" in body
+    assert page.get_by_role("link", name="en.wikipedia.org").count() >= 2

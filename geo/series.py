@@ -1,0 +1,61 @@
+"""Control over time: how many districts, and how much area, each side held on every day."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from geo.dates import day_number, from_day_number
+from geo.statuses import STATUSES
+from geo.theatre import Theatre
+
+SERIES_COLUMNS = ["date", "status", "districts", "area_km2"]
+
+
+def control_series(theatre: Theatre) -> pd.DataFrame:
+    """Per side, the districts and area (km², see :attr:`Theatre.areas_km2`) held over time.
+
+    The totals only move on days with a change, so rows are given for the start date,
+    every day with a change and the end date (read it as a step function: a row holds
+    until the next one). Statuses that no district ever has are left out.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``SERIES_COLUMNS``: ``date`` (datetime64), ``status``, ``districts``
+        (int) and ``area_km2`` (float), ordered by date, then status code.
+    """
+    changes = theatre.changes
+    initial = STATUSES.index(theatre.meta.initial_status)
+    areas = theatre.areas_km2
+    order = theatre.change_order  # by district, then date, then file order
+    district = pd.Index(theatre.district_ids).get_indexer(changes["district_id"].to_numpy()[order])
+    status = pd.Categorical(changes["status"].to_numpy()[order], categories=STATUSES).codes.astype(np.int64)
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = district[1:] != district[:-1]
+    previous = np.where(first, initial, np.roll(status, 1))
+    start, end = day_number(theatre.meta.start_date), day_number(theatre.meta.end_date)
+    days = np.clip(changes["day"].to_numpy()[order], start, end)
+    steps = np.unique(np.concatenate([[start], days, [end]]))
+    row = np.searchsorted(steps, days)
+
+    counts = np.zeros((len(steps), len(STATUSES)))
+    area = np.zeros((len(steps), len(STATUSES)))
+    counts[0, initial] = len(theatre.district_ids)
+    area[0, initial] = areas.sum()
+    np.add.at(counts, (row, previous), -1)
+    np.add.at(counts, (row, status), 1)
+    np.add.at(area, (row, previous), -areas[district])
+    np.add.at(area, (row, status), areas[district])
+    counts, area = counts.cumsum(axis=0), area.cumsum(axis=0)
+
+    held = np.flatnonzero(counts.max(axis=0) > 0)
+    dates = pd.to_datetime([from_day_number(d) for d in steps])
+    return pd.DataFrame(
+        {
+            "date": np.repeat(dates, len(held)),
+            "status": np.tile(np.array(STATUSES, dtype=object)[held], len(steps)),
+            "districts": counts[:, held].round().astype(int).ravel(),
+            "area_km2": np.clip(area[:, held], 0, None).ravel(),
+        }
+    )

@@ -10,8 +10,8 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import logging
 import os
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,17 +27,18 @@ from components.district_panel import render_district_panel, render_no_selection
 from components.downloads import Download, render_downloads
 from components.embed import hide_chrome
 from components.events_list import render_events
+from components.guard import contained
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
-from components.static_files import publish_payloads, static_serving_enabled
+from components.static_files import is_published, publish_payloads, static_serving_enabled
 from components.text import md_text
 from components.timeline_chart import render_timeline_chart, strip_spec
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
-from geo import STATUSES, DataError, Theatre
+from geo import STATUSES, DataError, Theatre, UnknownDistrictError
 from geo.cache import cached_text, load_theatre_cached
 from geo.compare import compare_dates
 from geo.dates import day_number
@@ -60,6 +61,7 @@ EVENT_WINDOW_DAYS = 30
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "aleppo"
+STATIC_ROOT = HERE / "static"
 
 
 def data_directory(argv: list[str]) -> Path:
@@ -70,16 +72,26 @@ def data_directory(argv: list[str]) -> Path:
 
 
 def files_signature(directory: Path) -> tuple:
-    """Changes whenever a theatre file changes; the cache key beside the path."""
-    return tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(directory.glob("*")) if p.is_file())
+    """Changes whenever a theatre file changes; the cache key beside the path.
+
+    A file that disappears between the listing and its ``stat`` (an editor's temporary file) is left out.
+    """
+    signature = []
+    for path in sorted(directory.glob("*")):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            signature.append((path.name, status.st_mtime_ns, status.st_size))
+    return tuple(signature)
 
 
 @dataclass(frozen=True)
 class Prepared:
     theatre: Theatre
-    shapes_path: str | None
-    inline_shapes_js: str | None
-    timeline_path: str | None
+    payloads: dict[str, str]  # shapes (".geojson"), timelines (".timeline.json"), control series, as JSON text
+    published: dict[str, str] | None  # their static paths, or None where they travel inline
     per_month: pd.Series
     sourcing: dict[str, int]
     confidence: dict[str, int]
@@ -95,19 +107,12 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     shapes = cached_text(theatre, "shapes.json", lambda: js_literal(districts_geojson(theatre)))
     per_month, series = changes_per_month(theatre), control_series(theatre)
     start, end = theatre.meta.start_date, theatre.meta.end_date
-    published = (
-        publish_payloads(
-            HERE / "static",
-            "theatres",
-            {
-                ".geojson": shapes,
-                ".timeline.json": cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
-                ".control.json": js_literal(series_records(series)),
-            },
-        )
-        if static
-        else None
-    )
+    payloads = {
+        ".geojson": shapes,
+        ".timeline.json": cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
+        ".control.json": js_literal(series_records(series)),
+    }
+    published = publish_payloads(STATIC_ROOT, "theatres", payloads) if static else None
     figures = (
         per_month,
         sourcing_summary(theatre),
@@ -116,35 +121,52 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end),
         control_specs(series, start=start, end=end, data_url=published[".control.json"] if published else None),
     )
-    if published is None:  # static serving is off or its folder cannot be written
-        return Prepared(theatre, None, shapes, None, *figures)
-    return Prepared(theatre, published[".geojson"], None, published[".timeline.json"], *figures)
+    return Prepared(theatre, payloads, published, *figures)
 
 
-def show_data_error(directory: Path, exc: Exception) -> None:
+def static_paths(prepared: Prepared) -> dict[str, str] | None:
+    """The published payloads' paths, published again if their files were deleted while the server ran;
+    None where the payloads travel inline (static serving off, or the folder cannot be written)."""
+    paths = prepared.published
+    if paths is not None and not all(is_published(STATIC_ROOT, path) for path in paths.values()):
+        paths = publish_payloads(STATIC_ROOT, "theatres", prepared.payloads)
+    return paths
+
+
+def show_data_error(directory: Path, exc: DataError) -> None:
+    """The problems with the data, with file names relative to the theatre folder (no server path)."""
     st.error(
-        f"The theatre data in {md_text(directory)} could not be loaded. Nothing was changed; fix the files and reload."
+        f"The theatre data in the folder {md_text(directory.name)} could not be loaded. "
+        "Nothing was changed; fix the files and reload."
     )
-    st.code(str(exc), language=None)
+    st.code("\n".join(str(p) for p in exc.errors), language=None)
 
 
 def start_session(theatre: Theatre) -> None:
-    """Take the view from the URL on a session's first run, and again when the reader goes
-    Back or Forward to another view (Streamlit reruns with that entry's address)."""
-    # Not "date": a session that reconnects to another replica brings the slider's value along.
-    if "url_notices" in st.session_state and not url_changed_elsewhere():
+    """On a session's first run, take the view from the URL; again when the reader goes Back
+    or Forward to another view (Streamlit reruns with that history entry's address).
+
+    The date becomes the slider's initial value rather than its session state, so a
+    value the browser already holds (a key press sent as the first message after
+    the browser reconnected to a new server session) wins over the URL.
+    """
+    history = "district" in st.session_state and url_changed_elsewhere()
+    if "district" in st.session_state and not history:
         return
     date, district, view, notices = read_view_from_url(
-        parse_date=theatre.clamp_date, check_district=theatre.require_district
+        parse_date=theatre.require_date, check_district=theatre.require_district
     )
-    st.session_state["date"] = date or theatre.meta.end_date
+    st.session_state["initial_date"] = date or theatre.meta.end_date
+    if history:
+        st.session_state["date"] = st.session_state["initial_date"]
     st.session_state["district"] = district
     st.session_state["embed"] = view.mode == "embed"
     if view.v and view.v != theatre.version:
         notices.insert(0, stale_notice(theatre, view.v, district))
-    from_date, from_notices = read_compare_from_url(parse_date=theatre.clamp_date)
+    from_date, from_notices = read_compare_from_url(parse_date=theatre.require_date)
     st.session_state["from"] = from_date
-    st.session_state["url_notices"] = notices + from_notices
+    st.session_state["notices"] = notices + from_notices
+    st.session_state["date_range"] = (theatre.meta.start_date, theatre.meta.end_date)
 
 
 def stale_notice(theatre: Theatre, version: str, district: str | None) -> str:
@@ -196,6 +218,31 @@ def downloads(theatre: Theatre, date: dt.date) -> list[Download]:
     ]
 
 
+def keep_view_valid(theatre: Theatre) -> None:
+    """Treat a view the data no longer has like a bad link value: a notice, the value dropped.
+
+    The district (from the map or the URL) may have been removed from the data since the
+    page was opened; the date may lie outside a reloaded theatre's range.
+    """
+    district_id = st.session_state["district"]
+    if district_id is not None:
+        try:
+            theatre.require_district(district_id)
+        except UnknownDistrictError as exc:
+            st.session_state["district"] = None
+            st.session_state["notices"].append(f"The district's panel was closed, as the data does not have it: {exc}.")
+    start, end = theatre.meta.start_date, theatre.meta.end_date
+    if st.session_state["date_range"] != (start, end):
+        st.session_state["date_range"] = (start, end)
+        shown = st.session_state.get("date", st.session_state["initial_date"])
+        kept = min(max(shown, start), end)
+        st.session_state["date"] = kept  # the slider's identity follows its range: carry the date over
+        if kept != shown:
+            st.session_state["notices"].append(
+                f"The date {shown} is outside the reloaded data's range ({start} to {end}); showing {kept}."
+            )
+
+
 def select_district(district_id: str) -> None:
     st.session_state["district"] = district_id
 
@@ -217,21 +264,27 @@ def jump_to(date: dt.date | None) -> None:
 
 def played_to(theatre: Theatre, iso: str) -> None:
     """Playback in the page stopped on ``iso``: the server catches up."""
-    jump_to(theatre.clamp_date(iso))
+    jump_to(theatre.require_date(iso))
 
 
 def main() -> None:
     st.set_page_config(page_title="Aleppo Frontlines", page_icon="🗺️", layout="wide")
-    directory = data_directory(sys.argv[1:])
+    with contained("page"):
+        show_page(data_directory(sys.argv[1:]))
+
+
+def show_page(directory: Path) -> None:
     try:
         prepared = prepare(
             str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
         )
     except DataError as exc:
         show_data_error(directory, exc)
-        st.stop()
+        return
     theatre = prepared.theatre
+    paths = static_paths(prepared)
     start_session(theatre)
+    keep_view_valid(theatre)
     embed = st.session_state["embed"]
 
     if embed:
@@ -242,8 +295,9 @@ def main() -> None:
             "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and "
             "sources. " + md_text(theatre.meta.geometry_note)
         )
-    for notice in st.session_state["url_notices"]:
+    for notice in st.session_state["notices"]:
         st.warning(md_text(notice))
+    st.session_state["notices"] = []  # each is shown once
 
     if embed:
         map_column = panel_column = st.container()
@@ -259,73 +313,87 @@ def main() -> None:
                 start=start,
                 end=end,
                 key="date",
-                previous_change=theatre.previous_change_date(st.session_state["date"]),
-                next_change=theatre.next_change_date(st.session_state["date"]),
+                initial=st.session_state["initial_date"],
+                previous_change=theatre.previous_change_date,
+                next_change=theatre.next_change_date,
                 jump=jump_to,
             )
         with box_column:
-            render_date_box(start=start, end=end, slider_key="date")
+            render_date_box(start=start, end=end, date=date, jump=jump_to)
         from_date = None if embed else render_compare_controls(start=start, end=end, date=date)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
-        render_map(
-            shapes_path=prepared.shapes_path,
-            inline_shapes_js=prepared.inline_shapes_js,
-            timeline_path=prepared.timeline_path,
-            slider_key="date",
-            center=theatre.meta.center,
-            zoom=theatre.meta.zoom,
-            unknown_code=STATUSES.index("unknown"),
-            codes=codes,
-            low_confidence=low,
-            selected=district_id,
-            date=date.isoformat(),
-            on_click=select_district,
-            compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
-            focus=st.session_state.get("focus"),
-            playback_days=(day_number(start), day_number(end)),
-            on_played=lambda iso: played_to(theatre, iso),
-            share_title=theatre.meta.title,
-        )
+        with contained("map"):
+            render_map(
+                shapes_path=paths[".geojson"] if paths else None,
+                inline_shapes_js=None if paths else prepared.payloads[".geojson"],
+                timeline_path=paths[".timeline.json"] if paths else None,
+                slider_key="date",
+                center=theatre.meta.center,
+                zoom=theatre.meta.zoom,
+                unknown_code=STATUSES.index("unknown"),
+                codes=codes,
+                low_confidence=low,
+                selected=district_id,
+                date=date.isoformat(),
+                on_click=select_district,
+                compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
+                focus=st.session_state.get("focus"),
+                playback_days=(day_number(start), day_number(end)),
+                on_played=lambda iso: played_to(theatre, iso),
+                share_title=theatre.meta.title,
+            )
         render_legend(changed_since=from_date)
         if embed:
             st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
             write_view_to_url(view_params(theatre, date, district_id, None, embed=True))
             return
-        render_timeline_chart(prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to)
-        render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
+        with contained("timeline"):
+            render_timeline_chart(
+                prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to
+            )
+        with contained("control chart"):
+            render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
     with panel_column:
         if from_date is not None:
-            comparison = compare_dates(theatre, from_date, date)
-            csv = io.StringIO()
-            write_comparison_csv(comparison, csv)
-            render_changes(comparison, csv=csv.getvalue())
-        district_id = st.session_state["district"]
-        if district_id:
-            render_district_panel(
-                theatre.district_at(district_id, date),
-                theatre.history(district_id),
+            with contained("comparison"):
+                comparison = compare_dates(theatre, from_date, date)
+                csv = io.StringIO()
+                write_comparison_csv(comparison, csv)
+                render_changes(comparison, csv=csv.getvalue())
+        with contained("district panel"):
+            if district_id:
+                render_district_panel(
+                    theatre.district_at(district_id, date),
+                    theatre.history(district_id),
+                    date=date,
+                    on_close=clear_district,
+                    cite=theatre.citations,
+                )
+            else:
+                render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
+        with contained("events list"):
+            render_events(
+                theatre.events_near(date, days=EVENT_WINDOW_DAYS),
                 date=date,
-                on_close=clear_district,
-                cite=theatre.citations,
+                window_days=EVENT_WINDOW_DAYS,
+                jump=jump_to,
             )
-        else:
-            render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
-        render_events(
-            theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, window_days=EVENT_WINDOW_DAYS, jump=jump_to
+        with contained("share link"):
+            render_share_link(view_params(theatre, date, district_id, from_date, embed=False))
+        with contained("downloads"):
+            render_downloads(downloads(theatre, date))
+    with contained("data-quality view"):
+        render_quality(
+            changes_per_month=prepared.per_month,
+            sourcing=prepared.sourcing,
+            confidence=prepared.confidence,
+            uncertainties=list(theatre.meta.known_uncertainties),
+            sources_count=len(theatre.sources),
+            changes_count=len(theatre.changes),
+            districts_count=len(theatre.district_ids),
+            warnings=[str(w) for w in theatre.warnings],
         )
-        render_share_link(view_params(theatre, date, district_id, from_date, embed=False))
-        render_downloads(downloads(theatre, date))
-    render_quality(
-        changes_per_month=prepared.per_month,
-        sourcing=prepared.sourcing,
-        confidence=prepared.confidence,
-        uncertainties=list(theatre.meta.known_uncertainties),
-        sources_count=0 if theatre.sources is None else len(theatre.sources),
-        changes_count=len(theatre.changes),
-        districts_count=len(theatre.district_ids),
-        warnings=[str(w) for w in theatre.warnings],
-    )
     st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
     write_view_to_url(view_params(theatre, date, district_id, from_date, embed=False))
 
@@ -344,17 +412,4 @@ def view_params(
     }
 
 
-def run() -> None:
-    """The page, with the app's own message instead of any unexpected error's details
-    (``client.showErrorDetails`` is off in production; the details go to the server's log)."""
-    try:
-        main()
-    except Exception:
-        logging.getLogger("frontlines").exception("the dashboard failed")
-        st.error(
-            "Something went wrong while drawing this page. Reload it to try again; if it keeps happening, "
-            "please tell us which link you opened."
-        )
-
-
-run()
+main()

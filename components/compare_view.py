@@ -6,8 +6,8 @@ import datetime as dt
 
 import streamlit as st
 
-from components.district_panel import readable_date, source_links
-from components.text import md_text
+from components.district_panel import readable_date
+from components.text import md_text, render_html, source_links
 from geo.compare import Comparison
 from geo.statuses import STATUS_LABELS
 
@@ -23,17 +23,16 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date) -> d
     if FROM_KEY not in st.session_state:
         st.session_state[FROM_KEY] = None
     st.session_state[TOGGLE_KEY] = st.session_state[FROM_KEY] is not None
-    box, synced = f"{FROM_KEY}-box", f"{FROM_KEY}-synced"
-    if st.session_state[FROM_KEY] is not None and st.session_state.get(box) != st.session_state[FROM_KEY]:
-        st.session_state[box] = st.session_state[synced] = st.session_state[FROM_KEY]
+    from_date = st.session_state[FROM_KEY]
+    box = f"{FROM_KEY}-box-{from_date}"  # a new box per date, as in components.date_box
 
     def toggled() -> None:
         on = st.session_state[TOGGLE_KEY]
         st.session_state[FROM_KEY] = max(start, date - dt.timedelta(days=30)) if on else None
 
     def picked() -> None:
-        day = st.session_state.get(box)  # as in components.date_box: an echo of the synced value is not news
-        if isinstance(day, dt.date) and start <= day <= end and day != st.session_state.get(synced):
+        day = st.session_state.get(box)
+        if isinstance(day, dt.date) and start <= day <= end:
             st.session_state[FROM_KEY] = day
 
     toggle, picker = st.columns([1, 1])
@@ -43,9 +42,10 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date) -> d
         on_change=toggled,
         help="Mark every district whose status differs between a 'from' date and the map's date, and list them.",
     )
-    if st.session_state[FROM_KEY] is not None:
+    if from_date is not None:
         picker.date_input(
             "From",
+            value=from_date,
             min_value=start,
             max_value=end,
             key=box,
@@ -53,7 +53,7 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date) -> d
             format="YYYY-MM-DD",
             help="The map's date (the slider) is the 'to' date.",
         )
-    return st.session_state[FROM_KEY]
+    return from_date
 
 
 def render_changes(comparison: Comparison, *, csv: str) -> None:
@@ -66,10 +66,9 @@ def render_changes(comparison: Comparison, *, csv: str) -> None:
     if changed.empty:
         st.info("No district's status differs between these two dates.")
         return
-    st.markdown(
+    render_html(
         f"<div class='frontlines-compare-total'><b>{len(changed)}</b> districts, "
-        f"<b>{comparison.area_km2:,.1f} km²</b> changed hands</div>",
-        unsafe_allow_html=True,
+        f"<b>{comparison.area_km2:,.1f} km²</b> changed hands</div>"
     )
     for gain in comparison.gains.itertuples(index=False):
         rows = changed[changed["to_status"] == gain.status]

@@ -3,29 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import streamlit as st
 
 
-def render_date_box(*, start: dt.date, end: dt.date, slider_key: str, key: str = "date-box") -> None:
-    """A date input kept equal to the slider in ``st.session_state[slider_key]``, both ways.
+def render_date_box(*, start: dt.date, end: dt.date, date: dt.date, jump: Callable[[dt.date], None]) -> None:
+    """A date input showing ``date`` (the slider's); a day typed or picked calls ``jump(day)``.
 
-    The box's value is set from the slider before it is drawn (never through ``value=``,
-    which Streamlit would report as set twice); a day typed or picked moves the slider.
-    A value the box reports back that is the one last set from the slider is not the reader's:
-    it may arrive after the slider moved on, and must not pull the slider back.
+    The box is a new widget for every date (its key names the date), created with that value:
+    nothing syncs it back and forth, so a box re-rendered late (a rerun cut short by the next
+    slider move) can never pull the slider back to the date it showed.
     """
-    synced = f"{key}-synced"
-    if st.session_state.get(key) != st.session_state[slider_key]:
-        st.session_state[key] = st.session_state[synced] = st.session_state[slider_key]
+    key = f"date-box-{date.isoformat()}"
 
     def typed() -> None:
         day = st.session_state.get(key)
-        if isinstance(day, dt.date) and start <= day <= end and day != st.session_state.get(synced):
-            st.session_state[slider_key] = day
+        if isinstance(day, dt.date) and start <= day <= end and day != date:
+            jump(day)
 
     st.date_input(
         "Go to date",
+        value=date,
         min_value=start,
         max_value=end,
         key=key,

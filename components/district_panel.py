@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 import pandas as pd
 import streamlit as st
 
 from components.palette import STATUS_STYLES
-from components.text import md_link, md_text
+from components.text import html_text, md_link, md_text, render_html, source_links
 from geo.statuses import STATUS_LABELS
+from geo.urls import host_of
 
 _PRECISION_FORMAT = {"day": "%d %b %Y", "days": "%d %b %Y", "month": "%b %Y", "year": "%Y"}
 _PRECISION_NOTE = {"day": "", "days": " (over several days)", "month": " (day unknown)", "year": " (month unknown)"}
@@ -26,16 +25,12 @@ def readable_date(iso: str, precision: str = "day") -> str:
 Cite = Callable[[str], list[dict[str, str]]]
 
 
-def _host(url: str) -> str:
-    return (urlsplit(url).hostname or url).removeprefix("www.")
-
-
 def rated_links(citations: list[dict[str, str]]) -> str:
     """Links to reports, each followed by its kind and alignment where rated."""
     links = []
     for c in citations:
         rating = "; ".join(x for x in (c.get("kind", ""), c.get("alignment", "")) if x)
-        links.append(md_link(_host(c["url"]), c["url"]) + (f" \\({md_text(rating)}\\)" if rating else ""))
+        links.append(md_link(host_of(c["url"]) or c["url"], c["url"]) + (f" \\({md_text(rating)}\\)" if rating else ""))
     return " · ".join(links)
 
 
@@ -43,17 +38,10 @@ def _no_citations(ids: str) -> list[dict[str, str]]:
     return []
 
 
-def source_links(cell: str) -> str:
-    links = []
-    for url in cell.split():
-        links.append(md_link(_host(url), url))
-    return " · ".join(links)
-
-
 def _status_badge(status: str) -> str:
     style = STATUS_STYLES[status]
     return (
-        f"<span class='status-badge status-{status}' style='background:{style['fillColor']};"
+        f"<span class='status-badge status-{status}' style='background-color:{style['fillColor']};"
         f"color:{'#fff' if status in ('government', 'isil', 'opposition') else '#000'};"
         f"padding:.1em .5em;border-radius:.3em;font-weight:600'>{STATUS_LABELS[status]}</span>"
     )
@@ -101,10 +89,7 @@ def render_district_panel(
     """
     st.markdown(f"### {md_text(district['name_en'])}")
     if district["name_ar"]:
-        st.markdown(
-            f"<div dir='rtl' lang='ar' style='font-size:1.3em'>{html.escape(district['name_ar'])}</div>",
-            unsafe_allow_html=True,
-        )
+        render_html(f"<div dir='rtl' lang='ar' style='font-size:1.3em'>{html_text(district['name_ar'])}</div>")
     if district["alt_names"]:
         st.caption("Also known as: " + md_text(district["alt_names"]))
     if district.get("name_note"):
@@ -114,10 +99,9 @@ def render_district_panel(
     initial = not district["source_url"]
     since = "the start of the record" if initial else readable_date(district["since"])
     between = _between(district.get("sides", ""))
-    split = " " + md_text(between) if between else ""
-    st.markdown(
-        f"On **{date:%d %B %Y}**: {_status_badge(district['status'])}{split} since {md_text(since)}",
-        unsafe_allow_html=True,
+    render_html(
+        f"<div class='district-status'>On <strong>{date:%d %B %Y}</strong>: {_status_badge(district['status'])}"
+        f"{' ' + html_text(between) if between else ''} since {html_text(since)}</div>"
     )
     initial_links = rated_links(cite(district["sources"])) if initial and district.get("sources") else ""
     if initial_links:

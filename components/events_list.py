@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from components.district_panel import readable_date, source_links
-from components.text import md_text
+from components.district_panel import readable_date
+from components.text import md_text, source_links
 
 
 def render_events(

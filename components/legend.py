@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import streamlit as st
-
 from components.palette import styles_in_code_order
+from components.text import render_html
 
 
 def render_legend(*, changed_since: dt.date | None = None) -> None:
@@ -21,14 +20,14 @@ def render_legend(*, changed_since: dt.date | None = None) -> None:
             f'<span class="legend-item legend-{style["status"]}" '
             'style="display:inline-flex;align-items:center;margin-right:1em">'
             f'<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
-            f'background:{style["fillColor"]};opacity:.85;border:2px {border} {style["color"]}"></span>'
+            f'background-color:{style["fillColor"]};opacity:.85;border:2px {border} {style["color"]}"></span>'
             f"{style['label']}</span>"
         )
     items.append(
         '<span class="legend-item legend-low-confidence" '
         'style="display:inline-flex;align-items:center;margin-right:1em">'
         '<span style="display:inline-block;width:1.1em;height:1.1em;margin-right:.35em;'
-        'background:#888888;opacity:.35;border:2px solid #444444"></span>'
+        'background-color:#888888;opacity:.35;border:2px solid #444444"></span>'
         "Paler: low confidence (inferred or disputed; see the district's history)</span>"
     )
     if changed_since is not None:
@@ -38,4 +37,4 @@ def render_legend(*, changed_since: dt.date | None = None) -> None:
             'border:3px solid #0072B2"></span>'
             f"Blue outline: status differs from {changed_since:%d %b %Y}</span>"
         )
-    st.markdown('<div class="frontlines-legend">' + "".join(items) + "</div>", unsafe_allow_html=True)
+    render_html('<div class="frontlines-legend">' + "".join(items) + "</div>")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import folium
 import numpy as np
 import streamlit as st
+import xyzservices
 from branca.element import MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
@@ -24,6 +25,10 @@ from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
+
+
+# Named once: by name ("OpenStreetMap"), folium searches every tile provider on every rerun.
+_TILES = xyzservices.providers.OpenStreetMap.Mapnik
 
 
 class LeafletOnlyMap(folium.Map):
@@ -159,7 +164,7 @@ def render_map(
     The map keeps its centre, zoom and layers in the page's address (``map=``, ``layers=``,
     see ``components/map/view_sync.js``); with ``share_title`` it has Copy link and Embed buttons.
     """
-    base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles="OpenStreetMap", control_scale=True)
+    base = LeafletOnlyMap(location=list(center), zoom_start=zoom, tiles=_TILES, control_scale=True)
     follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
     DistrictLayer(
         shapes_path=shapes_path,

@@ -8,6 +8,11 @@ import streamlit as st
 from components.text import md_text
 
 
+def _table(counts: dict[str, int], heading: str) -> str:
+    """A two-column markdown table (cheaper on every rerun than a dataframe)."""
+    return "\n".join([f"| | {heading} |", "|---|---:|", *(f"| {md_text(k)} | {n} |" for k, n in counts.items())])
+
+
 def render_quality(
     *,
     changes_per_month: pd.Series,
@@ -25,10 +30,8 @@ def render_quality(
             f"**{sources_count}** sources."
         )
         left, right = st.columns(2)
-        left.markdown("Districts by how many distinct sources back their history")
-        left.table(pd.DataFrame({"districts": sourcing}))
-        right.markdown("Changes by confidence")
-        right.table(pd.DataFrame({"changes": confidence}))
+        left.markdown("Districts by how many distinct sources back their history\n\n" + _table(sourcing, "districts"))
+        right.markdown("Changes by confidence\n\n" + _table(confidence, "changes"))
         busiest = changes_per_month.sort_values(ascending=False).head(3)
         st.markdown(
             "Changes per month are drawn under the map; the busiest months: "

@@ -50,6 +50,11 @@ def publish(static_root: Path, folder: str, suffix: str, text: str) -> str:
     return f"app/static/{name}"
 
 
+def is_published(static_root: Path, path: str) -> bool:
+    """Whether the file behind a path returned by :func:`publish` is still there (a ``stat``, no read)."""
+    return (static_root / path.removeprefix("app/static/")).is_file()
+
+
 def prune(directory: Path, *, keep: set[str], older_than_s: float = KEEP_SECONDS) -> list[str]:
     """Remove the files in ``directory`` not named in ``keep`` and not written for ``older_than_s``.
 

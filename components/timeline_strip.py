@@ -7,10 +7,11 @@ must cost the page almost nothing.
 from __future__ import annotations
 
 import datetime as dt
-import html
 
 import pandas as pd
 import streamlit as st
+
+from components.text import clean_html, html_text, render_html
 
 WIDTH, BARS_TOP, BARS_BOTTOM, HEIGHT = 1000, 18, 58, 74
 
@@ -19,10 +20,11 @@ def _x(day: dt.date, start: dt.date, end: dt.date) -> float:
     return round(WIDTH * (day - start).days / max((end - start).days, 1), 1)
 
 
-def timeline_svg(
-    *, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date, start: dt.date, end: dt.date
-) -> str:
-    """The strip as an SVG string; event titles are escaped (they come from data)."""
+def timeline_base(*, changes_per_month: pd.Series, events: pd.DataFrame, start: dt.date, end: dt.date) -> str:
+    """The strip without the date line: sanitised SVG on one line, built once per theatre.
+
+    Event titles come from data and go in escaped.
+    """
     parts = [
         f'<svg class="frontlines-timeline" viewBox="0 0 {WIDTH} {HEIGHT}" width="100%" role="img" '
         f'aria-label="Changes of control per month and context events, {start:%Y} to {end:%Y}">'
@@ -49,23 +51,33 @@ def timeline_svg(
         x = _x(dt.date.fromisoformat(event.date), start, end)
         parts.append(
             f'<path d="M{x - 5},2 L{x + 5},2 L{x},11 Z" fill="#0072B2" class="timeline-event">'
-            f"<title>{html.escape(event.date)}: {html.escape(event.title)}</title></path>"
+            f"<title>{html_text(event.date)}: {html_text(event.title)}</title></path>"
         )
-    x = _x(date, start, end)
-    parts.append(
-        f'<line x1="{x}" x2="{x}" y1="0" y2="{BARS_BOTTOM}" stroke="#D55E00" stroke-width="2.5" class="timeline-date"/>'
-    )
     parts.append("</svg>")
-    return "".join(parts)
+    return clean_html("".join(parts))
 
 
-def render_timeline(
-    *, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date, start: dt.date, end: dt.date
-) -> None:
-    st.markdown(
-        timeline_svg(changes_per_month=changes_per_month, events=events, date=date, start=start, end=end),
-        unsafe_allow_html=True,
+def with_date_line(base: str, *, date: dt.date, start: dt.date, end: dt.date) -> str:
+    """``base`` (from :func:`timeline_base`) with the line of the selected date, the one part that changes."""
+    x = _x(date, start, end)
+    line = (
+        f'<line x1="{x}" x2="{x}" y1="0" y2="{BARS_BOTTOM}" stroke="#D55E00" stroke-width="2.5" class="timeline-date">'
+        "</line>"
     )
+    return base.removesuffix("</svg>") + line + "</svg>"
+
+
+def timeline_svg(
+    *, changes_per_month: pd.Series, events: pd.DataFrame, date: dt.date, start: dt.date, end: dt.date
+) -> str:
+    """The whole strip as sanitised SVG on one line."""
+    base = timeline_base(changes_per_month=changes_per_month, events=events, start=start, end=end)
+    return with_date_line(base, date=date, start=start, end=end)
+
+
+def render_timeline(*, base: str, date: dt.date, start: dt.date, end: dt.date) -> None:
+    """Show the strip: ``base`` from :func:`timeline_base` (built once per theatre) and the date's line."""
+    render_html(with_date_line(base, date=date, start=start, end=end), cleaned=True)
     st.caption(
         "Bars: recorded changes of control per month. ▼ context events (hover for titles). Line: the selected date."
     )

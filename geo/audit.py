@@ -42,11 +42,14 @@ def audit_warnings(theatre: Theatre) -> list[Problem]:
         *_after_end_event(theatre),
         *_enclaves(theatre),
     ]
-    return sorted(found, key=lambda p: (p.file, int(p.where.split()[1]) if p.where.startswith("row ") else 0, p.where))
+    return sorted(found, key=Problem.sort_key)
 
 
-def _warn(file: str, where: str, message: str) -> Problem:
-    return Problem(file, where, message, "warning")
+def _warn(file: str, where: str | int, message: str) -> Problem:
+    """A warning at a place, or (given a number) in that row of a CSV file."""
+    if isinstance(where, str):
+        return Problem(file, where, message, "warning")
+    return Problem.in_row(file, where, message, "warning")
 
 
 def _is_inferred(note: str) -> bool:
@@ -55,7 +58,7 @@ def _is_inferred(note: str) -> bool:
 
 def _rated(theatre: Theatre) -> bool:
     """Whether the theatre rates its sources at all (a sources.csv with some ``kind``)."""
-    return theatre.sources is not None and bool((theatre.sources.get("kind", pd.Series(dtype=str)) != "").any())
+    return bool((theatre.sources["kind"] != "").any())
 
 
 def report_key(source: pd.Series) -> str | None:
@@ -69,8 +72,6 @@ def report_key(source: pd.Series) -> str | None:
 
 def independent_reports(theatre: Theatre, ids: list[str]) -> int:
     """How many independent reports a list of source ids holds (see :func:`report_key`)."""
-    if theatre.sources is None:
-        return len(set(ids))
     table = theatre.sources
     keys = {report_key(table.loc[i]) for i in ids if i in table.index}
     return len(keys - {None})
@@ -79,7 +80,6 @@ def independent_reports(theatre: Theatre, ids: list[str]) -> int:
 def _unrated_sources(theatre: Theatre) -> list[Problem]:
     if not _rated(theatre):
         return []
-    assert theatre.sources is not None
     return [
         _warn(SOURCES_FILE, f"id {source_id!r}", f"{column} is empty (rate every source: see data/README.md)")
         for source_id, row in theatre.sources.iterrows()
@@ -94,7 +94,7 @@ def _confidence(theatre: Theatre) -> list[Problem]:
     found = [
         _warn(
             CHANGES_FILE,
-            f"row {row.row}",
+            row.row,
             f"is inferred (its note starts with 'Inferred') but confidence is {row.confidence or 'empty'!r} "
             "(an inferred change is 'low')",
         )
@@ -106,7 +106,7 @@ def _confidence(theatre: Theatre) -> list[Problem]:
             found.append(
                 _warn(
                     CHANGES_FILE,
-                    f"row {row.row}",
+                    row.row,
                     f"confidence is 'high' but the change cites {count} independent report(s) "
                     f"('high' needs {HIGH_NEEDS_REPORTS} naming the district; otherwise 'medium')",
                 )
@@ -121,14 +121,14 @@ def _disagreements(theatre: Theatre) -> list[Problem]:
     found = [
         _warn(
             CHANGES_FILE,
-            f"row {row}",
+            row,
             "note says sources disagree but alt_date and disputed_by are empty "
             "(record the other date in alt_date and the reports that differ in disputed_by)",
         )
         for row in changes.loc[says & undated, "row"]
     ]
     found += [
-        _warn(CHANGES_FILE, f"row {row}", "alt_date is given but disputed_by names no report giving it")
+        _warn(CHANGES_FILE, row, "alt_date is given but disputed_by names no report giving it")
         for row in changes.loc[(changes["alt_date"] != "") & (changes["disputed_by"] == ""), "row"]
     ]
     return found
@@ -137,7 +137,6 @@ def _disagreements(theatre: Theatre) -> list[Problem]:
 def _one_sided(theatre: Theatre) -> list[Problem]:
     if not _rated(theatre):
         return []
-    assert theatre.sources is not None
     table = theatre.sources
     changes = theatre.changes
     explained = changes["note"].str.startswith("Inferred") | changes["note"].str.contains(SOURCING_MARK, regex=False)
@@ -151,7 +150,7 @@ def _one_sided(theatre: Theatre) -> list[Problem]:
             found.append(
                 _warn(
                     CHANGES_FILE,
-                    f"row {row.row}",
+                    row.row,
                     f"rests only on aligned or mirror sources: {described} "
                     f"(add an independent report, or say why in the note with a '{SOURCING_MARK}' sentence)",
                 )
@@ -160,7 +159,7 @@ def _one_sided(theatre: Theatre) -> list[Problem]:
 
 
 def _copies_without_original(theatre: Theatre) -> list[Problem]:
-    if theatre.sources is None or not (theatre.sources["original"] != "").any():
+    if not (theatre.sources["original"] != "").any():
         return []
     originals = {i: o for i, o in theatre.sources["original"].items() if o}
     found = []
@@ -168,9 +167,7 @@ def _copies_without_original(theatre: Theatre) -> list[Problem]:
         ids = row.sources.split()
         missing = [f"{i} (copy of {originals[i]})" for i in ids if i in originals and originals[i] not in ids]
         if missing:
-            found.append(
-                _warn(CHANGES_FILE, f"row {row.row}", f"cites a copy without its original: {', '.join(missing)}")
-            )
+            found.append(_warn(CHANGES_FILE, row.row, f"cites a copy without its original: {', '.join(missing)}"))
     return found
 
 
@@ -182,7 +179,7 @@ def _stale_contested(theatre: Theatre) -> list[Problem]:
     still open at the theatre's end is measured to that end.
     """
     columns = ["district_id", "day", "status", "reviewed", "row", "date"]
-    ordered = theatre.changes[columns].iloc[theatre.change_order].reset_index(drop=True)
+    ordered = theatre.changes[columns].iloc[theatre.change_positions_by_district].reset_index(drop=True)
     if ordered.empty:
         return []
     district = ordered["district_id"].to_numpy()
@@ -214,7 +211,7 @@ def _stale_contested(theatre: Theatre) -> list[Problem]:
         found.append(
             _warn(
                 CHANGES_FILE,
-                f"row {ordered['row'].iloc[start]}",
+                int(ordered["row"].iloc[start]),
                 f"{district[k]!r} is contested from {ordered['date'].iloc[start]} with no report on it from "
                 f"{from_day_number(points[worst])} to {from_day_number(points[worst + 1])} "
                 f"(more than {STALE_AFTER_DAYS} days): confirm it with a dated report (a repeated change "

@@ -11,6 +11,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from geo.errors import OptionError
+
 # Local metres per degree are enough at city scale; the cells are approximate anyway.
 _METRES_PER_DEGREE = 111_320.0
 
@@ -31,9 +33,9 @@ def voronoi_cells(
         Polygon or MultiPolygon the cells are clipped to.
     """
     if len(lons) != len(lats):
-        raise ValueError(f"lons has {len(lons)} values but lats has {len(lats)}")
+        raise OptionError(f"lons has {len(lons)} values but lats has {len(lats)}")
     if len(lons) < 2:
-        raise ValueError("at least two points are needed to make cells")
+        raise OptionError("at least two points are needed to make cells")
     lat0 = float(np.mean(lats))
     scale_x = _METRES_PER_DEGREE * np.cos(np.radians(lat0))
     points = shapely.points(np.asarray(lons) * scale_x, np.asarray(lats) * _METRES_PER_DEGREE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -11,26 +11,13 @@ import pandas as pd
 
 from geo.dates import day_number, parse_date_column
 from geo.districts import suggest_id
-from geo.errors import Problem
-from geo.sources import URL, URL_TEXT
+from geo.errors import Problem, shown
 from geo.statuses import DATE_PRECISIONS, SIDES, STATUSES
+from geo.tables import CHANGES_FILE, KNOWN_COLUMNS, read_table
+from geo.urls import bad_url_lists, bad_urls
 
-CHANGES_FILE = "changes.csv"
-REQUIRED_COLUMNS = ("date", "district_id", "status", "note")
-SOURCE_COLUMNS = ("source_url", "sources")  # at least one: URLs, or ids from sources.csv
-# How a change records disagreement and review (see data/README.md): another date a source
-# gives, the ids of reports that disagree, the sides sharing a contested district, and the
-# audit warnings a reviewer has checked and accepted.
-AUDIT_COLUMNS = ("alt_date", "disputed_by", "sides", "reviewed")
-OPTIONAL_COLUMNS = ("date_precision", "confidence", *SOURCE_COLUMNS, *AUDIT_COLUMNS)
-REVIEW_MARKS = ("enclave", "stale")
 CONFIDENCE_LEVELS = ("high", "medium", "low")
-_URL_LIST = re.compile(f"{URL_TEXT}(?:\\s+{URL_TEXT})*")
-FIRST_DATA_ROW = 2  # row numbers match a spreadsheet: the header is row 1
-
-
-def _bad_urls(cell: str) -> list[str]:
-    return [url for url in cell.split() if not URL.match(url)]
+REVIEW_MARKS = ("enclave", "stale")
 
 
 def read_changes(
@@ -40,57 +27,30 @@ def read_changes(
     district_ids: list[str] | None,
     start: dt.date | None,
     end: dt.date | None,
-    sources: pd.DataFrame | None = None,
+    sources: pd.DataFrame,
 ) -> pd.DataFrame | None:
     """Read ``changes.csv``, check every row, and return the valid rows.
 
-    The frame has the file's columns plus ``day`` (int day number) and ``row``
+    The frame has the file's known columns plus ``day`` (int day number) and ``row``
     (the row number in the file), sorted by date with file order kept for ties.
+    Source ids in ``sources`` are resolved into ``source_url``, before any URL given there.
     """
-    path = directory / CHANGES_FILE
-    if not path.is_file():
-        problems.append(Problem(CHANGES_FILE, "", f"file is missing (expected it in {directory})"))
+    frame = read_table(directory, CHANGES_FILE, problems)
+    if frame is None:
         return None
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        problems.append(Problem(CHANGES_FILE, "", f"is not a readable CSV file ({exc})"))
-        return None
-    except pd.errors.EmptyDataError:
-        problems.append(Problem(CHANGES_FILE, "", f"is empty (expected a header with {', '.join(REQUIRED_COLUMNS)})"))
-        return None
-    frame.columns = [c.strip() for c in frame.columns]
-    missing = [c for c in REQUIRED_COLUMNS if c not in frame.columns]
-    if not any(c in frame.columns for c in SOURCE_COLUMNS):
-        missing.append("source_url")
-    if missing:
-        problems.append(
-            Problem(
-                CHANGES_FILE,
-                "header",
-                f"is missing column(s) {missing} (expected {list(REQUIRED_COLUMNS)} and source_url or sources)",
-            )
-        )
-        return None
-    for column in OPTIONAL_COLUMNS:
-        if column not in frame.columns:
-            frame[column] = ""
-    for column in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS):
-        frame[column] = frame[column].str.strip()
     frame["date_precision"] = frame["date_precision"].replace("", "day")
-    frame["row"] = np.arange(FIRST_DATA_ROW, FIRST_DATA_ROW + len(frame))
 
     bad = np.zeros(len(frame), dtype=bool)
 
-    def report(mask: np.ndarray, describe) -> None:
+    def report(mask: np.ndarray, describe: Callable[[pd.Series], str]) -> None:
         nonlocal bad
         for index in np.flatnonzero(mask):
             record = frame.iloc[index]
-            problems.append(Problem(CHANGES_FILE, f"row {record['row']}", describe(record)))
+            problems.append(Problem.in_row(CHANGES_FILE, record["row"], describe(record)))
         bad |= mask
 
     days, date_ok = parse_date_column(frame["date"])
-    report(~date_ok, lambda r: f"date was {r['date']!r} but is expected to be a real date as YYYY-MM-DD")
+    report(~date_ok, lambda r: f"date was {shown(r['date'])} but is expected to be a real date as YYYY-MM-DD")
     if start is not None and end is not None:
         lo, hi = day_number(start), day_number(end)
         report(
@@ -100,11 +60,13 @@ def read_changes(
 
     report(
         ~frame["status"].isin(STATUSES).to_numpy(),
-        lambda r: f"status was {r['status']!r} but is expected to be one of {list(STATUSES)}",
+        lambda r: f"status was {shown(r['status'])} but is expected to be one of {list(STATUSES)}",
     )
     report(
         ~frame["date_precision"].isin(DATE_PRECISIONS).to_numpy(),
-        lambda r: f"date_precision was {r['date_precision']!r} but is expected to be one of {list(DATE_PRECISIONS)}",
+        lambda r: (
+            f"date_precision was {shown(r['date_precision'])} but is expected to be one of {list(DATE_PRECISIONS)}"
+        ),
     )
     report(
         ((frame["source_url"] == "") & (frame["sources"] == "")).to_numpy(),
@@ -112,39 +74,40 @@ def read_changes(
     )
     report(
         ~frame["confidence"].isin(("", *CONFIDENCE_LEVELS)).to_numpy(),
-        lambda r: f"confidence was {r['confidence']!r} but is expected to be one of {list(CONFIDENCE_LEVELS)} or empty",
+        lambda r: (
+            f"confidence was {shown(r['confidence'])} but is expected to be one of {list(CONFIDENCE_LEVELS)} or empty"
+        ),
+    )
+    report(
+        bad_url_lists(frame["source_url"]),
+        lambda r: f"source_url has {shown(bad_urls(r['source_url']))}, expected http(s) URLs separated by spaces",
     )
     if (frame["sources"] != "").any():
-        known_ids = sorted(sources.index) if sources is not None else []
+        known_ids = sorted(sources.index)
         known_set = set(known_ids)
 
         def unknown_ids(cell: str) -> list[str]:
             return [i for i in cell.split() if i not in known_set]
 
-        def describe(r):
+        def describe(r: pd.Series) -> str:
             names = unknown_ids(r["sources"])
             hint = suggest_id(names[0], known_ids) if known_ids else None
-            where = "sources.csv" if sources is not None else "sources.csv, which is missing"
-            return f"sources has {names!r}, not ids in {where}" + (f" (did you mean {hint!r}?)" if hint else "")
+            where = "sources.csv" if known_ids else "sources.csv, which lists none"
+            return f"sources has {shown(names)}, not ids in {where}" + (f" (did you mean {hint!r}?)" if hint else "")
 
         report(np.array([bool(unknown_ids(c)) for c in frame["sources"]], dtype=bool), describe)
-        urls = sources["url"].to_dict() if sources is not None else {}
+        urls = sources["url"].to_dict()
         frame["source_url"] = [
             " ".join([*(urls[i] for i in ids.split() if i in urls), *([literal] if literal else [])])
             for ids, literal in zip(frame["sources"], frame["source_url"], strict=True)
         ]
     _check_audit_columns(frame, report, sources)
-    has_url = (frame["source_url"] != "").to_numpy()
-    url_bad = ~frame["source_url"].str.fullmatch(_URL_LIST.pattern).to_numpy(dtype=bool) & has_url
-    report(
-        url_bad, lambda r: f"source_url has {_bad_urls(r['source_url'])!r}, expected http(s) URLs separated by spaces"
-    )
     if district_ids is not None:
         known = set(district_ids)
 
-        def unknown(r):
+        def unknown(r: pd.Series) -> str:
             hint = suggest_id(r["district_id"], district_ids)
-            return f"district_id {r['district_id']!r} matches no district" + (
+            return f"district_id {shown(r['district_id'])} matches no district" + (
                 f" (did you mean {hint!r}?)" if hint else ""
             )
 
@@ -152,19 +115,22 @@ def read_changes(
 
     frame["day"] = days
     clean = frame.loc[~bad].sort_values("day", kind="stable").reset_index(drop=True)
+    problems.extend(_duplicate_rows(frame))
     return clean
 
 
-def _check_audit_columns(frame: pd.DataFrame, report, sources: pd.DataFrame | None) -> None:
+def _check_audit_columns(
+    frame: pd.DataFrame, report: Callable[[np.ndarray, Callable[[pd.Series], str]], None], sources: pd.DataFrame
+) -> None:
     """Errors for malformed ``alt_date``, ``disputed_by``, ``sides`` and ``reviewed`` cells."""
     alt = frame["alt_date"]
     _, full_ok = parse_date_column(alt)
     partial_ok = alt.str.fullmatch(r"\d{4}(-(0[1-9]|1[0-2]))?").to_numpy(dtype=bool)
     report(
         ((alt != "").to_numpy() & ~full_ok & ~partial_ok),
-        lambda r: f"alt_date was {r['alt_date']!r} but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty",
+        lambda r: f"alt_date was {shown(r['alt_date'])} but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty",
     )
-    known = set(sources.index) if sources is not None else set()
+    known = set(sources.index)
     for column, allowed, expected in (
         ("disputed_by", None, "ids in sources.csv"),
         ("sides", SIDES, f"some of {list(SIDES)}"),
@@ -172,10 +138,26 @@ def _check_audit_columns(frame: pd.DataFrame, report, sources: pd.DataFrame | No
     ):
         vocabulary = known if allowed is None else set(allowed)
         wrong = np.array([any(x not in vocabulary for x in cell.split()) for cell in frame[column]], dtype=bool)
-        report(
-            wrong, lambda r, c=column, e=expected: f"{c} was {r[c]!r} but is expected to be {e}, separated by spaces"
-        )
+        report(wrong, _wrong_words(column, expected))
     report(
         ((frame["sides"] != "") & (frame["status"] != "contested")).to_numpy(),
         lambda r: f"sides is given but status is {r['status']!r} (sides names who shares a contested district)",
     )
+
+
+def _wrong_words(column: str, expected: str) -> Callable[[pd.Series], str]:
+    return lambda r: f"{column} was {shown(r[column])} but is expected to be {expected}, separated by spaces"
+
+
+def _duplicate_rows(frame: pd.DataFrame) -> list[Problem]:
+    """A warning for every row that repeats an earlier row exactly (every column the file may have)."""
+    columns = list(KNOWN_COLUMNS[CHANGES_FILE].all)
+    repeated = frame.duplicated(subset=columns, keep=False)
+    if not repeated.any():
+        return []
+    first = frame.loc[repeated].groupby(columns, sort=False)["row"].transform("min")
+    return [
+        Problem.in_row(CHANGES_FILE, row, f"repeats row {original} exactly (remove one of them)", "warning")
+        for row, original in zip(frame.loc[repeated, "row"], first, strict=True)
+        if row != original
+    ]

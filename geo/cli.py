@@ -33,7 +33,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _state(args: argparse.Namespace) -> int:
     theatre = load_theatre(args.data)
-    write_state_csv(theatre, theatre.clamp_date(args.date), sys.stdout)
+    write_state_csv(theatre, theatre.require_date(args.date), sys.stdout)
     return 0
 
 
@@ -45,7 +45,7 @@ def _history(args: argparse.Namespace) -> int:
 
 def _export(args: argparse.Namespace) -> int:
     theatre = load_theatre(args.data)
-    date = theatre.clamp_date(args.date)
+    date = theatre.require_date(args.date)
     with open(args.out, "w", encoding="utf-8", newline="") as out:
         (write_state_geojson if args.format == "geojson" else write_state_csv)(theatre, date, out)
     print(f"wrote the state of {len(theatre.district_ids)} districts on {date} to {args.out}")
@@ -181,6 +181,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DataError as exc:
         print(exc, file=sys.stderr)
         return 1
-    except (GeoError, ValueError) as exc:
+    except GeoError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -8,10 +8,14 @@ import re
 import numpy as np
 import pandas as pd
 
-from geo.errors import DateError
+from geo.errors import DateError, shown
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _EPOCH = dt.date(1970, 1, 1)
+# The dates a theatre may span: what the dashboard's date slider can represent
+# (Streamlit counts microseconds from 1970 in a double: 1684-07-29 to 2255-06-04), in whole years.
+EARLIEST_DATE = dt.date(1685, 1, 1)
+LATEST_DATE = dt.date(2254, 12, 31)
 
 
 def parse_date(value: str | dt.date, *, field: str = "date") -> dt.date:
@@ -28,11 +32,11 @@ def parse_date(value: str | dt.date, *, field: str = "date") -> dt.date:
         return value
     text = str(value).strip()
     if not _ISO_DATE.match(text):
-        raise DateError(f"{field} was {value!r} but is expected to be a date as YYYY-MM-DD")
+        raise DateError(f"{field} was {shown(value)} but is expected to be a date as YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:
-        raise DateError(f"{field} was {value!r}, which is not a real date ({exc})") from None
+        raise DateError(f"{field} was {shown(value)}, which is not a real date ({exc})") from None
 
 
 def day_number(day: dt.date) -> int:
@@ -41,6 +45,7 @@ def day_number(day: dt.date) -> int:
 
 
 def from_day_number(number: int) -> dt.date:
+    """The date ``number`` days after 1970-01-01."""
     return _EPOCH + dt.timedelta(days=int(number))
 
 

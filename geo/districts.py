@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import difflib
-import json
+import math
 import re
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import shapely
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 from shapely.geometry import shape
+from shapely.geometry.base import BaseGeometry
 
-from geo.errors import Problem
+from geo.errors import Problem, Severity, shown
+from geo.jsonfile import read_json
 
 DISTRICTS_FILE = "districts.geojson"
 WGS84 = CRS.from_epsg(4326)
@@ -32,35 +35,172 @@ COLUMNS = [
 ]
 
 
+_GEOMETRY_TYPES = (
+    "Point",
+    "MultiPoint",
+    "LineString",
+    "MultiLineString",
+    "Polygon",
+    "MultiPolygon",
+    "GeometryCollection",
+)
+
+
 def _declared_crs(raw: dict, problems: list[Problem]) -> CRS | None:
+    """The CRS the file declares (WGS84 when it declares none), or ``None`` (reported) if it names none known."""
     member = raw.get("crs")
     if member is None:
         return WGS84
+    properties = member.get("properties") if isinstance(member, dict) else None
+    name = properties.get("name") if isinstance(properties, dict) else member
     try:
-        return CRS.from_user_input(member.get("properties", {}).get("name", member))
-    except (CRSError, AttributeError, TypeError):
+        crs = CRS.from_user_input(name)
+    except (CRSError, TypeError, ValueError):
         problems.append(
             Problem(
-                DISTRICTS_FILE, "key 'crs'", f"was {member!r}, which names no known CRS (expected WGS84, EPSG:4326)"
+                DISTRICTS_FILE,
+                "key 'crs'",
+                f"was {shown(member)}, which names no known CRS (expected WGS84, EPSG:4326)",
             )
         )
         return None
+    # OGC:CRS84 is WGS84 with longitude first, the order GeoJSON uses anyway: the same thing here.
+    return WGS84 if crs.equals(WGS84, ignore_axis_order=True) else crs
 
 
-def _alt_names(value) -> str:
+def _text_list(value: object) -> list[str] | None:
+    """A list of strings from a string, a list of strings or nothing; ``None`` if it is none of these."""
     if value is None:
-        return ""
-    if isinstance(value, list):
-        return "; ".join(str(v).strip() for v in value if str(v).strip())
-    return "; ".join(part.strip() for part in str(value).split(";") if part.strip())
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
 
 
-def _source_ids(value) -> str:
-    """Source ids as one space-separated string, from a list or a string."""
+def _coordinates_problem(geometry: dict) -> str | None:
+    """What is wrong with a Polygon's or MultiPolygon's coordinates, before shapely reads them."""
+    coordinates = geometry.get("coordinates")
+    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
+    if not isinstance(polygons, list) or not all(isinstance(rings, list) for rings in polygons):
+        return f"coordinates of a {geometry['type']} are expected to be {'lists of ' * 4}numbers"
+    for p, rings in enumerate(polygons, start=1):
+        for r, ring in enumerate(rings, start=1):
+            try:
+                positions = np.asarray(ring)
+            except ValueError:  # ragged: positions of different lengths, or lists at different depths
+                positions = np.asarray([], dtype=object)
+            if not (
+                positions.ndim == 2
+                and positions.shape[1] in (2, 3)
+                and positions.dtype.kind in "iuf"
+                and np.isfinite(positions).all()
+            ):
+                part = f"polygon {p} ring {r}" if geometry["type"] == "MultiPolygon" else f"ring {r}"
+                return f"{part} is expected to be a list of [longitude, latitude] number pairs"
+    return None
+
+
+def _read_geometry(value: object) -> tuple[BaseGeometry | None, str | None]:
+    """The feature's geometry as a shapely Polygon or MultiPolygon, or the problem with it."""
     if value is None:
-        return ""
-    parts = value if isinstance(value, list) else str(value).split()
-    return " ".join(str(v).strip() for v in parts if str(v).strip())
+        return None, "geometry is missing or empty (expected a Polygon or MultiPolygon)"
+    if not isinstance(value, dict) or not isinstance(value.get("type"), str):
+        return None, f"geometry was {shown(value)} but is expected to be a GeoJSON geometry object"
+    kind = value["type"]
+    if kind in _GEOMETRY_TYPES and kind not in ("Polygon", "MultiPolygon"):
+        return None, f"geometry was a {kind} but is expected to be a Polygon or MultiPolygon"
+    if kind not in _GEOMETRY_TYPES:
+        return None, f"geometry type was {shown(kind)} but is expected to be Polygon or MultiPolygon"
+    wrong = _coordinates_problem(value)
+    if wrong:
+        return None, f"geometry could not be read: {wrong}"
+    try:
+        geometry = shape(value)
+    except (ValueError, shapely.errors.GEOSException) as exc:
+        return None, f"geometry could not be read ({exc})"
+    if geometry.is_empty:
+        return None, "geometry is missing or empty (expected a Polygon or MultiPolygon)"
+    if not geometry.is_valid:
+        return None, f"geometry is invalid ({shapely.is_valid_reason(geometry)})"
+    return geometry, None
+
+
+def _read_feature(number: int, feature: object, seen: dict[str, int], problems: list[Problem]) -> dict | None:
+    """One district's record from a feature, or ``None`` when it has errors (all reported)."""
+    if not isinstance(feature, dict):
+        problems.append(
+            Problem(
+                DISTRICTS_FILE,
+                f"feature {number}",
+                f"was {shown(feature)} but is expected to be a GeoJSON Feature object",
+            )
+        )
+        return None
+    props = feature.get("properties")
+    if props is None:
+        props = {}
+    district_id = props.get("id") if isinstance(props, dict) else None
+    where = f"feature {number}" + (f" (id {shown(district_id)})" if isinstance(district_id, str) else "")
+    if not isinstance(props, dict):
+        problems.append(
+            Problem(DISTRICTS_FILE, where, f"properties was {shown(props)} but is expected to be an object")
+        )
+        return None
+    found: list[tuple[str, Severity]] = []
+    if not isinstance(district_id, str) or not ID_PATTERN.match(district_id):
+        found.append(
+            (f"id was {shown(district_id)} but is expected to be a lowercase slug such as 'bustan-al-basha'", "error")
+        )
+    elif district_id in seen:
+        found.append((f"id {district_id!r} is a duplicate of feature {seen[district_id]}", "error"))
+    else:
+        seen[district_id] = number
+    name_en, name_ar, note = props.get("name_en"), props.get("name_ar"), props.get("name_note")
+    if not isinstance(name_en, str) or not name_en.strip():
+        found.append(("name_en is missing or empty (expected a name)", "error"))
+    if not isinstance(name_ar, str):
+        found.append(('name_ar is missing (expected the Arabic name, or "" where no source gives one)', "error"))
+    elif not name_ar.strip() and not (isinstance(note, str) and note.strip()):
+        found.append(
+            (
+                "name_ar is empty and no name_note says why (expected the Arabic name, "
+                "or a name_note explaining that no source gives one)",
+                "warning",
+            )
+        )
+    if note is not None and not isinstance(note, str):
+        found.append((f"name_note was {shown(note)} but is expected to be text", "error"))
+    area = props.get("area_km2")
+    if area is not None and not (
+        isinstance(area, (int, float)) and not isinstance(area, bool) and math.isfinite(area) and area >= 0
+    ):
+        found.append((f"area_km2 was {shown(area)} but is expected to be a number >= 0 or absent", "error"))
+    lists = {}
+    for key in ("alt_names", "location_source", "name_sources"):
+        lists[key] = _text_list(props.get(key))
+        if lists[key] is None:
+            found.append((f"{key} was {shown(props.get(key))} but is expected to be text or a list of text", "error"))
+    geometry, wrong = _read_geometry(feature.get("geometry"))
+    if wrong:
+        found.append((wrong, "error"))
+    problems.extend(Problem(DISTRICTS_FILE, where, message, severity) for message, severity in found)
+    if any(severity == "error" for _, severity in found):
+        return None
+    texts = {key: value or [] for key, value in lists.items()}
+    return {
+        "district_id": district_id,
+        "name_en": str(name_en).strip(),
+        "name_ar": str(name_ar).strip(),
+        "alt_names": "; ".join(p.strip() for v in texts["alt_names"] for p in v.split(";") if p.strip()),
+        "area_km2": float(area) if area is not None else float("nan"),
+        "location_source": " ".join(" ".join(texts["location_source"]).split()),
+        "name_sources": " ".join(" ".join(texts["name_sources"]).split()),
+        "name_note": (note or "").strip(),
+        "place_source_url": "",  # resolved from sources.csv by the loader
+        "geometry": geometry,
+    }
 
 
 def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame | None:
@@ -69,117 +209,28 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
     Every problem found is appended to ``problems``; ``None`` is returned when the
     file cannot be used at all. A file in another CRS is reprojected with a warning.
     """
-    path = directory / DISTRICTS_FILE
-    if not path.is_file():
-        problems.append(Problem(DISTRICTS_FILE, "", f"file is missing (expected it in {directory})"))
-        return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        problems.append(Problem(DISTRICTS_FILE, "", f"is not valid JSON ({exc})"))
+    ok, raw = read_json(directory / DISTRICTS_FILE, DISTRICTS_FILE, problems)
+    if not ok:
         return None
     features = raw.get("features") if isinstance(raw, dict) else None
-    if raw.get("type") != "FeatureCollection" or not isinstance(features, list):
-        problems.append(Problem(DISTRICTS_FILE, "", "is expected to be a GeoJSON FeatureCollection"))
+    if not isinstance(raw, dict) or raw.get("type") != "FeatureCollection" or not isinstance(features, list):
+        problems.append(
+            Problem(
+                DISTRICTS_FILE,
+                "",
+                'is expected to be a GeoJSON FeatureCollection (an object with "type": "FeatureCollection" '
+                'and a list of "features")',
+            )
+        )
         return None
     crs = _declared_crs(raw, problems)
-
-    records: list[dict] = []
     seen: dict[str, int] = {}
-    for number, feature in enumerate(features, start=1):
-        props = (feature or {}).get("properties") or {}
-        district_id = props.get("id")
-        where = f"feature {number}" + (f" (id {district_id!r})" if isinstance(district_id, str) else "")
-        ok = True
-        if not isinstance(district_id, str) or not ID_PATTERN.match(district_id):
-            problems.append(
-                Problem(
-                    DISTRICTS_FILE,
-                    where,
-                    f"id was {district_id!r} but is expected to be a lowercase slug such as 'bustan-al-basha'",
-                )
-            )
-            ok = False
-        elif district_id in seen:
-            problems.append(
-                Problem(DISTRICTS_FILE, where, f"id {district_id!r} is a duplicate of feature {seen[district_id]}")
-            )
-            ok = False
-        else:
-            seen[district_id] = number
-        if not isinstance(props.get("name_en"), str) or not props["name_en"].strip():
-            problems.append(Problem(DISTRICTS_FILE, where, "name_en is missing or empty (expected a name)"))
-            ok = False
-        if not isinstance(props.get("name_ar"), str):
-            problems.append(
-                Problem(
-                    DISTRICTS_FILE,
-                    where,
-                    'name_ar is missing (expected the Arabic name, or "" where no source gives one)',
-                )
-            )
-            ok = False
-        elif not props["name_ar"].strip() and not str(props.get("name_note") or "").strip():
-            problems.append(
-                Problem(
-                    DISTRICTS_FILE,
-                    where,
-                    "name_ar is empty and no name_note says why (expected the Arabic name, "
-                    "or a name_note explaining that no source gives one)",
-                    "warning",
-                )
-            )
-        area = props.get("area_km2")
-        if area is not None and not (isinstance(area, (int, float)) and area >= 0):
-            problems.append(
-                Problem(DISTRICTS_FILE, where, f"area_km2 was {area!r} but is expected to be a number >= 0 or absent")
-            )
-            area = None
-        geometry = None
-        try:
-            geometry = shape(feature["geometry"]) if feature.get("geometry") else None
-        except (KeyError, TypeError, ValueError, AttributeError, shapely.errors.GEOSException) as exc:
-            problems.append(Problem(DISTRICTS_FILE, where, f"geometry could not be read ({exc})"))
-            ok = False
-        else:
-            if geometry is None or geometry.is_empty:
-                problems.append(
-                    Problem(DISTRICTS_FILE, where, "geometry is missing or empty (expected a Polygon or MultiPolygon)")
-                )
-                ok = False
-            elif geometry.geom_type not in ("Polygon", "MultiPolygon"):
-                problems.append(
-                    Problem(
-                        DISTRICTS_FILE,
-                        where,
-                        f"geometry was a {geometry.geom_type} but is expected to be a Polygon or MultiPolygon",
-                    )
-                )
-                ok = False
-            elif not geometry.is_valid:
-                reason = shapely.is_valid_reason(geometry)
-                problems.append(Problem(DISTRICTS_FILE, where, f"geometry is invalid ({reason})"))
-                ok = False
-        if ok:
-            records.append(
-                {
-                    "district_id": district_id,
-                    "name_en": props["name_en"].strip(),
-                    "name_ar": props["name_ar"].strip(),
-                    "alt_names": _alt_names(props.get("alt_names")),
-                    "area_km2": float(area) if area is not None else float("nan"),
-                    "location_source": str(props.get("location_source") or ""),
-                    "name_sources": _source_ids(props.get("name_sources")),
-                    "name_note": str(props.get("name_note") or "").strip(),
-                    "place_source_url": "",  # resolved from sources.csv by the loader
-                    "geometry": geometry,
-                }
-            )
+    records = [_read_feature(number, feature, seen, problems) for number, feature in enumerate(features, start=1)]
     if not features:
         problems.append(Problem(DISTRICTS_FILE, "", "holds no features (expected one per district)"))
     if crs is None:
         return None
-    frame = gpd.GeoDataFrame(records, columns=COLUMNS, geometry="geometry", crs=crs)
+    frame = gpd.GeoDataFrame([r for r in records if r], columns=COLUMNS, geometry="geometry", crs=crs)
     if not crs.equals(WGS84):
         problems.append(
             Problem(

@@ -7,6 +7,21 @@ from typing import Literal
 
 Severity = Literal["error", "warning"]
 
+MISSING_FILE = "file is missing (a theatre folder needs theatre.json, districts.geojson and changes.csv)"
+SHOWN_CHARACTERS = 80  # a bad value is quoted in a message up to this length, then cut
+
+
+def shown(value: object, *, limit: int = SHOWN_CHARACTERS) -> str:
+    """``repr(value)`` for a message, cut to about ``limit`` characters.
+
+    A 10,000-character bad value is named, not echoed whole: the cut text says how long it was.
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    size = f" ({len(value):,} characters)" if isinstance(value, str) else ""
+    return f"{text[:limit]}…{size}"
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -21,12 +36,26 @@ class Problem:
     message : str
         What is wrong and what was expected.
     severity : {"error", "warning"}
+    row : int, optional
+        The row number in a CSV file (the header is row 1), for sorting; build
+        row problems with :meth:`in_row`, which also writes ``where``.
     """
 
     file: str
     where: str
     message: str
     severity: Severity = "error"
+    row: int | None = None
+
+    @classmethod
+    def in_row(cls, file: str, row: int, message: str, severity: Severity = "error") -> Problem:
+        """A problem in row ``row`` of a CSV file."""
+        return cls(file, f"row {row}", message, severity, row=int(row))
+
+    def sort_key(self) -> tuple[str, int]:
+        """File, then row number; problems outside rows come first, in the order they were found
+        (sort stably)."""
+        return (self.file, -1 if self.row is None else self.row)
 
     def __str__(self) -> str:
         place = f"{self.file} {self.where}".strip()
@@ -35,6 +64,10 @@ class Problem:
 
 class GeoError(Exception):
     """Base class of every error raised by :mod:`geo`."""
+
+
+class OptionError(GeoError, ValueError):
+    """An option given to a :mod:`geo` function is out of its range (e.g. a synthetic theatre's size)."""
 
 
 class DataError(GeoError, ValueError):
@@ -46,10 +79,14 @@ class DataError(GeoError, ValueError):
     def __init__(self, directory: str, problems: list[Problem]):
         self.directory = directory
         self.problems = list(problems)
-        errors = [p for p in self.problems if p.severity == "error"]
-        lines = [f"{len(errors)} error(s) in theatre data at {directory}:"]
-        lines += [f"  - {p}" for p in errors]
+        lines = [f"{len(self.errors)} error(s) in theatre data at {directory}:"]
+        lines += [f"  - {p}" for p in self.errors]
         super().__init__("\n".join(lines))
+
+    @property
+    def errors(self) -> list[Problem]:
+        """The problems that are errors (warnings left out)."""
+        return [p for p in self.problems if p.severity == "error"]
 
 
 class UnknownDistrictError(GeoError, KeyError):
@@ -59,7 +96,7 @@ class UnknownDistrictError(GeoError, KeyError):
         self.district_id = district_id
         self.suggestion = suggestion
         hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
-        super().__init__(f"district_id {district_id!r} matches no district{hint}")
+        super().__init__(f"district_id {shown(district_id)} matches no district{hint}")
 
     def __str__(self) -> str:  # KeyError would repr() the message
         return self.args[0]

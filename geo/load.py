@@ -9,9 +9,9 @@ import pandas as pd
 from geo.audit import audit_warnings
 from geo.changes import read_changes
 from geo.districts import DISTRICTS_FILE, read_districts
-from geo.errors import DataError, Problem
+from geo.errors import DataError, Problem, shown
 from geo.events import read_events
-from geo.meta import read_meta
+from geo.meta import META_FILE, read_meta
 from geo.quality import quality_warnings
 from geo.sources import read_sources
 from geo.theatre import Theatre
@@ -27,7 +27,7 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
     if not directory.is_dir():
         return None, [
             Problem(
-                str(directory),
+                directory.name or str(directory),
                 "",
                 "is not a directory (expected a theatre folder with theatre.json, districts.geojson and changes.csv)",
             )
@@ -56,16 +56,16 @@ def check_theatre(directory: str | Path) -> tuple[Theatre | None, list[Problem]]
         cited_in_meta = {"initial_sources": meta.initial_sources}
         if meta.end_event is not None:
             cited_in_meta["end_event"] = meta.end_event.sources
-        for key, ids in cited_in_meta.items():
-            unknown = [x for x in ids if sources is None or x not in sources.index]
+        for key, cited in cited_in_meta.items():
+            unknown = [x for x in cited if x not in sources.index]
             if unknown:
-                problems.append(Problem("theatre.json", f"key {key!r}", f"has {unknown!r}, not ids in sources.csv"))
+                problems.append(Problem(META_FILE, f"key {key!r}", f"has {shown(unknown)}, not ids in sources.csv"))
     if districts is not None:
-        problems.extend(_resolve_place_sources(districts, sources["url"].to_dict() if sources is not None else {}))
+        problems.extend(_resolve_place_sources(districts, sources["url"].to_dict()))
     if any(p.severity == "error" for p in problems) or meta is None or districts is None or changes is None:
-        return None, problems
+        return None, sorted(problems, key=Problem.sort_key)
     theatre = Theatre(meta, districts, changes, directory=directory, sources=sources, events=events)
-    return theatre, problems + quality_warnings(theatre) + audit_warnings(theatre)
+    return theatre, sorted(problems + quality_warnings(theatre) + audit_warnings(theatre), key=Problem.sort_key)
 
 
 def load_theatre(directory: str | Path) -> Theatre:
@@ -98,7 +98,9 @@ def _resolve_place_sources(districts: pd.DataFrame, urls: dict[str, str]) -> lis
             if unknown:
                 problems.append(
                     Problem(
-                        DISTRICTS_FILE, f"id {row.district_id!r}", f"{field} has {unknown!r}, not ids in sources.csv"
+                        DISTRICTS_FILE,
+                        f"id {row.district_id!r}",
+                        f"{field} has {shown(unknown)}, not ids in sources.csv",
                     )
                 )
         ids = dict.fromkeys(f"{row.location_source} {row.name_sources}".split())

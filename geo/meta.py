@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from geo.dates import parse_date
-from geo.errors import DateError, Problem
+from geo.dates import EARLIEST_DATE, LATEST_DATE, parse_date
+from geo.errors import DateError, Problem, shown
+from geo.jsonfile import read_json
 from geo.statuses import SIDES, STATUSES
 
 META_FILE = "theatre.json"
 REQUIRED_KEYS = ("title", "start_date", "end_date", "initial_status", "center", "zoom", "attribution")
+TEXT_KEYS = ("title", "attribution")  # non-empty text
+OPTIONAL_TEXT_KEYS = ("geometry_note",)  # text, may be absent
+LIST_KEYS = ("initial_sources", "known_uncertainties")  # lists of text, may be absent
 
 
 @dataclass(frozen=True)
@@ -47,78 +51,82 @@ class TheatreMeta:
     licence: str = ""
 
 
+def _number(value: object) -> bool:
+    """A finite JSON number (``true``/``false`` are not numbers, though Python counts them as ints)."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
 def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
     """Read and check ``theatre.json``; append every problem to ``problems``."""
-    path = directory / META_FILE
-    if not path.is_file():
-        problems.append(Problem(META_FILE, "", f"file is missing (expected it in {directory})"))
-        return None
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        problems.append(Problem(META_FILE, "", f"is not valid JSON ({exc})"))
+    ok, raw = read_json(directory / META_FILE, META_FILE, problems)
+    if not ok:
         return None
     if not isinstance(raw, dict):
-        problems.append(Problem(META_FILE, "", "is expected to hold a JSON object"))
+        problems.append(Problem(META_FILE, "", f"is expected to hold a JSON object, not {type(raw).__name__}"))
         return None
 
     before = len(problems)
+
+    def bad(key: str, message: str) -> None:
+        problems.append(Problem(META_FILE, f"key {key!r}", message))
+
     for key in REQUIRED_KEYS:
         if key not in raw:
-            problems.append(Problem(META_FILE, f"key {key!r}", "is missing"))
+            bad(key, "is missing")
     if len(problems) > before:
         return None
 
+    for key in TEXT_KEYS:
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            bad(key, f"was {shown(raw[key])} but is expected to be text (not empty)")
+    for key in OPTIONAL_TEXT_KEYS:
+        if key in raw and not isinstance(raw[key], str):
+            bad(key, f"was {shown(raw[key])} but is expected to be text")
     dates = {}
     for key in ("start_date", "end_date"):
+        if not isinstance(raw[key], str):
+            bad(key, f"{key} was {shown(raw[key])} but is expected to be a date as YYYY-MM-DD")
+            continue
         try:
             dates[key] = parse_date(raw[key], field=key)
         except DateError as exc:
-            problems.append(Problem(META_FILE, f"key {key!r}", str(exc)))
-    if len(dates) == 2 and dates["start_date"] > dates["end_date"]:
-        problems.append(Problem(META_FILE, "key 'end_date'", "is expected to be on or after start_date"))
-    if raw["initial_status"] not in STATUSES:
-        problems.append(
-            Problem(
-                META_FILE,
-                "key 'initial_status'",
-                f"was {raw['initial_status']!r} but is expected to be one of {list(STATUSES)}",
-            )
-        )
+            bad(key, str(exc))
+            continue
+        if not EARLIEST_DATE <= dates[key] <= LATEST_DATE:
+            bad(key, f"{dates[key]} is outside the dates the dashboard can show ({EARLIEST_DATE} to {LATEST_DATE})")
+    if len(dates) == 2 and dates["start_date"] >= dates["end_date"]:
+        bad("end_date", f"{dates['end_date']} is expected to be after start_date {dates['start_date']}")
+    if not isinstance(raw["initial_status"], str) or raw["initial_status"] not in STATUSES:
+        bad("initial_status", f"was {shown(raw['initial_status'])} but is expected to be one of {list(STATUSES)}")
     center = raw["center"]
     if not (
         isinstance(center, list)
         and len(center) == 2
-        and all(isinstance(c, (int, float)) for c in center)
+        and all(_number(c) for c in center)
         and -90 <= center[0] <= 90
         and -180 <= center[1] <= 180
     ):
-        problems.append(
-            Problem(META_FILE, "key 'center'", f"was {center!r} but is expected to be [lat, lon] in degrees")
-        )
-    for key in ("initial_sources", "known_uncertainties"):
+        bad("center", f"was {shown(center)} but is expected to be [lat, lon] in degrees")
+    for key in LIST_KEYS:
         if key in raw and not (isinstance(raw[key], list) and all(isinstance(x, str) for x in raw[key])):
-            problems.append(
-                Problem(META_FILE, f"key {key!r}", f"was {raw[key]!r} but is expected to be a list of strings")
-            )
-    if not (isinstance(raw["zoom"], int) and 0 <= raw["zoom"] <= 22):
-        problems.append(
-            Problem(META_FILE, "key 'zoom'", f"was {raw['zoom']!r} but is expected to be a whole number from 0 to 22")
-        )
-    end_event = _end_event(raw.get("end_event"), problems) if "end_event" in raw else None
+            bad(key, f"was {shown(raw[key])} but is expected to be a list of strings")
+    zoom = raw["zoom"]
+    if not (isinstance(zoom, int) and not isinstance(zoom, bool) and 0 <= zoom <= 22):
+        bad("zoom", f"was {shown(zoom)} but is expected to be a whole number from 0 to 22")
+    end_event = _end_event(raw["end_event"], problems) if "end_event" in raw else None
     if len(problems) > before:
         return None
     return TheatreMeta(
-        title=str(raw["title"]),
+        title=raw["title"].strip(),
         start_date=dates["start_date"],
         end_date=dates["end_date"],
         initial_status=raw["initial_status"],
         center=(float(center[0]), float(center[1])),
-        zoom=raw["zoom"],
-        attribution=str(raw["attribution"]),
-        geometry_note=str(raw.get("geometry_note", "")),
-        initial_sources=tuple(str(x) for x in raw.get("initial_sources", [])),
-        known_uncertainties=tuple(str(x) for x in raw.get("known_uncertainties", [])),
+        zoom=zoom,
+        attribution=raw["attribution"].strip(),
+        geometry_note=raw.get("geometry_note", "").strip(),
+        initial_sources=tuple(raw.get("initial_sources", [])),
+        known_uncertainties=tuple(raw.get("known_uncertainties", [])),
         end_event=end_event,
         licence=str(raw.get("licence", "")),
     )
@@ -128,19 +136,24 @@ def _end_event(raw: object, problems: list[Problem]) -> EndEvent | None:
     """Check the optional ``end_event`` object: ``date``, ``ends`` (sides), ``title``, ``sources``."""
     where = "key 'end_event'"
     expected = 'an object such as {"date": "2016-12-22", "ends": ["opposition"], "title": "...", "sources": [...]}'
-    if not isinstance(raw, dict) or "date" not in raw:
-        problems.append(Problem(META_FILE, where, f"was {raw!r} but is expected to be {expected}"))
+    if not isinstance(raw, dict) or not isinstance(raw.get("date"), str):
+        problems.append(Problem(META_FILE, where, f"was {shown(raw)} but is expected to be {expected}"))
         return None
     try:
         day = parse_date(raw["date"], field="end_event date")
     except DateError as exc:
         problems.append(Problem(META_FILE, where, str(exc)))
         return None
-    ends, sources = raw.get("ends", []), raw.get("sources", [])
-    if not (isinstance(ends, list) and all(x in SIDES for x in ends)):
-        problems.append(Problem(META_FILE, where, f"ends was {ends!r} but is expected to be a list of {list(SIDES)}"))
+    ends, sources, title = raw.get("ends", []), raw.get("sources", []), raw.get("title", "")
+    if not (isinstance(ends, list) and all(isinstance(x, str) and x in SIDES for x in ends)):
+        problems.append(
+            Problem(META_FILE, where, f"ends was {shown(ends)} but is expected to be a list of {list(SIDES)}")
+        )
         return None
     if not (isinstance(sources, list) and all(isinstance(x, str) for x in sources)):
-        problems.append(Problem(META_FILE, where, f"sources was {sources!r} but is expected to be a list of ids"))
+        problems.append(Problem(META_FILE, where, f"sources was {shown(sources)} but is expected to be a list of ids"))
         return None
-    return EndEvent(date=day, ends=tuple(ends), title=str(raw.get("title", "")), sources=tuple(sources))
+    if not isinstance(title, str):
+        problems.append(Problem(META_FILE, where, f"title was {shown(title)} but is expected to be text"))
+        return None
+    return EndEvent(date=day, ends=tuple(ends), title=title, sources=tuple(sources))

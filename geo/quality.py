@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.changes import CHANGES_FILE
 from geo.errors import Problem
-from geo.sources import SOURCES_FILE
+from geo.tables import CHANGES_FILE, SOURCES_FILE
 from geo.theatre import Theatre
 
 
 def _in_district_order(theatre: Theatre) -> pd.DataFrame:
     """The changes sorted by district, then date, then file order, with the status before each."""
-    ordered = theatre.changes.iloc[theatre.change_order].reset_index(drop=True)
+    ordered = theatre.changes.iloc[theatre.change_positions_by_district].reset_index(drop=True)
     first = ordered["district_id"].ne(ordered["district_id"].shift())
     ordered["previous"] = ordered["status"].shift().where(~first, theatre.meta.initial_status)
     ordered["first"] = first
@@ -26,7 +25,7 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
     if theatre.meta.initial_status == "unknown":
         starts = ordered.loc[ordered["first"]].set_index("district_id")
         for district_id in theatre.district_ids:
-            if district_id not in starts.index or starts.loc[district_id, "day"] > theatre.start_day:
+            if district_id not in starts.index or starts.loc[district_id, "day"] > theatre.base_day:
                 until = starts.loc[district_id, "date"] if district_id in starts.index else "the end"
                 warnings.append(
                     Problem(
@@ -38,26 +37,26 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
                 )
     for row in ordered.loc[ordered["status"] == "unknown"].itertuples(index=False):
         warnings.append(
-            Problem(CHANGES_FILE, f"row {row.row}", f"sets {row.district_id!r} to 'unknown' from {row.date}", "warning")
+            Problem.in_row(CHANGES_FILE, row.row, f"sets {row.district_id!r} to 'unknown' from {row.date}", "warning")
         )
     repeats = ordered.loc[(ordered["status"] == ordered["previous"]) & (ordered["note"] == "")]
     for row in repeats.itertuples(index=False):
         warnings.append(
-            Problem(
+            Problem.in_row(
                 CHANGES_FILE,
-                f"row {row.row}",
+                row.row,
                 f"status {row.status!r} repeats {row.district_id!r}'s previous status and the note is empty "
                 "(say why the change is recorded)",
                 "warning",
             )
         )
-    if theatre.sources is not None:
+    if len(theatre.sources):
         cited = set(" ".join(theatre.changes["sources"]).split()) | set(" ".join(theatre.events["sources"]).split())
-        cited |= set(theatre.meta.initial_sources) | set(theatre.districts["location_source"])
-        cited |= set(" ".join(theatre.changes["disputed_by"]).split()) if "disputed_by" in theatre.changes else set()
+        cited |= set(theatre.meta.initial_sources) | set(" ".join(theatre.districts["location_source"]).split())
+        cited |= set(" ".join(theatre.changes["disputed_by"]).split())
         cited |= set(theatre.meta.end_event.sources) if theatre.meta.end_event else set()
         cited |= set(" ".join(theatre.districts["name_sources"]).split())
-        for source_id in theatre.sources.index:
+        for source_id, row in theatre.sources["row"].items():
             if source_id not in cited:
                 warnings.append(
                     Problem(
@@ -65,11 +64,10 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
                         f"id {source_id!r}",
                         "is never cited by a change, an event, a district or theatre.json",
                         "warning",
+                        row=row,
                     )
                 )
-    return sorted(
-        warnings, key=lambda p: (p.file, int(p.where.split()[1]) if p.where.startswith("row ") else 0, p.where)
-    )
+    return sorted(warnings, key=Problem.sort_key)
 
 
 def changes_per_month(theatre: Theatre) -> pd.Series:

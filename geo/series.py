@@ -28,7 +28,7 @@ def control_series(theatre: Theatre) -> pd.DataFrame:
     changes = theatre.changes
     initial = STATUSES.index(theatre.meta.initial_status)
     areas = theatre.areas_km2
-    order = theatre.change_order  # by district, then date, then file order
+    order = theatre.change_positions_by_district  # by district, then date, then file order
     district = pd.Index(theatre.district_ids).get_indexer(changes["district_id"].to_numpy()[order])
     status = pd.Categorical(changes["status"].to_numpy()[order], categories=STATUSES).codes.astype(np.int64)
     first = np.ones(len(order), dtype=bool)

@@ -87,7 +87,7 @@ def site_changes(theatre: Theatre) -> list[list[list[str]]]:
     date_precision, status, confidence, note, source_url]``, cut into files of
     ``CHANGE_CHUNK`` districts each: file c holds the changes of districts
     ``c * CHANGE_CHUNK`` onwards, from the timelines' change ``offsets[c * CHANGE_CHUNK]``."""
-    frame = theatre.changes.iloc[theatre.change_order]
+    frame = theatre.changes.iloc[theatre.change_positions_by_district]
     rows = frame[["date", "date_precision", "status", "confidence", "note", "source_url"]].to_numpy().tolist()
     offsets = theatre.timelines()["offsets"]
     count = len(theatre.district_ids)

@@ -8,13 +8,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geo.errors import Problem
+from geo.errors import Problem, shown
+from geo.tables import KNOWN_COLUMNS, SOURCES_FILE, empty_table, read_table
+from geo.urls import is_http_url
 
-SOURCES_FILE = "sources.csv"
-COLUMNS = ("id", "url", "publisher", "published", "title")
-# Optional ratings (see data/README.md): what kind of publisher, which side it leans to,
-# who wrote a syndicated or mirrored copy, and the id of the original report where cited.
-RATING_COLUMNS = ("kind", "alignment", "origin", "original")
+RATING_COLUMNS = KNOWN_COLUMNS[SOURCES_FILE].optional
 SOURCE_KINDS = (
     "news agency",
     "international outlet",
@@ -26,81 +24,51 @@ SOURCE_KINDS = (
 )
 ALIGNMENTS = ("pro-government", "pro-opposition", "kurdish", "none known")
 _ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-URL_TEXT = r"https?://[^\s<>\"]+"
-URL = re.compile(f"^{URL_TEXT}$")  # one http(s) URL; what every source URL must be
 _PUBLISHED = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?$")
 
 
-def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame | None:
-    """The sources table indexed by ``id``, or ``None`` if the theatre has no ``sources.csv``.
+def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame:
+    """The sources table indexed by ``id``; empty when the theatre has no ``sources.csv``.
 
     Rows with problems are reported and left out.
     """
-    path = directory / SOURCES_FILE
-    if not path.is_file():
-        return None
-    try:
-        frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
-    except (pd.errors.ParserError, UnicodeDecodeError, pd.errors.EmptyDataError) as exc:
-        problems.append(Problem(SOURCES_FILE, "", f"is not a readable CSV file ({exc})"))
-        return pd.DataFrame(columns=[*COLUMNS[1:], *RATING_COLUMNS], index=pd.Index([], name="id"))
-    frame.columns = [c.strip() for c in frame.columns]
-    missing = [c for c in COLUMNS if c not in frame.columns]
-    if missing:
-        problems.append(Problem(SOURCES_FILE, "header", f"is missing column(s) {missing} (expected {list(COLUMNS)})"))
-        return pd.DataFrame(columns=[*COLUMNS[1:], *RATING_COLUMNS], index=pd.Index([], name="id"))
-    for column in RATING_COLUMNS:
-        if column not in frame.columns:
-            frame[column] = ""
-    frame = frame.apply(lambda column: column.str.strip())
+    frame = read_table(directory, SOURCES_FILE, problems, optional=True)
+    if frame is None:
+        frame = empty_table(SOURCES_FILE)
     bad = np.zeros(len(frame), dtype=bool)
-    for index, row in enumerate(frame.itertuples(index=False), start=2):
-        where = f"row {index}"
+    for index, row in enumerate(frame.itertuples(index=False)):
+        found = []
         for column, allowed in (("kind", SOURCE_KINDS), ("alignment", ALIGNMENTS)):
             value = getattr(row, column)
             if value and value not in allowed:
-                problems.append(
-                    Problem(SOURCES_FILE, where, f"{column} was {value!r} but is expected to be one of {list(allowed)}")
-                )
-                bad[index - 2] = True
+                found.append(f"{column} was {shown(value)} but is expected to be one of {list(allowed)}")
         if not _ID.match(row.id):
-            problems.append(
-                Problem(
-                    SOURCES_FILE,
-                    where,
-                    f"id was {row.id!r} but is expected to be a lowercase slug such as 'reuters-2016-11-26'",
-                )
-            )
-            bad[index - 2] = True
-        if not URL.match(row.url):
-            problems.append(Problem(SOURCES_FILE, where, f"url was {row.url!r} but is expected to be one http(s) URL"))
-            bad[index - 2] = True
+            found.append(f"id was {shown(row.id)} but is expected to be a lowercase slug such as 'reuters-2016-11-26'")
+        if not is_http_url(row.url):
+            found.append(f"url was {shown(row.url)} but is expected to be one http(s) URL")
         if row.published and not _PUBLISHED.match(row.published):
-            problems.append(
-                Problem(
-                    SOURCES_FILE,
-                    where,
-                    f"published was {row.published!r} but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty",
-                )
+            found.append(
+                f"published was {shown(row.published)} but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty"
             )
-            bad[index - 2] = True
         if not row.publisher:
-            problems.append(Problem(SOURCES_FILE, where, "publisher is empty (expected who published the report)"))
-            bad[index - 2] = True
+            found.append("publisher is empty (expected who published the report)")
+        problems.extend(Problem.in_row(SOURCES_FILE, row.row, message) for message in found)
+        bad[index] = bool(found)
     duplicated = frame["id"].duplicated(keep="first").to_numpy()
-    for position in np.flatnonzero(duplicated):
+    for at in np.flatnonzero(duplicated):
         problems.append(
-            Problem(SOURCES_FILE, f"row {position + 2}", f"id {frame['id'].iloc[position]!r} is a duplicate")
+            Problem.in_row(SOURCES_FILE, frame["row"].iloc[at], f"id {shown(frame['id'].iloc[at])} is a duplicate")
         )
     known = set(frame["id"])
-    for number, row in enumerate(frame.itertuples(index=False), start=2):
+    for index, row in enumerate(frame.itertuples(index=False)):
         if row.original and (row.original not in known or row.original == row.id):
             problems.append(
-                Problem(
+                Problem.in_row(
                     SOURCES_FILE,
-                    f"row {number}",
-                    f"original was {row.original!r} but is expected to be the id of another row (the report copied)",
+                    row.row,
+                    f"original was {shown(row.original)} but is expected to be the id of another row "
+                    "(the report copied)",
                 )
             )
-            bad[number - 2] = True
+            bad[index] = True
     return frame.loc[~bad & ~duplicated].set_index("id")

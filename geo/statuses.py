@@ -5,6 +5,8 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from geo.errors import OptionError
+
 STATUSES: tuple[str, ...] = (
     "government",
     "opposition",
@@ -48,6 +50,6 @@ def encode_status_chars(codes: npt.ArrayLike, low: npt.ArrayLike) -> str:
     """
     codes, low = np.asarray(codes, dtype=np.int64), np.asarray(low, dtype=bool)
     if codes.shape != low.shape:
-        raise ValueError(f"codes and low have different shapes: {codes.shape} and {low.shape}")
+        raise OptionError(f"codes and low have different shapes: {codes.shape} and {low.shape}")
     chars = codes + np.where(low, STATUS_CHAR_BASES["low"], STATUS_CHAR_BASES["stated"])
     return "".join(map(chr, chars.tolist()))

@@ -16,6 +16,7 @@ import numpy as np
 import shapely
 
 from geo.boundaries import voronoi_cells
+from geo.errors import OptionError
 from geo.statuses import STATUSES
 
 CENTRE = (36.2, 37.15)  # lat, lon: any land will do; the shapes are fictional
@@ -38,9 +39,9 @@ def synth_theatre(out: Path, *, districts: int, changes: int, seed: int = 0) -> 
         Same seed, same theatre.
     """
     if districts < 2:
-        raise ValueError(f"districts was {districts} but is expected to be at least 2")
+        raise OptionError(f"districts was {districts} but is expected to be at least 2")
     if changes < 0:
-        raise ValueError(f"changes was {changes} but is expected to be at least 0")
+        raise OptionError(f"changes was {changes} but is expected to be at least 0")
     rng = np.random.default_rng(seed)
     side = int(np.ceil(np.sqrt(districts)))
     cell_deg = 0.004  # about 400 m

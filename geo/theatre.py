@@ -14,8 +14,10 @@ from geo.areas import areas_km2
 from geo.dates import day_number, from_day_number, parse_date
 from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
+from geo.events import no_events
 from geo.meta import TheatreMeta
 from geo.statuses import STATUSES, encode_status_chars
+from geo.tables import SOURCES_FILE, empty_table
 
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
 HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
@@ -44,30 +46,31 @@ class Theatre:
         self.districts = districts
         self.changes = changes
         self.directory = directory
-        self.sources = sources
-        self.events = (
-            events
-            if events is not None
-            else pd.DataFrame(
-                columns=["date", "end_date", "title", "note", "sources", "source_url", "day", "end_day", "row"]
-            )
-        )
+        self.sources = sources if sources is not None else empty_table(SOURCES_FILE).set_index("id")
+        self.events = events if events is not None else no_events()
         self.warnings: list[Problem] = []
         self.cache_folder: Path | None = None  # set by geo.cache.load_theatre_cached
         self.district_ids: list[str] = districts["district_id"].tolist()
         self._position = pd.Index(self.district_ids)
+        self._position_of = {district_id: i for i, district_id in enumerate(self.district_ids)}
         self._status_codes = {status: code for code, status in enumerate(STATUSES)}
 
         codes = self._position.get_indexer(changes["district_id"]).astype(np.int64)
         order = np.lexsort((np.arange(len(changes)), changes["day"].to_numpy(), codes))
-        self._base_day = self.start_day = day_number(meta.start_date)
-        self._keys = (codes[order] << 32) | (changes["day"].to_numpy()[order] - self._base_day)
-        self._change_of_key = self.change_order = order  # positions in `changes`, by district then date
+        self.base_day = day_number(meta.start_date)
+        self._keys = (codes[order] << 32) | (changes["day"].to_numpy()[order] - self.base_day)
+        self.change_positions_by_district = order  # positions in `changes`, by district then date, as `_keys`
         self._change_district = codes[order]
         self._status_of_change = pd.Categorical(changes["status"], categories=STATUSES).codes.astype(np.int8)
         confidence = changes["confidence"] if "confidence" in changes else pd.Series("", index=changes.index)
         self._low_of_change = (confidence == "low").to_numpy()
         self.change_days = np.unique(changes["day"].to_numpy())
+        # Plain object arrays for the per-rerun look-ups of one district (pandas' row access costs milliseconds).
+        self._change_text = {c: changes[c].to_numpy(dtype=object) for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)}
+        self._district_text = {
+            c: districts[c].to_numpy(dtype=object)
+            for c in ("name_en", "name_ar", "alt_names", "name_note", "place_source_url")
+        }
 
     # ---- identity -------------------------------------------------------
     @cached_property
@@ -78,12 +81,14 @@ class Theatre:
 
         return data_version(self.directory) if self.directory is not None else ""
 
+    # ---- measured once ----------------------------------------------------
     @cached_property
     def areas_km2(self) -> np.ndarray:
         """Each district's area in km² (order of ``district_ids``), measured once on its shape
         in a metric CRS (:func:`geo.areas.areas_km2`)."""
         return areas_km2(self.districts)
 
+    # ---- serialised for the browser ------------------------------------
     def timelines(self) -> dict:
         """Every district's changes in a compact form, for computing states elsewhere.
 
@@ -99,25 +104,32 @@ class Theatre:
         """
         counts = np.bincount(self._change_district, minlength=len(self.district_ids))
         return {
-            "base_day": int(self._base_day),
+            "base_day": int(self.base_day),
             "initial": int(self._status_codes[self.meta.initial_status]),
             "offsets": np.concatenate([[0], np.cumsum(counts)]).tolist(),
             "days": (self._keys & 0xFFFFFFFF).tolist(),
             "codes": encode_status_chars(
-                self._status_of_change[self._change_of_key], self._low_of_change[self._change_of_key]
+                self._status_of_change[self.change_positions_by_district],
+                self._low_of_change[self.change_positions_by_district],
             ),
         }
 
     # ---- look-ups -------------------------------------------------------
     def require_district(self, district_id: str) -> int:
         """Position of ``district_id``; raises UnknownDistrictError with a suggestion."""
-        position = self._position.get_indexer([district_id])[0]
+        position = self._position_of.get(district_id, -1) if isinstance(district_id, str) else -1
         if position < 0:
             raise UnknownDistrictError(district_id, suggest_id(str(district_id), self.district_ids))
         return int(position)
 
-    def clamp_date(self, value: str | dt.date) -> dt.date:
-        """Parse ``value`` and require it within the theatre's range."""
+    def require_date(self, value: str | dt.date) -> dt.date:
+        """Parse ``value`` and require it within the theatre's range.
+
+        Raises
+        ------
+        DateError
+            If ``value`` is not a date as YYYY-MM-DD or lies outside the range.
+        """
         day = parse_date(value)
         if not self.meta.start_date <= day <= self.meta.end_date:
             raise DateError(f"date {day} is outside {self.meta.start_date} to {self.meta.end_date}")
@@ -135,10 +147,10 @@ class Theatre:
         codes = np.arange(len(self.district_ids), dtype=np.int64)
         if not len(self._keys):
             return np.full(len(codes), -1, dtype=np.int64)
-        found = np.searchsorted(self._keys, (codes << 32) | (day - self._base_day), side="right") - 1
+        found = np.searchsorted(self._keys, (codes << 32) | (day - self.base_day), side="right") - 1
         at = np.clip(found, 0, None)
         valid = (found >= 0) & (self._change_district[at] == codes)
-        return np.where(valid, self._change_of_key[at], -1)
+        return np.where(valid, self.change_positions_by_district[at], -1)
 
     def status_codes_at(self, value: str | dt.date) -> np.ndarray:
         """Status of every district on a date as int8 codes into ``STATUSES``,
@@ -210,17 +222,9 @@ class Theatre:
         """
         position = self.require_district(district_id)
         span = self._district_slice(position)
-        day = day_number(parse_date(value)) - self._base_day
+        day = day_number(parse_date(value)) - self.base_day
         found = span.start + int(np.searchsorted(self._keys[span] & 0xFFFFFFFF, day, side="right")) - 1
-        district = self.districts.iloc[position]
-        row = {
-            "district_id": district_id,
-            "name_en": district["name_en"],
-            "name_ar": district["name_ar"],
-            "alt_names": district["alt_names"],
-            "name_note": district["name_note"],
-            "place_source_url": district["place_source_url"],
-        }
+        row = {"district_id": district_id} | {c: values[position] for c, values in self._district_text.items()}
         if found < span.start:
             return row | {
                 "status": self.meta.initial_status,
@@ -230,55 +234,55 @@ class Theatre:
                 "sources": " ".join(self.meta.initial_sources),
                 "sides": "",
             }
-        change = self.changes.iloc[self._change_of_key[found]]
+        change = self.change_positions_by_district[found]
+        text = self._change_text
         return row | {
-            "status": change["status"],
-            "since": change["date"],
-            "source_url": change["source_url"],
-            "note": change["note"],
-            "sources": change.get("sources", ""),
-            "sides": change.get("sides", ""),
+            "status": text["status"][change],
+            "since": text["date"][change],
+            "source_url": text["source_url"][change],
+            "note": text["note"][change],
+            "sources": text["sources"][change],
+            "sides": text["sides"][change],
         }
 
     def citations(self, ids: str) -> list[dict[str, str]]:
         """The reports behind space-separated source ids: ``url``, ``publisher``, ``kind``
         and ``alignment`` (empty where the theatre does not rate its sources), in the
         order given; ids not in ``sources.csv`` are left out."""
-        if self.sources is None:
-            return []
         table = self.sources
         return [
             {
                 "url": str(table.at[i, "url"]),
                 "publisher": str(table.at[i, "publisher"]),
-                "kind": str(table.at[i, "kind"]) if "kind" in table else "",
-                "alignment": str(table.at[i, "alignment"]) if "alignment" in table else "",
+                "kind": str(table.at[i, "kind"]),
+                "alignment": str(table.at[i, "alignment"]),
             }
             for i in dict.fromkeys(ids.split())
             if i in table.index
         ]
 
     def history(self, district_id: str) -> pd.DataFrame:
-        """A district's changes in date order (columns ``HISTORY_COLUMNS`` and, where the
-        file has them, ``DETAIL_COLUMNS``).
+        """A district's changes in date order (columns ``HISTORY_COLUMNS`` and ``DETAIL_COLUMNS``).
 
         Raises
         ------
         UnknownDistrictError
             If ``district_id`` is not in the theatre.
         """
-        rows = self.changes.iloc[self.change_positions(district_id)]
-        return rows[[*HISTORY_COLUMNS, *(c for c in DETAIL_COLUMNS if c in rows)]].reset_index(drop=True)
+        positions = self.change_positions(district_id)
+        return pd.DataFrame({c: self._change_text[c][positions] for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)})
 
     def change_positions(self, district_id: str) -> np.ndarray:
         """Positions in ``changes`` of one district's changes, in date order."""
-        return self._change_of_key[self._district_slice(self.require_district(district_id))]
+        return self.change_positions_by_district[self._district_slice(self.require_district(district_id))]
 
     def events_near(self, value: str | dt.date, *, days: int = 30) -> pd.DataFrame:
         """Context events that overlap the ``days`` before and after a date, in date order."""
         day = day_number(parse_date(value))
-        near = (self.events["end_day"] >= day - days) & (self.events["day"] <= day + days)
-        return self.events.loc[near, ["date", "end_date", "title", "note", "source_url"]].reset_index(drop=True)
+        near = (self.events["end_day"].to_numpy() >= day - days) & (self.events["day"].to_numpy() <= day + days)
+        return self.events.iloc[np.flatnonzero(near)][["date", "end_date", "title", "note", "source_url"]].reset_index(
+            drop=True
+        )
 
     def _district_slice(self, position: int) -> slice:
         """Where one district's changes sit in the (district, day)-sorted arrays."""

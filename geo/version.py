@@ -62,7 +62,7 @@ def snapshot(theatre) -> dict[str, list[str]]:
     """Every district's changes as :func:`change_key` texts, in date order (districts with none left out)."""
     out: dict[str, list[str]] = {}
     frame = theatre.changes
-    for index in theatre.change_order:
+    for index in theatre.change_positions_by_district:
         row = frame.iloc[index]
         cited = row.get("sources", "") or row["source_url"]  # source ids where the row has them, else URLs
         out.setdefault(row["district_id"], []).append(

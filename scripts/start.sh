@@ -4,4 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/venv.sh requirements.txt
+# Every rerun runs in a new thread; glibc's default of one memory arena per thread (up to 8 per
+# core) keeps freed memory from going back after readers leave (bench/load.py measures it).
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 exec python -m streamlit run dashboard.py -- "$@"

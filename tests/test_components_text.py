@@ -52,3 +52,32 @@ def test_timeline_strip_escapes_event_titles_and_marks_the_date():
     assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in svg
     assert svg.count("<rect") == 2  # empty months draw no bar
     assert 'x1="500.0"' in svg  # 15 Feb is half-way through 1 Jan..31 Mar (45 of 90 days)
+
+
+def test_text_is_one_line_and_bare_urls_are_not_linked():
+    from components.text import WORD_JOINER
+
+    text = md_text("a\n\n# heading\n\n![x](https://tracker.example/p.png) www.x.org me@x.org")
+    assert "\n" not in text and not text.startswith("#")
+    assert f"{WORD_JOINER}https\\://tracker" in text and f"{WORD_JOINER}www\\.x" in text and f"@{WORD_JOINER}x" in text
+
+
+def test_a_source_url_that_does_not_parse_is_shown_as_text_not_a_crash():
+    from components.text import WORD_JOINER as J
+    from components.text import source_links
+
+    assert source_links("https://[2001:db8::1/report http://a]b") == (
+        f"{J}https\\://\\[2001\\:db8\\:\\:1/report · {J}http\\://a\\]b"
+    )
+    assert source_links("https://www.example.org/a") == "[example\\.org](https://www.example.org/a)"
+
+
+def test_html_keeps_only_the_allowed_tags_attributes_and_styles_on_one_line():
+    from components.text import clean_html, html_text
+
+    dirty = (
+        "<div dir='rtl' onclick='x()' style='font-size:1em;background:url(https://t.example/p.png)'>"
+        + html_text("a\n\n# b <img src=x>")
+        + "<img src='https://t.example/p.png'><script>alert(1)</script><a href='https://t.example'>l</a></div>"
+    )
+    assert clean_html(dirty) == '<div dir="rtl" style="font-size:1em">a # b &lt;img src=x&gt;l</div>'

@@ -82,7 +82,8 @@ def test_panel_shows_names_status_history_and_sources(monkeypatch):
     assert "| 6 Oct 2016 (over several days) | Contested |" in plain(text)
     assert "[uproxx\\.com](https://uproxx.com/news/syrian-forces-seize-portion-aleppo/)" in text
     assert "[en\\.alalam\\.ir](https://en.alalam.ir/news/1872616)" in text
-    history_rows = [line for line in text.splitlines() if line.startswith("| ") and "Date" not in line]
+    history = next(m.value for m in at.markdown if m.value.startswith("| Date |"))
+    history_rows = [line for line in history.splitlines()[2:] if line.startswith("| ")]
     assert len(history_rows) == 6
 
 
@@ -250,3 +251,30 @@ def test_the_map_fetches_published_shapes_or_carries_them_inline(monkeypatch):
     script = map_script(app(monkeypatch))
     assert '"shapesUrl":null' in script and '"shapes":{"type":"FeatureCollection"' in script
     st.cache_resource.clear()
+
+
+def test_a_compare_link_lists_the_changes_and_keeps_both_dates(monkeypatch):
+    at = app(monkeypatch, **{"from": "2016-11-15", "date": "2016-12-15"})
+    text = plain(markdown_text(at))
+    assert "What changed from 15 November 2016 to 15 December 2016" in text
+    assert "Government gained" in text and "km²" in text
+    assert at.toggle(key="compare").value is True
+    assert at.query_params["from"] in ("2016-11-15", ["2016-11-15"])
+    assert not at.warning
+
+
+def test_a_bad_compare_date_is_ignored_with_a_notice(monkeypatch):
+    at = app(monkeypatch, **{"from": "2016-02-30", "date": "2016-12-15"})
+    assert "The link's compare date (from) was ignored" in plain(at.warning[0].value)
+    assert at.toggle(key="compare").value is False
+    assert "from" not in at.query_params
+
+
+def test_searching_opens_the_best_match_and_lists_the_others(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07")
+    at.text_input(key="search").input("hanamo").run()
+    assert "### Hanano" in plain(markdown_text(at))
+    assert at.query_params["district"] in ("hanano", ["hanano"])
+    assert any(b.label == "Hanano Barrack" for b in at.button)
+    at.text_input(key="search").input("xqzvvw").run()
+    assert "No district matches" in plain(markdown_text(at))

@@ -119,9 +119,9 @@ def test_previous_and_next_change(theatre):
         ("2021-01-01", r"date 2021-01-01 is outside 2020-01-01 to 2020-12-31"),
     ],
 )
-def test_clamp_date_rejects_bad_dates(theatre, value, expected):
+def test_require_date_rejects_bad_dates(theatre, value, expected):
     with pytest.raises(DateError, match=expected):
-        theatre.clamp_date(value)
+        theatre.require_date(value)
 
 
 def test_theatre_without_changes(tmp_path):

@@ -99,8 +99,8 @@ def test_unused_source_and_unexplained_repeat_are_warnings(tmp_path):
     )
     assert [str(w) for w in theatre.warnings] == [
         "changes.csv row 2: status 'government' repeats 'north-east''s previous status and the note is empty (say why the change is recorded)",
-        "sources.csv id 'spare': is never cited by a change, an event, a district or theatre.json",
         "sources.csv id 'wire-b': is never cited by a change, an event, a district or theatre.json",
+        "sources.csv id 'spare': is never cited by a change, an event, a district or theatre.json",
     ]
 
 

@@ -224,7 +224,11 @@
     function fitTo(id) {
       for (var i = 0; i < layers.length; i++) {
         if (layers[i].feature.properties.id === id) {
-          map.fitBounds(layers[i].getBounds(), { maxZoom: Math.max(map.getZoom(), 14), padding: [40, 40] });
+          map.fitBounds(layers[i].getBounds(), {
+            maxZoom: Math.max(map.getZoom(), 14),
+            padding: [40, 40],
+            animate: false,
+          });
           return;
         }
       }

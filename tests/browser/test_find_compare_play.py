@@ -48,7 +48,7 @@ def test_search_by_arabic_name_and_by_a_misspelling_opens_the_panel(page, aleppo
         """(() => { const b = document.querySelector('path.district-bustan-al-basha').getBoundingClientRect();
                     const x = b.left + b.width / 2, y = b.top + b.height / 2;
                     return Math.abs(x - innerWidth / 2) < 80 && Math.abs(y - innerHeight / 2) < 80; })()""",
-        timeout=10_000,
+        timeout=20_000,
     )
 
 
@@ -138,7 +138,9 @@ def test_a_district_opens_again_when_clicked_after_its_panel_was_closed(page, al
 def test_the_date_box_moves_the_slider_and_follows_it(page, aleppo_server):
     page.goto(f"{aleppo_server.url}/?date=2016-10-07")
     map_frame(page)
-    page.locator(".st-key-date-box [role=spinbutton]").first.focus()  # the year; typing moves on to month, day
+    page.locator(
+        ".st-key-date-box-2016-10-07 [role=spinbutton]"
+    ).first.focus()  # the year; typing moves on to month, day
     page.keyboard.type("20140509")
     page.keyboard.press("Tab")  # to the calendar button
     page.keyboard.press("Tab")  # out of the box: the date is committed
@@ -148,7 +150,7 @@ def test_the_date_box_moves_the_slider_and_follows_it(page, aleppo_server):
     page.keyboard.press("ArrowRight")
     page.wait_for_function("location.search.includes('date=2014-05-10')", timeout=20_000)
     page.wait_for_function(
-        "Array.from(document.querySelectorAll('.st-key-date-box [role=spinbutton]')).map(e => e.textContent).join('-')"
+        "Array.from(document.querySelectorAll('.st-key-date-box-2014-05-10 [role=spinbutton]')).map(e => e.textContent).join('-')"
         " === '2014-05-10'",
         timeout=20_000,
     )

@@ -67,7 +67,7 @@ def test_the_site_paints_a_share_link_and_scrubs(page, site):
     # previous / next change
     page.click("#next-change")
     page.wait_for_function("!location.search.includes('date=2016-10-07')")
-    assert query_of(page.url)["date"] == theatre.next_change_date(theatre.clamp_date("2016-10-07")).isoformat()
+    assert query_of(page.url)["date"] == theatre.next_change_date(theatre.require_date("2016-10-07")).isoformat()
     page.go_back()
     page.wait_for_function("location.search.includes('date=2016-10-07')")
     page.wait_for_function("window.frontlines.date === '2016-10-07'")

@@ -1,0 +1,29 @@
+"""Reading a theatre's JSON files: any bytes give a value or one reported problem."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from geo.errors import MISSING_FILE, Problem
+
+
+def read_json(path: Path, file: str, problems: list[Problem]) -> tuple[bool, Any]:
+    """``(True, value)`` for a readable JSON file; ``(False, None)`` with the problem reported otherwise."""
+    if not path.is_file():
+        problems.append(Problem(file, "", MISSING_FILE))
+        return False, None
+    try:
+        return True, json.loads(path.read_bytes().decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        problems.append(
+            Problem(file, "", f"is not UTF-8 text (byte {exc.object[exc.start]:#04x} at position {exc.start:,})")
+        )
+    except json.JSONDecodeError as exc:
+        problems.append(Problem(file, "", f"is not valid JSON ({exc})"))
+    except RecursionError:
+        problems.append(Problem(file, "", "nests arrays or objects too deeply to be read (is it a GeoJSON file?)"))
+    except OSError as exc:
+        problems.append(Problem(file, "", f"could not be read ({exc.strerror})"))
+    return False, None

@@ -1,0 +1,345 @@
+"""Write the corpus of malformed theatres: one folder per case, each with ``expect.txt``.
+
+Every case starts from the tiny valid theatre of ``tests/synthetic.py`` (with a
+``sources.csv`` and an ``events.csv``) and breaks one thing. ``expect.txt`` holds
+the one line of the message that must appear. The folders are committed; run
+this again after changing a case:
+
+    python tests/corpus/build.py
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from synthetic import META, district_features, square, write_theatre  # noqa: E402
+
+CHANGES_HEADER = "date,district_id,status,note,source_url,sources,confidence"
+CHANGES = [
+    "2020-03-01,north-east,opposition,taken,,wire-a,high",
+    "2020-03-01,south-east,contested,fighting,https://example.org/b,wire-a,medium",
+]
+SOURCES = (
+    "id,url,publisher,published,title\n"
+    "wire-a,https://example.org/a,Wire,2020-03-02,Taken\n"
+    "wire-b,https://example.org/b,Paper,2020-03,Fighting\n"
+)
+EVENTS = "date,end_date,title,note,sources\n2020-03-10,2020-03-20,Siege closes,roads cut,wire-b\n"
+
+Edit = Callable[[Path], None]
+CASES: dict[str, tuple[Edit, str]] = {}
+
+
+def case(name: str, expect: str) -> Callable[[Edit], Edit]:
+    def register(edit: Edit) -> Edit:
+        CASES[name] = (edit, expect)
+        return edit
+
+    return register
+
+
+def write_changes(folder: Path, *rows: str, header: str = CHANGES_HEADER) -> None:
+    (folder / "changes.csv").write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
+
+
+def set_meta(folder: Path, **changes: object) -> None:
+    meta = dict(META, **changes)
+    (folder / "theatre.json").write_text(json.dumps(meta), encoding="utf-8")
+
+
+def set_features(folder: Path, features: object, **extra: object) -> None:
+    collection = {"type": "FeatureCollection", "features": features, **extra}
+    (folder / "districts.geojson").write_text(json.dumps(collection), encoding="utf-8")
+
+
+def with_feature(**changes: object) -> Edit:
+    """An edit that updates the first feature (``properties`` keys, or ``geometry``)."""
+
+    def edit(folder: Path) -> None:
+        features = district_features()
+        if "geometry" in changes:
+            features[0]["geometry"] = changes["geometry"]
+        else:
+            features[0]["properties"].update(changes)
+        set_features(folder, features)
+
+    return edit
+
+
+def with_change(row: str) -> Edit:
+    return lambda folder: write_changes(folder, row, *CHANGES[1:])
+
+
+# ---- theatre.json -----------------------------------------------------------
+case("meta-missing", "theatre.json: file is missing")(lambda f: (f / "theatre.json").unlink())
+case("meta-not-json", "theatre.json: is not valid JSON (Expecting property name enclosed in double quotes")(
+    lambda f: (f / "theatre.json").write_text("{not json")
+)
+case("meta-array", "theatre.json: is expected to hold a JSON object, not list")(
+    lambda f: (f / "theatre.json").write_text("[]")
+)
+case("meta-not-utf8", "theatre.json: is not UTF-8 text (byte 0xe9")(
+    lambda f: (f / "theatre.json").write_bytes(json.dumps(dict(META, title="Alep")).encode() + b" \xe9")
+)
+case("meta-deep-nesting", "theatre.json: nests arrays or objects too deeply to be read")(
+    lambda f: (f / "theatre.json").write_text("[" * 5000 + "]" * 5000)
+)
+case("meta-missing-zoom", "theatre.json key 'zoom': is missing")(
+    lambda f: (f / "theatre.json").write_text(json.dumps({k: v for k, v in META.items() if k != "zoom"}))
+)
+case("meta-title-null", "theatre.json key 'title': was None but is expected to be text (not empty)")(
+    lambda f: set_meta(f, title=None)
+)
+case("meta-title-blank", "theatre.json key 'title': was '  ' but is expected to be text (not empty)")(
+    lambda f: set_meta(f, title="  ")
+)
+case("meta-attribution-number", "theatre.json key 'attribution': was 7 but is expected to be text (not empty)")(
+    lambda f: set_meta(f, attribution=7)
+)
+case("meta-zoom-true", "theatre.json key 'zoom': was True but is expected to be a whole number from 0 to 22")(
+    lambda f: set_meta(f, zoom=True)
+)
+case("meta-zoom-30", "theatre.json key 'zoom': was 30 but is expected to be a whole number from 0 to 22")(
+    lambda f: set_meta(f, zoom=30)
+)
+case("meta-center-bools", "theatre.json key 'center': was [True, False] but is expected to be [lat, lon] in degrees")(
+    lambda f: set_meta(f, center=[True, False])
+)
+case("meta-center-string", "theatre.json key 'center': was '36.2,37.1' but is expected to be [lat, lon] in degrees")(
+    lambda f: set_meta(f, center="36.2,37.1")
+)
+case("meta-start-equals-end", "theatre.json key 'end_date': 2020-01-01 is expected to be after start_date 2020-01-01")(
+    lambda f: set_meta(f, end_date="2020-01-01")
+)
+case(
+    "meta-year-1500",
+    "theatre.json key 'start_date': 1500-01-01 is outside the dates the dashboard can show (1685-01-01 to 2254-12-31)",
+)(lambda f: set_meta(f, start_date="1500-01-01"))
+case(
+    "meta-year-3000",
+    "theatre.json key 'end_date': 3000-12-31 is outside the dates the dashboard can show (1685-01-01 to 2254-12-31)",
+)(lambda f: set_meta(f, end_date="3000-12-31"))
+case("meta-date-number", "theatre.json key 'start_date': start_date was 20200101 but is expected to be a date")(
+    lambda f: set_meta(f, start_date=20200101)
+)
+case("meta-unreal-date", "theatre.json key 'start_date': start_date was '2020-02-30', which is not a real date")(
+    lambda f: set_meta(f, start_date="2020-02-30")
+)
+case("meta-bad-status", "theatre.json key 'initial_status': was 'rebel' but is expected to be one of")(
+    lambda f: set_meta(f, initial_status="rebel")
+)
+case("meta-uncertainties-string", "theatre.json key 'known_uncertainties': was 'x' but is expected to be a list")(
+    lambda f: set_meta(f, known_uncertainties="x")
+)
+case("meta-initial-source-unknown", "theatre.json key 'initial_sources': has ['nope'], not ids in sources.csv")(
+    lambda f: set_meta(f, initial_sources=["nope"])
+)
+
+# ---- districts.geojson --------------------------------------------------------
+case("geo-missing", "districts.geojson: file is missing")(lambda f: (f / "districts.geojson").unlink())
+case("geo-empty-array", "districts.geojson: is expected to be a GeoJSON FeatureCollection")(
+    lambda f: (f / "districts.geojson").write_text("[]")
+)
+case("geo-features-object", "districts.geojson: is expected to be a GeoJSON FeatureCollection")(
+    lambda f: set_features(f, {"a": 1})
+)
+case("geo-no-features", "districts.geojson: holds no features (expected one per district)")(
+    lambda f: set_features(f, [])
+)
+case("geo-deep-nesting", "districts.geojson: nests arrays or objects too deeply to be read")(
+    lambda f: (f / "districts.geojson").write_text("[" * 100_000 + "]" * 100_000)
+)
+case("geo-feature-is-1", "districts.geojson feature 1: was 1 but is expected to be a GeoJSON Feature object")(
+    lambda f: set_features(f, [1, *district_features()[1:]])
+)
+case("geo-properties-string", "districts.geojson feature 1: properties was 'abc' but is expected to be an object")(
+    lambda f: set_features(f, [dict(district_features()[0], properties="abc"), *district_features()[1:]])
+)
+case("geo-bad-id", "districts.geojson feature 1 (id 'North East'): id was 'North East' but is expected to be a")(
+    with_feature(id="North East")
+)
+case("geo-id-number", "districts.geojson feature 1: id was 5 but is expected to be a lowercase slug")(
+    with_feature(id=5)
+)
+case("geo-duplicate-id", "districts.geojson feature 2 (id 'north-east'): id 'north-east' is a duplicate of feature 1")(
+    lambda f: set_features(
+        f, [district_features()[0], dict(district_features()[1], properties=district_features()[0]["properties"])]
+    )
+)
+case("geo-name-en-missing", "districts.geojson feature 1 (id 'north-east'): name_en is missing or empty")(
+    with_feature(name_en=None)
+)
+case("geo-name-ar-number", "districts.geojson feature 1 (id 'north-east'): name_ar is missing (expected the Arabic")(
+    with_feature(name_ar=12)
+)
+case(
+    "geo-alt-names-object",
+    "districts.geojson feature 1 (id 'north-east'): alt_names was {'a': 1} but is expected to be text or a list",
+)(with_feature(alt_names={"a": 1}))
+case("geo-area-true", "districts.geojson feature 1 (id 'north-east'): area_km2 was True but is expected to be")(
+    with_feature(area_km2=True)
+)
+case(
+    "geo-point", "districts.geojson feature 1 (id 'north-east'): geometry was a Point but is expected to be a Polygon"
+)(with_feature(geometry={"type": "Point", "coordinates": [0, 0]}))
+case("geo-geometry-string", "districts.geojson feature 1 (id 'north-east'): geometry was 'POLYGON' but is expected")(
+    with_feature(geometry="POLYGON")
+)
+case("geo-geometry-type-blob", "districts.geojson feature 1 (id 'north-east'): geometry type was 'Blob' but is")(
+    with_feature(geometry={"type": "Blob", "coordinates": []})
+)
+case(
+    "geo-coordinates-strings",
+    "districts.geojson feature 1 (id 'north-east'): geometry could not be read: ring 1 is expected to be a list of",
+)(with_feature(geometry={"type": "Polygon", "coordinates": [[["0", "0"], ["1", "0"], ["1", "1"], ["0", "0"]]]}))
+case(
+    "geo-coordinates-flat",
+    "districts.geojson feature 1 (id 'north-east'): geometry could not be read: coordinates of a MultiPolygon",
+)(with_feature(geometry={"type": "MultiPolygon", "coordinates": [0, 0, 1, 1]}))
+case(
+    "geo-coordinates-nan",
+    "districts.geojson feature 3 (id 'south-west'): geometry could not be read: ring 1 is expected to be a list of",
+)(
+    lambda f: (f / "districts.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": district_features()}).replace("[0.0, 0.0]", "[NaN, 0.0]")
+    )
+)
+case("geo-ring-too-short", "districts.geojson feature 1 (id 'north-east'): geometry could not be read (")(
+    with_feature(geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]})
+)
+case("geo-self-intersection", "districts.geojson feature 1 (id 'north-east'): geometry is invalid (Self-intersection")(
+    with_feature(geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]})
+)
+case("geo-unknown-crs", "districts.geojson key 'crs': was {'type': 'name', 'properties': {'name': 'EPSG:999999'}}")(
+    lambda f: set_features(f, district_features(), crs={"type": "name", "properties": {"name": "EPSG:999999"}})
+)
+case("geo-crs-list", "districts.geojson key 'crs': was [1, 2], which names no known CRS")(
+    lambda f: set_features(f, district_features(), crs=[1, 2])
+)
+case("geo-outside-wgs84", "districts.geojson id 'north-east': geometry lies outside longitude -180..180")(
+    with_feature(geometry=square(5000, 5000, size=0.1))
+)
+
+# ---- changes.csv --------------------------------------------------------------
+case("changes-missing", "changes.csv: file is missing")(lambda f: (f / "changes.csv").unlink())
+case("changes-empty", "changes.csv: is empty (expected a header with date, district_id, status, note)")(
+    lambda f: (f / "changes.csv").write_text("")
+)
+case("changes-missing-column", "changes.csv header: is missing column(s) ['note']")(
+    lambda f: write_changes(
+        f, "2020-03-01,north-east,opposition,,wire-a,", header="date,district_id,status,x,sources,y"
+    )
+)
+case("changes-duplicate-column", "changes.csv header: has column(s) ['status'] more than once")(
+    lambda f: write_changes(
+        f, "2020-03-01,north-east,opposition,n,wire-a,government", header="date,district_id,status,note,sources,status"
+    )
+)
+case("changes-not-utf8", "changes.csv: is not UTF-8 text (byte 0xe9 at position")(
+    lambda f: (f / "changes.csv").write_bytes(
+        (CHANGES_HEADER + "\n2020-03-01,north-east,opposition,pris \xe9,,wire-a,\n").encode("latin-1")
+    )
+)
+case("changes-unterminated-quote", "changes.csv row 4: is not readable CSV (unexpected end of data")(
+    lambda f: write_changes(f, *CHANGES, '2020-07-01,north-west,isil,"unterminated,,wire-a,')
+)
+case("changes-quote-inside", "changes.csv row 2: is not readable CSV (',' expected after '\"'")(
+    lambda f: write_changes(f, '2020-03-01,north-east,opposition,"taken"by storm,,wire-a,high', *CHANGES[1:])
+)
+case("changes-extra-field", "changes.csv row 3: has 8 values but the header has 7 columns")(
+    lambda f: write_changes(f, CHANGES[0], "2020-03-01,south-east,contested,fighting, heavy,,wire-a,medium")
+)
+case("changes-bad-date", "changes.csv row 2: date was '01/03/2020' but is expected to be a real date as YYYY-MM-DD")(
+    with_change("01/03/2020,north-east,opposition,taken,,wire-a,high")
+)
+case(
+    "changes-date-outside", "changes.csv row 2: date 2021-03-01 is outside the theatre's range 2020-01-01 to 2020-12-31"
+)(with_change("2021-03-01,north-east,opposition,taken,,wire-a,high"))
+case("changes-bad-status", "changes.csv row 2: status was 'rebels' but is expected to be one of")(
+    with_change("2020-03-01,north-east,rebels,taken,,wire-a,high")
+)
+case(
+    "changes-unknown-district",
+    "changes.csv row 2: district_id 'north-eats' matches no district (did you mean 'north-east'?)",
+)(with_change("2020-03-01,north-eats,opposition,taken,,wire-a,high"))
+case("changes-bracket-url", "changes.csv row 2: source_url has ['https://[2001:db8::1/report'], expected http(s) URLs")(
+    with_change("2020-03-01,north-east,opposition,taken,https://[2001:db8::1/report,wire-a,high")
+)
+case("changes-bracket-host", "changes.csv row 2: source_url has ['http://a]b'], expected http(s) URLs")(
+    with_change("2020-03-01,north-east,opposition,taken,http://a]b,wire-a,high")
+)
+case("changes-bad-port", "changes.csv row 2: source_url has ['http://example.org:99999/x'], expected http(s) URLs")(
+    with_change("2020-03-01,north-east,opposition,taken,http://example.org:99999/x,wire-a,high")
+)
+case("changes-javascript-url", "changes.csv row 2: source_url has ['javascript:alert(1)'], expected http(s) URLs")(
+    with_change("2020-03-01,north-east,opposition,taken,javascript:alert(1),wire-a,high")
+)
+case("changes-long-url", "aaaaaaaaaa…, expected http(s) URLs separated by spaces")(
+    with_change("2020-03-01,north-east,opposition,taken,javascript:" + "a" * 10_000 + ",wire-a,high")
+)
+case(
+    "changes-no-source", "changes.csv row 2: source_url and sources are empty (every change needs at least one source)"
+)(with_change("2020-03-01,north-east,opposition,taken,,,high"))
+case("changes-unknown-source", "changes.csv row 2: sources has ['wire-c'], not ids in sources.csv")(
+    with_change("2020-03-01,north-east,opposition,taken,,wire-c,high")
+)
+case("changes-bad-confidence", "changes.csv row 2: confidence was 'sure' but is expected to be one of")(
+    with_change("2020-03-01,north-east,opposition,taken,,wire-a,sure")
+)
+case("changes-bad-precision", "changes.csv row 2: date_precision was 'week' but is expected to be one of")(
+    lambda f: write_changes(
+        f, "2020-03-01,north-east,opposition,taken,,wire-a,high,week", header=CHANGES_HEADER + ",date_precision"
+    )
+)
+
+# ---- sources.csv and events.csv ----------------------------------------------------
+case(
+    "sources-bracket-url",
+    "sources.csv row 2: url was 'https://[2001:db8::1/report' but is expected to be one http(s) URL",
+)(lambda f: (f / "sources.csv").write_text(SOURCES.replace("https://example.org/a", "https://[2001:db8::1/report")))
+case("sources-duplicate-id", "sources.csv row 4: id 'wire-a' is a duplicate")(
+    lambda f: (f / "sources.csv").write_text(SOURCES + "wire-a,https://example.org/c,X,,dup\n")
+)
+case("sources-missing-column", "sources.csv header: is missing column(s) ['publisher']")(
+    lambda f: (f / "sources.csv").write_text("id,url,published,title\nwire-a,https://example.org/a,2020,T\n")
+)
+case(
+    "sources-bad-published",
+    "sources.csv row 3: published was '13/2020' but is expected to be YYYY-MM-DD, YYYY-MM, YYYY or empty",
+)(lambda f: (f / "sources.csv").write_text(SOURCES.replace("2020-03,", "13/2020,")))
+case("events-end-before-start", "events.csv row 2: end_date 2020-03-01 is before date 2020-03-10")(
+    lambda f: (f / "events.csv").write_text(EVENTS.replace("2020-03-20", "2020-03-01"))
+)
+case("events-blank-title", "events.csv row 2: title is empty (expected a short headline)")(
+    lambda f: (f / "events.csv").write_text(EVENTS.replace("Siege closes", "  "))
+)
+case("events-unknown-source", "events.csv row 2: sources has ['wire-z'], not ids in sources.csv")(
+    lambda f: (f / "events.csv").write_text(EVENTS.replace(",wire-b", ",wire-z"))
+)
+case("events-missing-column", "events.csv header: is missing column(s) ['end_date']")(
+    lambda f: (f / "events.csv").write_text("date,title,note,sources\n2020-03-10,Siege,,wire-b\n")
+)
+
+
+def build(out: Path = HERE) -> None:
+    for name, (edit, expect) in CASES.items():
+        folder = out / name
+        shutil.rmtree(folder, ignore_errors=True)
+        write_theatre(folder)
+        write_changes(folder, *CHANGES)
+        (folder / "sources.csv").write_text(SOURCES, encoding="utf-8")
+        (folder / "events.csv").write_text(EVENTS, encoding="utf-8")
+        edit(folder)
+        (folder / "expect.txt").write_text(expect + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    build()
+    print(f"wrote {len(CASES)} cases to {HERE}")

@@ -23,19 +23,23 @@ from components.compare_view import render_changes, render_compare_controls
 from components.control_chart import control_specs, render_control_chart, series_records
 from components.date_box import render_date_box
 from components.date_controls import render_date_controls
+from components.day_summary import render_day_summary
+from components.district_list import render_district_list
 from components.district_panel import render_district_panel, render_no_selection
 from components.downloads import Download, render_downloads
 from components.embed import hide_chrome
 from components.events_list import render_events
 from components.guard import contained
+from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
+from components.page import render_language_switch, render_page_setup
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
 from components.static_files import is_published, publish_payloads, static_serving_enabled
-from components.text import md_text
+from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart, strip_spec
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
 from geo import STATUSES, DataError, Theatre, UnknownDistrictError
@@ -96,8 +100,9 @@ class Prepared:
     sourcing: dict[str, int]
     confidence: dict[str, int]
     search_index: SearchIndex
-    strip_spec: dict
-    control_specs: dict[str, dict]
+    arabic_names: dict[str, str]  # district id -> Arabic name, where the data has one
+    strip_specs: dict[str, dict]  # per interface language
+    control_specs: dict[str, dict[str, dict]]  # per interface language, then per measure
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
@@ -118,8 +123,17 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         sourcing_summary(theatre),
         confidence_counts(theatre),
         SearchIndex(theatre.districts),
-        strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end),
-        control_specs(series, start=start, end=end, data_url=published[".control.json"] if published else None),
+        {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n},
+        {
+            lang: strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end, lang=lang)
+            for lang in LANGUAGES
+        },
+        {
+            lang: control_specs(
+                series, start=start, end=end, data_url=published[".control.json"] if published else None, lang=lang
+            )
+            for lang in LANGUAGES
+        },
     )
     return Prepared(theatre, payloads, published, *figures)
 
@@ -133,16 +147,13 @@ def static_paths(prepared: Prepared) -> dict[str, str] | None:
     return paths
 
 
-def show_data_error(directory: Path, exc: DataError) -> None:
+def show_data_error(directory: Path, exc: DataError, lang: str) -> None:
     """The problems with the data, with file names relative to the theatre folder (no server path)."""
-    st.error(
-        f"The theatre data in the folder {md_text(directory.name)} could not be loaded. "
-        "Nothing was changed; fix the files and reload."
-    )
+    st.error(t("app.data_error", lang, directory=md_text(directory.name)))
     st.code("\n".join(str(p) for p in exc.errors), language=None)
 
 
-def start_session(theatre: Theatre) -> None:
+def start_session(theatre: Theatre, lang: str) -> None:
     """On a session's first run, take the view from the URL; again when the reader goes Back
     or Forward to another view (Streamlit reruns with that history entry's address).
 
@@ -154,7 +165,7 @@ def start_session(theatre: Theatre) -> None:
     if "district" in st.session_state and not history:
         return
     date, district, view, notices = read_view_from_url(
-        parse_date=theatre.require_date, check_district=theatre.require_district
+        parse_date=theatre.require_date, check_district=theatre.require_district, lang=lang
     )
     st.session_state["initial_date"] = date or theatre.meta.end_date
     if history:
@@ -162,20 +173,17 @@ def start_session(theatre: Theatre) -> None:
     st.session_state["district"] = district
     st.session_state["embed"] = view.mode == "embed"
     if view.v and view.v != theatre.version:
-        notices.insert(0, stale_notice(theatre, view.v, district))
-    from_date, from_notices = read_compare_from_url(parse_date=theatre.require_date)
+        notices.insert(0, stale_notice(theatre, view.v, district, lang))
+    from_date, from_notices = read_compare_from_url(parse_date=theatre.require_date, lang=lang)
     st.session_state["from"] = from_date
     st.session_state["notices"] = notices + from_notices
     st.session_state["date_range"] = (theatre.meta.start_date, theatre.meta.end_date)
 
 
-def stale_notice(theatre: Theatre, version: str, district: str | None) -> str:
+def stale_notice(theatre: Theatre, version: str, district: str | None, lang: str) -> str:
     """One line: the link's data version is not the current one (and, where the manifest of
     releases knows the old version, how many changes the selected district gained or lost)."""
-    line = (
-        f"This link was made with data version {version}; the data has changed since, "
-        f"and the map shows the current data (version {theatre.version})."
-    )
+    line = t("notice.stale_version", lang, version=version, current=theatre.version)
     if district is None:
         return line
     try:
@@ -184,11 +192,20 @@ def stale_notice(theatre: Theatre, version: str, district: str | None) -> str:
         return line
     added = sum(r["change"] == "added" for r in rows)
     removed = len(rows) - added
-    name = theatre.district_at(district, theatre.meta.end_date)["name_en"]
-    return line[:-1] + f"; for {name}, {added} change(s) added and {removed} removed since."
+    row = theatre.district_at(district, theatre.meta.end_date)
+    name = row["name_ar"] if lang == "ar" and row["name_ar"] else row["name_en"]
+    return t(
+        "notice.stale_version_district",
+        lang,
+        version=version,
+        current=theatre.version,
+        name=name,
+        added=t("count.changes_added", lang, count=added),
+        removed=t("count.changes_removed", lang, count=removed),
+    )
 
 
-def downloads(theatre: Theatre, date: dt.date) -> list[Download]:
+def downloads(theatre: Theatre, date: dt.date, lang: str) -> list[Download]:
     """The selected day as GeoJSON and CSV and the full change log, made on click."""
 
     def text(write) -> str:
@@ -198,19 +215,19 @@ def downloads(theatre: Theatre, date: dt.date) -> list[Download]:
 
     return [
         Download(
-            "Day as GeoJSON",
+            t("downloads.day_geojson", lang),
             download_name(theatre, date.isoformat(), ".geojson"),
             "application/geo+json",
             lambda: js_literal(state_geojson(theatre, date)),
         ),
         Download(
-            "Day as CSV",
+            t("downloads.day_csv", lang),
             download_name(theatre, date.isoformat(), ".csv"),
             "text/csv",
             lambda: text(lambda out: write_state_csv(theatre, date, out)),
         ),
         Download(
-            "Change log (CSV)",
+            t("downloads.change_log", lang),
             download_name(theatre, "changes", ".csv"),
             "text/csv",
             lambda: text(lambda out: write_change_log_csv(theatre, out)),
@@ -218,7 +235,7 @@ def downloads(theatre: Theatre, date: dt.date) -> list[Download]:
     ]
 
 
-def keep_view_valid(theatre: Theatre) -> None:
+def keep_view_valid(theatre: Theatre, lang: str) -> None:
     """Treat a view the data no longer has like a bad link value: a notice, the value dropped.
 
     The district (from the map or the URL) may have been removed from the data since the
@@ -230,7 +247,7 @@ def keep_view_valid(theatre: Theatre) -> None:
             theatre.require_district(district_id)
         except UnknownDistrictError as exc:
             st.session_state["district"] = None
-            st.session_state["notices"].append(f"The district's panel was closed, as the data does not have it: {exc}.")
+            st.session_state["notices"].append(t("notice.district_gone", lang, reason=exc))
     start, end = theatre.meta.start_date, theatre.meta.end_date
     if st.session_state["date_range"] != (start, end):
         st.session_state["date_range"] = (start, end)
@@ -239,12 +256,37 @@ def keep_view_valid(theatre: Theatre) -> None:
         st.session_state["date"] = kept  # the slider's identity follows its range: carry the date over
         if kept != shown:
             st.session_state["notices"].append(
-                f"The date {shown} is outside the reloaded data's range ({start} to {end}); showing {kept}."
+                t("notice.date_outside", lang, shown=shown, start=start, end=end, kept=kept)
             )
 
 
 def select_district(district_id: str) -> None:
+    """Chosen on the map: on a phone the panel is brought into view."""
     st.session_state["district"] = district_id
+    st.session_state["reveal"] = {"district": district_id, "focus": False}
+
+
+def select_district_from_list(district_id: str) -> None:
+    """Chosen from the keyboard list: the focus moves to the panel."""
+    st.session_state["district"] = district_id
+    st.session_state["reveal"] = {"district": district_id, "focus": True}
+
+
+def keep_language() -> None:
+    """The language switch never ends with no language chosen."""
+    if st.session_state.get("lang") is None:
+        st.session_state["lang"] = st.session_state.get("lang-shown", DEFAULT_LANGUAGE)
+
+
+def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[str, str]]:
+    """(name, new status) of the districts that changed on ``day``."""
+    if day is None:
+        return []
+    changes = theatre.changes_between(day, day)
+    districts = theatre.districts.iloc[[theatre.require_district(d) for d in changes["district_id"]]]
+    names = districts["name_ar"].where(districts["name_ar"] != "", districts["name_en"]) if lang == "ar" else None
+    chosen = (names if names is not None else districts["name_en"]).tolist()
+    return list(zip(chosen, changes["status"].tolist(), strict=True))
 
 
 def find_district(district_id: str) -> None:
@@ -268,36 +310,44 @@ def played_to(theatre: Theatre, iso: str) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Aleppo Frontlines", page_icon="🗺️", layout="wide")
-    with contained("page"):
-        show_page(data_directory(sys.argv[1:]))
+    if "lang" not in st.session_state or url_changed_elsewhere():  # a link's language, and Back/Forward's
+        st.session_state["lang"] = language(st.query_params.get("lang"))
+    lang = language(st.session_state["lang"])
+    st.session_state["lang-shown"] = lang
+    st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
+    render_page_setup(lang=lang, reveal=st.session_state.pop("reveal", None))
+    with contained("page", lang=lang):
+        show_page(data_directory(sys.argv[1:]), lang)
 
 
-def show_page(directory: Path) -> None:
+def show_page(directory: Path, lang: str) -> None:
     try:
-        prepared = prepare(
-            str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
-        )
+        with st.spinner(t("app.loading", lang)):
+            prepared = prepare(
+                str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
+            )
     except DataError as exc:
-        show_data_error(directory, exc)
+        show_data_error(directory, exc, lang)
         return
     theatre = prepared.theatre
     paths = static_paths(prepared)
-    start_session(theatre)
-    keep_view_valid(theatre)
+    start_session(theatre, lang)
+    keep_view_valid(theatre, lang)
     embed = st.session_state["embed"]
 
     if embed:
         hide_chrome()
     else:
-        st.title(md_text(theatre.meta.title))
+        with st.container(key="masthead", horizontal=True, vertical_alignment="center"):
+            st.title(t("app.title", lang), anchor=False)
+            render_language_switch(key="lang", lang=lang, on_change=keep_language)
         st.caption(
-            "Who controlled each neighbourhood, day by day. Scrub the date, click a district for its history and "
-            "sources. " + md_text(theatre.meta.geometry_note)
+            t("app.intro", lang, theatre=md_text(theatre.meta.title))
+            + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
         )
-    for notice in st.session_state["notices"]:
+        st.caption(data_text(theatre.meta.geometry_note, lang), unsafe_allow_html=True)
+    for notice in st.session_state["notices"]:  # kept for the session, as the page reruns on its own
         st.warning(md_text(notice))
-    st.session_state["notices"] = []  # each is shown once
 
     if embed:
         map_column = panel_column = st.container()
@@ -305,8 +355,12 @@ def show_page(directory: Path) -> None:
         map_column, panel_column = st.columns([3, 2], gap="medium")
     start, end = theatre.meta.start_date, theatre.meta.end_date
     with map_column:
+        with st.container(key="map-heading"):  # for screen readers and the phone's way back to the map
+            st.header(t("map.heading", lang), anchor="map")
         if not embed:
-            render_search_box(prepared.search_index, on_pick=find_district)
+            render_search_box(
+                prepared.search_index, on_pick=find_district, lang=lang, arabic_names=prepared.arabic_names
+            )
         slider_column, box_column = st.columns([4, 1], vertical_alignment="top")
         with slider_column:
             date = render_date_controls(
@@ -317,13 +371,14 @@ def show_page(directory: Path) -> None:
                 previous_change=theatre.previous_change_date,
                 next_change=theatre.next_change_date,
                 jump=jump_to,
+                lang=lang,
             )
         with box_column:
-            render_date_box(start=start, end=end, date=date, jump=jump_to)
-        from_date = None if embed else render_compare_controls(start=start, end=end, date=date)
+            render_date_box(start=start, end=end, date=date, jump=jump_to, lang=lang)
+        from_date = None if embed else render_compare_controls(start=start, end=end, date=date, lang=lang)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
-        with contained("map"):
+        with contained("map", lang=lang):
             render_map(
                 shapes_path=paths[".geojson"] if paths else None,
                 inline_shapes_js=None if paths else prepared.payloads[".geojson"],
@@ -337,53 +392,80 @@ def show_page(directory: Path) -> None:
                 selected=district_id,
                 date=date.isoformat(),
                 on_click=select_district,
+                lang=lang,
                 compare_codes=None if from_date is None else theatre.status_codes_at(from_date),
                 focus=st.session_state.get("focus"),
                 playback_days=(day_number(start), day_number(end)),
                 on_played=lambda iso: played_to(theatre, iso),
                 share_title=theatre.meta.title,
             )
-        render_legend(changed_since=from_date)
         if embed:
-            st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
-            write_view_to_url(view_params(theatre, date, district_id, None, embed=True))
+            render_legend(lang=lang)
+            attribution(theatre, lang)
+            write_view_to_url(view_params(theatre, date, district_id, None, lang=lang, embed=True))
             return
-        with contained("timeline"):
-            render_timeline_chart(
-                prepared.strip_spec, events=theatre.events, date=date, start=start, end=end, jump=jump_to
+        with contained("summary", lang=lang):
+            latest = theatre.previous_change_date(date + dt.timedelta(days=1))
+            render_day_summary(
+                date=date,
+                counts=count_statuses(codes),
+                low_confidence=count_statuses(codes, where=low),
+                latest_change=latest,
+                changed=changed_on(theatre, latest, lang),
+                lang=lang,
             )
-        with contained("control chart"):
-            render_control_chart(prepared.control_specs, date=date, start=start, end=end, jump=jump_to)
-    with panel_column:
+        render_legend(lang=lang, changed_since=from_date)
+        with contained("timeline", lang=lang):
+            render_timeline_chart(
+                prepared.strip_specs[lang],
+                events=theatre.events,
+                date=date,
+                start=start,
+                end=end,
+                jump=jump_to,
+                lang=lang,
+            )
+        with contained("control_chart", lang=lang):
+            render_control_chart(prepared.control_specs[lang], date=date, start=start, end=end, jump=jump_to, lang=lang)
+        with contained("district_list", lang=lang):
+            render_district_list(
+                date=date,
+                rows=lambda: theatre.state_at(date)[["district_id", "name_en", "name_ar", "status"]].to_dict("records"),
+                on_select=select_district_from_list,
+                lang=lang,
+            )
+    with panel_column, st.container(key="district-panel"):
         if from_date is not None:
-            with contained("comparison"):
+            with contained("comparison", lang=lang):
                 comparison = compare_dates(theatre, from_date, date)
                 csv = io.StringIO()
                 write_comparison_csv(comparison, csv)
-                render_changes(comparison, csv=csv.getvalue())
-        with contained("district panel"):
+                render_changes(comparison, csv=csv.getvalue(), lang=lang)
+        with contained("district_panel", lang=lang):
             if district_id:
                 render_district_panel(
                     theatre.district_at(district_id, date),
                     theatre.history(district_id),
                     date=date,
                     on_close=clear_district,
+                    lang=lang,
                     cite=theatre.citations,
                 )
             else:
-                render_no_selection(count_statuses(codes), count_statuses(codes, where=low))
-        with contained("events list"):
+                render_no_selection(lang=lang)
+        with contained("events", lang=lang):
             render_events(
                 theatre.events_near(date, days=EVENT_WINDOW_DAYS),
                 date=date,
                 window_days=EVENT_WINDOW_DAYS,
+                lang=lang,
                 jump=jump_to,
             )
-        with contained("share link"):
-            render_share_link(view_params(theatre, date, district_id, from_date, embed=False))
-        with contained("downloads"):
-            render_downloads(downloads(theatre, date))
-    with contained("data-quality view"):
+        with contained("share", lang=lang):
+            render_share_link(view_params(theatre, date, district_id, from_date, lang=lang, embed=False), lang=lang)
+        with contained("downloads", lang=lang):
+            render_downloads(downloads(theatre, date, lang), lang=lang)
+    with contained("quality", lang=lang):
         render_quality(
             changes_per_month=prepared.per_month,
             sourcing=prepared.sourcing,
@@ -393,21 +475,30 @@ def show_page(directory: Path) -> None:
             changes_count=len(theatre.changes),
             districts_count=len(theatre.district_ids),
             warnings=[str(w) for w in theatre.warnings],
+            lang=lang,
         )
-    st.caption("Sources and attribution: " + md_text(theatre.meta.attribution))
-    write_view_to_url(view_params(theatre, date, district_id, from_date, embed=False))
+    attribution(theatre, lang)
+    write_view_to_url(view_params(theatre, date, district_id, from_date, lang=lang, embed=False))
+
+
+def attribution(theatre: Theatre, lang: str) -> None:
+    st.caption(
+        t("app.attribution", lang, attribution=data_text(theatre.meta.attribution, lang)), unsafe_allow_html=True
+    )
 
 
 def view_params(
-    theatre: Theatre, date: dt.date, district_id: str | None, from_date: dt.date | None, *, embed: bool
+    theatre: Theatre, date: dt.date, district_id: str | None, from_date: dt.date | None, *, lang: str, embed: bool
 ) -> dict[str, str | None]:
     """The app's part of the view as URL parameters (compare mode's ``from`` goes before
-    ``date``); the map script adds centre, zoom and layers."""
+    ``date``; the language is there unless it is the default); the map script adds centre,
+    zoom and layers."""
     return {
         "from": from_date.isoformat() if from_date else None,
         "date": date.isoformat(),
         "district": district_id,
         "mode": "embed" if embed else None,
+        "lang": None if lang == DEFAULT_LANGUAGE else lang,
         "v": theatre.version or None,
     }
 

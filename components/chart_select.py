@@ -11,6 +11,8 @@ import datetime as dt
 
 import streamlit as st
 
+from components.i18n import t
+
 #: The field every clickable chart layer carries: the day it stands for, as YYYY-MM-DD.
 DAY_FIELD = "day"
 
@@ -40,7 +42,7 @@ def with_date_rule(spec: dict, date: dt.date, *, color: str) -> dict:
     return {**spec, "layer": [*spec["layer"], rule]}
 
 
-def day_picker(start: dt.date, end: dt.date) -> dict:
+def day_picker(start: dt.date, end: dt.date, *, lang: str = "en") -> dict:
     """A layer of one invisible rect per day from ``start`` to ``end``, generated in the browser
     (no data travels), each carrying its day in :data:`DAY_FIELD`: clicking it selects the day."""
     return {
@@ -54,7 +56,7 @@ def day_picker(start: dt.date, end: dt.date) -> dict:
         "encoding": {
             "x": {"field": "begin", "type": "temporal"},
             "x2": {"field": "until"},
-            "tooltip": [{"field": DAY_FIELD, "type": "nominal", "title": "go to"}],
+            "tooltip": [{"field": DAY_FIELD, "type": "nominal", "title": t("chart.go_to", lang)}],
         },
         "params": [{"name": "day", "select": {"type": "point", "fields": [DAY_FIELD], "on": "click", "clear": False}}],
     }

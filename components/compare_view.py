@@ -7,14 +7,14 @@ import datetime as dt
 import streamlit as st
 
 from components.district_panel import readable_date
+from components.i18n import date_text, t
 from components.text import md_text, render_html, source_links
 from geo.compare import Comparison
-from geo.statuses import STATUS_LABELS
 
 TOGGLE_KEY, FROM_KEY = "compare", "from"
 
 
-def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date) -> dt.date | None:
+def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date, lang: str) -> dt.date | None:
     """A "Compare two dates" toggle and, when on, the "from" date (the slider is the "to" date).
 
     ``st.session_state[FROM_KEY]`` holds the from date, or ``None`` outside compare mode.
@@ -37,56 +37,80 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date) -> d
 
     toggle, picker = st.columns([1, 1])
     toggle.toggle(
-        "Compare two dates",
+        t("compare.toggle", lang),
         key=TOGGLE_KEY,
         on_change=toggled,
-        help="Mark every district whose status differs between a 'from' date and the map's date, and list them.",
+        help=t("compare.toggle_help", lang),
     )
     if from_date is not None:
         picker.date_input(
-            "From",
+            t("compare.from", lang),
             value=from_date,
             min_value=start,
             max_value=end,
             key=box,
             on_change=picked,
             format="YYYY-MM-DD",
-            help="The map's date (the slider) is the 'to' date.",
+            help=t("compare.from_help", lang),
         )
     return from_date
 
 
-def render_changes(comparison: Comparison, *, csv: str) -> None:
+def render_changes(comparison: Comparison, *, csv: str, lang: str) -> None:
     """The changed districts grouped by the side that gained, with totals, sources and a CSV download.
 
-    Every text from data is escaped.
+    Every text from data is escaped. In Arabic, districts go by their Arabic names where the data has them.
     """
     changed = comparison.changed
-    st.markdown(f"#### What changed from {comparison.start:%d %B %Y} to {comparison.end:%d %B %Y}")
+    st.markdown(
+        "### "
+        + t(
+            "compare.heading",
+            lang,
+            start=date_text(comparison.start, lang, "day_long"),
+            end=date_text(comparison.end, lang, "day_long"),
+        )
+    )
     if changed.empty:
-        st.info("No district's status differs between these two dates.")
+        st.info(t("compare.none", lang))
         return
     render_html(
-        f"<div class='frontlines-compare-total'><b>{len(changed)}</b> districts, "
-        f"<b>{comparison.area_km2:,.1f} km²</b> changed hands</div>"
+        "<div class='frontlines-compare-total'>"
+        + t(
+            "compare.total",
+            lang,
+            districts=t("count.districts", lang, count=len(changed)),
+            area=f"{comparison.area_km2:,.1f}",
+        )
+        + "</div>"
     )
     for gain in comparison.gains.itertuples(index=False):
         rows = changed[changed["to_status"] == gain.status]
+        gained = t("count.districts", lang, count=gain.districts)
         st.markdown(
-            f"##### {STATUS_LABELS[gain.status]} gained {gain.districts} "
-            f"{'district' if gain.districts == 1 else 'districts'} ({gain.area_km2:,.1f} km²)"
+            "#### "
+            + md_text(
+                t(
+                    "compare.gained",
+                    lang,
+                    status=t("status." + gain.status, lang),
+                    districts=gained,
+                    area=f"{gain.area_km2:,.1f}",
+                )
+            )
         )
-        lines = ["| District | Before | Changed on | Sources |", "|---|---|---|---|"]
+        columns = [t(f"compare.column.{name}", lang) for name in ("district", "before", "changed_on", "sources")]
+        lines = ["| " + " | ".join(columns) + " |", "|---|---|---|---|"]
         for row in rows.itertuples(index=False):
-            dates = ", ".join(readable_date(d) for d in row.dates.split()) or "—"
+            dates = t("text.separator", lang).join(readable_date(d, lang=lang) for d in row.dates.split()) or "—"
             lines.append(
-                f"| {md_text(row.name_en)} | {STATUS_LABELS[row.from_status]} | {md_text(dates)} "
-                f"| {source_links(row.source_url) or '—'} |"
+                f"| {md_text((lang == 'ar' and row.name_ar) or row.name_en)} | {t('status.' + row.from_status, lang)} "
+                f"| {md_text(dates)} | {source_links(row.source_url) or '—'} |"
             )
         st.markdown("\n".join(lines))
-    st.caption("Areas are measured on the district shapes (approximate where the shapes are).")
+    st.caption(t("compare.areas_note", lang))
     st.download_button(
-        "Download the changes (CSV)",
+        t("compare.download", lang),
         data=csv,
         file_name=f"changes-{comparison.start}-to-{comparison.end}.csv",
         mime="text/csv",

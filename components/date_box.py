@@ -7,8 +7,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components.i18n import date_text, t
 
-def render_date_box(*, start: dt.date, end: dt.date, date: dt.date, jump: Callable[[dt.date], None]) -> None:
+
+def render_date_box(*, start: dt.date, end: dt.date, date: dt.date, jump: Callable[[dt.date], None], lang: str) -> None:
     """A date input showing ``date`` (the slider's); a day typed or picked calls ``jump(day)``.
 
     The box is a new widget for every date (its key names the date), created with that value:
@@ -23,13 +25,13 @@ def render_date_box(*, start: dt.date, end: dt.date, date: dt.date, jump: Callab
             jump(day)
 
     st.date_input(
-        "Go to date",
+        t("datebox.label", lang),
         value=date,
         min_value=start,
         max_value=end,
         key=key,
         on_change=typed,
         format="YYYY-MM-DD",
-        help=f"Type a date as YYYY-MM-DD or pick one; the record runs from {start:%d %B %Y} to {end:%d %B %Y}.",
+        help=t("datebox.help", lang, start=date_text(start, lang, "day_long"), end=date_text(end, lang, "day_long")),
     )
-    st.caption(f"Range: {start:%d %b %Y} – {end:%d %b %Y}")
+    st.caption(t("datebox.range", lang, start=date_text(start, lang, "day"), end=date_text(end, lang, "day")))

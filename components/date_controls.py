@@ -1,4 +1,8 @@
-"""The date slider and the buttons that jump between changes."""
+"""The date slider and the buttons that jump between changes.
+
+Time runs left to right in both interface languages (the slider, the buttons and the
+charts under the map), as in most Arabic news charts.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components.i18n import date_text, t
 from components.text import render_html
 
 
@@ -19,6 +24,7 @@ def render_date_controls(
     previous_change: Callable[[dt.date], dt.date | None],
     next_change: Callable[[dt.date], dt.date | None],
     jump: Callable[[dt.date | None], None],
+    lang: str,
 ) -> dt.date:
     """Slider over ``start``..``end`` in day steps, with previous/next-change buttons.
 
@@ -26,38 +32,40 @@ def render_date_controls(
     ``previous_change(date)`` and ``next_change(date)`` give the buttons' targets and
     ``jump(date)`` moves the slider there.
     """
-    value = st.slider(
-        "Date",
-        min_value=start,
-        max_value=end,
-        value=None if key in st.session_state else initial,
-        step=dt.timedelta(days=1),
-        format="D MMM YYYY",
-        key=key,
-    )
-    previous_date, next_date = previous_change(value), next_change(value)
-    before, label, after = st.columns([1, 2, 1])
-    before.button(
-        "◀ Previous change",
-        key=f"{key}-previous",
-        width="stretch",
-        disabled=previous_date is None,
-        on_click=jump,
-        args=(previous_date,),
-        help=f"Jump to {previous_date:%d %B %Y}" if previous_date else "No earlier change",
-    )
-    with label:
-        render_html(
-            f"<div style='text-align:center;font-size:1.25em;font-weight:600' class='frontlines-date'>"
-            f"{value:%A %d %B %Y}</div>"
+    with st.container(key=f"{key}-controls"):
+        value = st.slider(
+            t("date.label", lang),
+            min_value=start,
+            max_value=end,
+            value=None if key in st.session_state else initial,
+            step=dt.timedelta(days=1),
+            format=t("date.slider_format", lang),
+            key=key,
         )
-    after.button(
-        "Next change ▶",
-        key=f"{key}-next",
-        width="stretch",
-        disabled=next_date is None,
-        on_click=jump,
-        args=(next_date,),
-        help=f"Jump to {next_date:%d %B %Y}" if next_date else "No later change",
-    )
+        previous_date, next_date = previous_change(value), next_change(value)
+        before, label, after = st.columns([1, 2, 1], vertical_alignment="center")
+        before.button(
+            t("date.previous_change", lang),
+            key=f"{key}-previous",
+            width="stretch",
+            disabled=previous_date is None,
+            on_click=jump,
+            args=(previous_date,),
+            help=t("date.jump_to", lang, date=date_text(previous_date, lang, "day_long"))
+            if previous_date
+            else t("date.no_earlier_change", lang),
+        )
+        with label:
+            render_html(f"<p class='frontlines-date'>{date_text(value, lang, 'weekday')}</p>")
+        after.button(
+            t("date.next_change", lang),
+            key=f"{key}-next",
+            width="stretch",
+            disabled=next_date is None,
+            on_click=jump,
+            args=(next_date,),
+            help=t("date.jump_to", lang, date=date_text(next_date, lang, "day_long"))
+            if next_date
+            else t("date.no_later_change", lang),
+        )
     return value

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 
 import streamlit as st
 
+from components.i18n import t
+
 
 @dataclass(frozen=True)
 class Download:
@@ -16,9 +18,9 @@ class Download:
     make: Callable[[], str]  # computed only when the reader clicks
 
 
-def render_downloads(downloads: list[Download], *, key: str = "download") -> None:
+def render_downloads(downloads: list[Download], *, lang: str, key: str = "download") -> None:
     """One button per file, side by side; the files are made on click, without a rerun."""
-    st.caption("Download (the file names give the data version and the licence):")
+    st.caption(t("downloads.caption", lang))
     for column, (index, item) in zip(st.columns(len(downloads)), enumerate(downloads), strict=True):
         column.download_button(
             item.label,

@@ -13,17 +13,15 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-log = logging.getLogger("frontlines")
+from components.i18n import t
 
-NOTICE = (
-    "The {what} could not be shown because of an unexpected problem; the rest of the page works. "
-    "The details were written to the server's log."
-)
+log = logging.getLogger("frontlines")
 
 
 @contextmanager
-def contained(what: str) -> Iterator[None]:
-    """Run one piece of the page; if it raises, log the details and show a notice naming ``what``.
+def contained(what: str, *, lang: str = "en") -> Iterator[None]:
+    """Run one piece of the page; if it raises, log the details and show a notice naming ``what``
+    (the piece's name in the catalogue, ``piece.<what>``) in ``lang``.
 
     Streamlit's own control flow (``st.stop``, reruns) derives from ``BaseException`` and passes through.
     """
@@ -31,4 +29,4 @@ def contained(what: str) -> Iterator[None]:
         yield
     except Exception:
         log.exception("the %s could not be shown", what)
-        st.error(NOTICE.format(what=what))
+        st.error(t("notice.piece_failed", lang, what=t(f"piece.{what}", lang)))

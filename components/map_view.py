@@ -10,35 +10,62 @@ the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
 
 from __future__ import annotations
 
+import re
+
 import folium
 import numpy as np
 import streamlit as st
 import xyzservices
-from branca.element import MacroElement
+from branca.element import Element, MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
 
+from components.i18n import t
 from components.js import js_literal
-from components.map_scripts import map_library
-from components.palette import styles_in_code_order
-from geo.statuses import STATUS_CHAR_BASES, encode_status_chars
+from components.map_scripts import map_library, map_styles, map_text, share_text
+from components.palette import FILL_OPACITY, styles_in_code_order
+from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
+
+#: The play control's text (options.playback.text), from the catalogue's ``playback.<key>``.
+PLAYBACK_TEXT_KEYS = ("play", "playTitle", "pauseTitle", "speed", "loop", "loading")
+PLAYBACK_SPEEDS = ("day", "week", "month")
+
+
+def playback_text(lang: str) -> dict:
+    text: dict = {key: t(f"playback.{key}", lang) for key in PLAYBACK_TEXT_KEYS}
+    text["speeds"] = {speed: t(f"playback.speed_{speed}", lang) for speed in PLAYBACK_SPEEDS}
+    return text
+
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
 _LEAFLET_CSS = ("leaflet_css", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.css")
 
 
+_VIEWPORT = re.compile(r"<meta\s+name=\"viewport\"[^>]*>")
+#: Unlike folium's own (maximum-scale=1, user-scalable=no), this lets a reader zoom the page.
+VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
 # Named once: by name ("OpenStreetMap"), folium searches every tile provider on every rerun.
 _TILES = xyzservices.providers.OpenStreetMap.Mapnik
 
 
 class LeafletOnlyMap(folium.Map):
-    """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts)."""
+    """A folium Map that loads Leaflet alone (no jQuery, Bootstrap or icon fonts) and
+    lets the page be zoomed."""
 
     default_js = [_LEAFLET_JS]  # noqa: RUF012 (folium's own attribute)
     default_css = [_LEAFLET_CSS]  # noqa: RUF012
 
+    def render(self, **kwargs):
+        rendered = super().render(**kwargs)
+        header = self.get_root().header  # type: ignore[attr-defined]
+        own = header._children.get(self.get_name())
+        if own is not None:
+            header._children[self.get_name()] = Element(_VIEWPORT.sub(VIEWPORT_META, own.render()))
+        return rendered
+
 
 _MAP_LIBRARY = map_library()
+_MAP_STYLES = map_styles()
 
 
 class DistrictLayer(MacroElement):
@@ -46,6 +73,9 @@ class DistrictLayer(MacroElement):
     ``components/map/district_layer.js`` and started with one ``FrontlinesMap.init(options)``."""
 
     _template = Template("""
+{% macro header(this, kwargs) %}
+<style>{{ this.styles }}</style>
+{% endmacro %}
 {% macro script(this, kwargs) %}
 {{ this.library }}
 FrontlinesMap.init({{ this.options_js() }});
@@ -61,17 +91,25 @@ FrontlinesMap.init({{ this.options_js() }});
         follow_slider: dict | None = None,
         playback_days: tuple[int, int] | None = None,
         view: dict | None = None,
+        lang: str = "en",
     ):
         super().__init__()
         self._name = "DistrictLayer"
         self.library = _MAP_LIBRARY
+        self.styles = _MAP_STYLES
         self._options = {
-            "styles": styles_in_code_order(),
+            "styles": styles_in_code_order({s: t(f"status.{s}", lang) for s in STATUSES}),
+            "fillOpacity": FILL_OPACITY,
+            "lang": lang,
+            "text": map_text(lang),
+            "touch": {"hint": t("map.touchHint", lang)},
             "format": STATUS_CHAR_BASES,
             "unknownCode": int(unknown_code),
             "shapesUrl": shapes_path,
             "follow": follow_slider,
-            "playback": {"first": playback_days[0], "last": playback_days[1]} if playback_days else None,
+            "playback": {"first": playback_days[0], "last": playback_days[1], "text": playback_text(lang)}
+            if playback_days
+            else None,
             "view": view,
         }
         self._inline_shapes_js = inline_shapes_js
@@ -136,6 +174,7 @@ def render_map(
     selected: str | None,
     date: str,
     on_click,
+    lang: str,
     compare_codes: np.ndarray | None = None,
     focus: tuple[str, int] | None = None,
     playback_days: tuple[int, int] | None = None,
@@ -172,18 +211,20 @@ def render_map(
         unknown_code=unknown_code,
         follow_slider=follow,
         playback_days=playback_days if follow else None,
-        view={"page": "parent", "share": {"title": share_title} if share_title else None},
+        view={"page": "parent", "share": {"title": share_title, "text": share_text(lang)} if share_title else None},
+        lang=lang,
     ).add_to(base)
     handled = f"{key}-handled"
 
     def clicked() -> None:
         # streamlit-folium sends its value again for other reasons (a playback report): act
-        # on what is new. The click count makes a second click on the same district count.
+        # on what is new. The map stamps each click on the feature (properties.click), so a
+        # second click on the same district is new too.
         value = st.session_state.get(key) or {}
         seen = st.session_state.get(handled) or {}
-        clicks, played = value.get("last_object_clicked_count"), value.get("frontlines_played")
-        feature = value.get("last_active_drawing") or {}
-        district_id = (feature.get("properties") or {}).get("id")
+        played = value.get("frontlines_played")
+        properties = (value.get("last_active_drawing") or {}).get("properties") or {}
+        district_id, clicks = properties.get("id"), [properties.get("id"), properties.get("click")]
         if isinstance(district_id, str) and clicks != seen.get("clicks"):
             on_click(district_id)
         if isinstance(played, dict) and played != seen.get("played") and on_played is not None:
@@ -195,7 +236,7 @@ def render_map(
         key=key,
         height=height,
         use_container_width=True,
-        returned_objects=["last_active_drawing", "last_object_clicked_count"],
+        returned_objects=["last_active_drawing"],  # no more: each returned object's first value costs a rerun
         feature_group_to_add=StatusUpdate(
             codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus
         ),

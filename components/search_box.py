@@ -6,15 +6,21 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components.i18n import t
 from components.text import md_text
 from geo.search import Match, SearchIndex
 
 KEY = "search"
 
 
-def render_search_box(index: SearchIndex, *, on_pick: Callable[[str], None]) -> None:
+def render_search_box(
+    index: SearchIndex, *, on_pick: Callable[[str], None], lang: str, arabic_names: dict[str, str] | None = None
+) -> None:
     """A text box labelled "Search districts". Enter picks the best match (``on_pick(district_id)``);
-    the other matches stay listed as buttons (Tab, then Enter, to pick one of them)."""
+    the other matches stay listed as buttons (Tab, then Enter, to pick one of them).
+
+    Text is in ``lang``; in Arabic, districts are named from ``arabic_names`` (id -> Arabic name).
+    """
 
     def searched() -> None:
         query = st.session_state.get(KEY) or ""
@@ -24,33 +30,44 @@ def render_search_box(index: SearchIndex, *, on_pick: Callable[[str], None]) -> 
             on_pick(found[0].district_id)
 
     st.text_input(
-        "Search districts",
+        t("search.label", lang),
         key=KEY,
         on_change=searched,
-        placeholder="A name in English or Arabic, e.g. Hanano or هنانو",
-        help="Any name a district has: English, Arabic or another spelling; typos and al-/ash- don't matter. "
-        "Press Enter to open the best match.",
+        placeholder=t("search.placeholder", lang),
+        help=t("search.help", lang),
     )
+    name, how = _namer(lang, arabic_names)
     query, found = st.session_state.get(f"{KEY}-found") or ("", [])
     if not query.strip():
         return
     if not found:
-        st.caption(f"No district matches “{md_text(query)}”.")
+        st.caption(t("search.none", lang, query=md_text(query)))
         return
-    st.caption(f"Showing **{md_text(found[0].name_en)}**{_how(found[0])}." + (" Other matches:" if found[1:] else ""))
+    st.caption(
+        t("search.showing", lang, name=md_text(name(found[0])), how=how(found[0]))
+        + (" " + t("search.others", lang) if found[1:] else "")
+    )
     if found[1:]:
         columns = st.columns(min(len(found) - 1, 4))
         for number, match in enumerate(found[1:]):
             columns[number % len(columns)].button(
-                match.name_en,
+                name(match),
                 key=f"{KEY}-pick-{match.district_id}",
                 on_click=on_pick,
                 args=(match.district_id,),
-                help=f"Open {match.name_en}" + _how(match),
+                help=t("search.open", lang, name=name(match), how=how(match)),
             )
 
 
-def _how(match: Match) -> str:
-    if match.name == match.name_en:
-        return ""
-    return f" (as “{md_text(match.name)}”)"
+def _namer(lang: str, arabic_names: dict[str, str] | None) -> tuple[Callable[[Match], str], Callable[[Match], str]]:
+    """The name a match is shown by in ``lang``, and how the query matched when not by that name."""
+
+    def name(match: Match) -> str:
+        return (arabic_names or {}).get(match.district_id) or match.name_en if lang == "ar" else match.name_en
+
+    def how(match: Match) -> str:
+        if match.name in (match.name_en, name(match)):
+            return ""
+        return t("search.as", lang, name=md_text(match.name))
+
+    return name, how

@@ -30,9 +30,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 _AUTOLINK_START = re.compile(r"(?i)(?=https?:|www\.)|(?<=@)")
 WORD_JOINER = "\u2060"
 
-ALLOWED_TAGS = {"b", "div", "span", "strong", "svg", "rect", "path", "line", "text", "title"}
+ALLOWED_TAGS = {"b", "div", "span", "strong", "svg", "rect", "path", "line", "text", "title", "p", "ul", "li"}
 ALLOWED_ATTRIBUTES = {
-    "*": {"class", "style", "dir", "lang", "role", "aria-label"},
+    "*": {"class", "style", "dir", "lang", "role", "aria-label", "aria-live", "aria-atomic"},
     "svg": {"viewBox", "width"},
     "rect": {"x", "y", "width", "height", "fill"},
     "path": {"d", "fill"},
@@ -106,3 +106,12 @@ def html_block(markup: str, *, cleaned: bool = False) -> str:
 def render_html(markup: str, *, cleaned: bool = False) -> None:
     """Show HTML built by the components (data in it only through :func:`html_text`) as one HTML block."""
     st.markdown(html_block(markup, cleaned=cleaned), unsafe_allow_html=True)
+
+
+def data_text(value: object, lang: str) -> str:
+    """Text from the data (notes, titles: English, never translated) as escaped markdown;
+    in another interface language it is marked as English for screen readers."""
+    text = md_text(value)
+    if not text or lang == "en":
+        return text
+    return f'<span lang="en" dir="ltr">{text}</span>'

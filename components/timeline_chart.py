@@ -15,19 +15,20 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_select import DAY_FIELD, clicked_day, with_date_rule
-from components.text import md_text
+from components.i18n import date_text, t, vega_locale
+from components.text import data_text
 
 KEY = "timeline-strip"
 STRIP_HEIGHT = 130
 
 
-def month_rows(changes_per_month: pd.Series, start: dt.date, end: dt.date) -> pd.DataFrame:
+def month_rows(changes_per_month: pd.Series, start: dt.date, end: dt.date, *, lang: str = "en") -> pd.DataFrame:
     """Every month from ``start`` to ``end`` (clipped to them) with its count of changes."""
     months = pd.period_range(pd.Timestamp(start).to_period("M"), pd.Timestamp(end).to_period("M"), freq="M")
     begins = [max(m.start_time.date(), start) for m in months]
     return pd.DataFrame(
         {
-            "month": [m.strftime("%B %Y") for m in months],
+            "month": [date_text(m.start_time.date(), lang, "month_long") for m in months],
             "begin": [b.isoformat() for b in begins],
             "until": [min((m + 1).start_time.date(), end + dt.timedelta(days=1)).isoformat() for m in months],
             "changes": [int(changes_per_month.get(str(m), 0)) for m in months],
@@ -36,19 +37,24 @@ def month_rows(changes_per_month: pd.Series, start: dt.date, end: dt.date) -> pd
     )
 
 
-def strip_spec(*, changes_per_month: pd.Series, events: pd.DataFrame, start: dt.date, end: dt.date) -> dict:
-    """The strip's Vega-Lite spec, without the selected date (see :func:`render_timeline_chart`)."""
-    months = month_rows(changes_per_month, start, end).to_dict("records")
+def strip_spec(
+    *, changes_per_month: pd.Series, events: pd.DataFrame, start: dt.date, end: dt.date, lang: str = "en"
+) -> dict:
+    """The strip's Vega-Lite spec in ``lang``, without the selected date (see :func:`render_timeline_chart`)."""
+    months = month_rows(changes_per_month, start, end, lang=lang).to_dict("records")
     happened = [
         {"when": str(when), "title": str(title), DAY_FIELD: str(when)}
         for when, title in zip(events["date"], events["title"], strict=True)
     ]
     x = {"field": "begin", "type": "temporal", "title": None, "scale": {"domain": [start.isoformat(), end.isoformat()]}}
-    tooltip = [{"field": "month", "type": "nominal"}, {"field": "changes", "type": "quantitative"}]
+    tooltip = [
+        {"field": "month", "type": "nominal", "title": t("chart.month", lang)},
+        {"field": "changes", "type": "quantitative", "title": t("chart.changes", lang)},
+    ]
     return {
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
-        "title": {"text": "Changes of control per month", "fontSize": 12, "anchor": "start"},
-        "config": {"view": {"stroke": None}},
+        "title": {"text": t("chart.strip_title", lang), "fontSize": 12, "anchor": "start"},
+        "config": {"view": {"stroke": None}, **vega_locale(lang)},
         "layer": [
             {
                 "data": {"values": months},
@@ -81,8 +87,8 @@ def strip_spec(*, changes_per_month: pd.Series, events: pd.DataFrame, start: dt.
                     "x": {"field": "when", "type": "temporal"},
                     "y": {"value": 6},
                     "tooltip": [
-                        {"field": "when", "type": "nominal", "title": "date"},
-                        {"field": "title", "type": "nominal"},
+                        {"field": "when", "type": "nominal", "title": t("chart.date", lang)},
+                        {"field": "title", "type": "nominal", "title": t("chart.event", lang)},
                     ],
                 },
                 "params": [_pick("event")],
@@ -96,7 +102,14 @@ def _pick(name: str) -> dict:
 
 
 def render_timeline_chart(
-    spec: dict, *, events: pd.DataFrame, date: dt.date, start: dt.date, end: dt.date, jump: Callable[[dt.date], None]
+    spec: dict,
+    *,
+    events: pd.DataFrame,
+    date: dt.date,
+    start: dt.date,
+    end: dt.date,
+    jump: Callable[[dt.date], None],
+    lang: str,
 ) -> None:
     """Draw the strip (``spec`` from :func:`strip_spec`); a click on a month or an event calls ``jump(day)``."""
 
@@ -111,12 +124,12 @@ def render_timeline_chart(
         on_select=clicked,
         width="stretch",
         height=STRIP_HEIGHT,
-        alt="Changes of control per month and context events; click a month or an event to go to its date",
+        alt=t("chart.strip_alt", lang),
     )
     today = events[events["date"] == date.isoformat()]
-    titles = "; ".join(md_text(title) for title in today["title"])
+    titles = t("text.clause_separator", lang).join(data_text(title, lang) for title in today["title"])
     st.caption(
-        (f"▼ {date:%d %b %Y}: {titles}. " if titles else "")
-        + "Bars: recorded changes per month (click one to go to that month). ▼ context events (click to go to "
-        "the date). Line: the selected date."
+        (t("chart.strip_today", lang, date=date_text(date, lang, "day"), titles=titles) + " " if titles else "")
+        + t("chart.strip_caption", lang),
+        unsafe_allow_html=True,
     )

@@ -1,8 +1,9 @@
-"""The view in the URL: ``?from=…&date=…&district=…&map=…&layers=…&mode=embed&v=…``.
+"""The view in the URL: ``?from=…&date=…&district=…&map=…&layers=…&mode=embed&lang=ar&v=…``.
 
 :func:`parse_view` is the Python twin of ``parse`` in ``components/map/view_url.js`` (the
 static site and the map script use that one); ``tests/url_view_cases.json`` holds the two
-equal. The dashboard owns ``from`` (compare mode), ``date``, ``district``, ``mode`` and ``v``; the map script owns
+equal. The dashboard owns ``from`` (compare mode), ``date``, ``district``, ``mode``, ``lang`` (the
+interface language, absent for the default) and ``v``; the map script owns
 ``map`` and ``layers`` (it rewrites them in the browser without a rerun), so the dashboard
 passes them through as it read them.
 """
@@ -17,25 +18,24 @@ from dataclasses import dataclass, field
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from components.i18n import LANGUAGES, t
 from geo.errors import GeoError
 
-VIEW_KEYS = ("from", "date", "district", "map", "layers", "mode", "v")
-APP_KEYS = ("from", "date", "district", "mode", "v")  # written by the dashboard; map and layers by the map script
+VIEW_KEYS = ("from", "date", "district", "map", "layers", "mode", "lang", "v")
+APP_KEYS = (
+    "from",
+    "date",
+    "district",
+    "mode",
+    "lang",
+    "v",
+)  # written by the dashboard; map and layers by the map script
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{1,8})?$")
 _VERSION = re.compile(r"^[0-9a-f]{8}$")
 _MAX_SLUG = 100
 _MAX_LAYERS = 12
-_EXPECTED = {
-    "from": "a date as YYYY-MM-DD",
-    "date": "a date as YYYY-MM-DD",
-    "district": "a district id such as bustan-al-basha",
-    "map": "zoom/latitude/longitude, e.g. 14/36.20100/37.13400",
-    "layers": "layer names separated by commas",
-    "mode": "embed",
-    "v": "a data version of 8 hex digits",
-}
 _WRITTEN = "_url_written"  # session key: the app's part of the URL as last written
 
 
@@ -56,6 +56,7 @@ class View:
     map: MapView | None = None
     layers: tuple[str, ...] | None = None
     mode: str | None = None
+    lang: str | None = None
     v: str | None = None
     problems: tuple[tuple[str, str], ...] = field(default=())
 
@@ -86,6 +87,7 @@ _PARSERS: dict[str, Callable[[str], object]] = {
     "map": _map,
     "layers": _layers,
     "mode": lambda v: v if v == "embed" else None,
+    "lang": lambda v: v if v in LANGUAGES else None,
     "v": lambda v: v if _VERSION.match(v) else None,
 }
 
@@ -105,36 +107,38 @@ def parse_view(params: Mapping[str, str]) -> View:
     return View(**values, problems=tuple(problems))  # type: ignore[arg-type]
 
 
-def problem_notice(key: str, value: str) -> str:
-    """A readable notice for a value a link's ``key`` had that was ignored."""
+def problem_notice(key: str, value: str, lang: str) -> str:
+    """A readable notice, in ``lang``, for a value a link's ``key`` had that was ignored."""
     shown = value if len(value) <= 60 else value[:57] + "…"
-    return f"The link's {key} was ignored: {shown!r} is not {_EXPECTED[key]}."
+    return t("url.value_ignored", lang, key=key, value=repr(shown), expected=t(f"url.expected.{key}", lang))
 
 
 def read_view_from_url(
-    *, parse_date: Callable[[str], dt.date], check_district: Callable[[str], object]
+    *, parse_date: Callable[[str], dt.date], check_district: Callable[[str], object], lang: str
 ) -> tuple[dt.date | None, str | None, View, list[str]]:
     """The date and district a link asks for (``None`` when absent or invalid), the whole
-    parsed view, and readable notices for every value ignored.
+    parsed view, and readable notices (in ``lang``) for every value ignored.
 
     ``parse_date`` and ``check_district`` check what needs the data (a date in range, a
     district that exists) and raise :class:`geo.errors.GeoError` otherwise.
     """
     params = {key: st.query_params[key] for key in VIEW_KEYS if key in st.query_params}
     view = parse_view(params)
-    notices = [problem_notice(key, value) for key, value in view.problems if key not in ("from", "date", "district")]
+    notices = [
+        problem_notice(key, value, lang) for key, value in view.problems if key not in ("from", "date", "district")
+    ]
     date = district = None
     if "date" in params:
         try:
             date = parse_date(params["date"])
         except GeoError as exc:
-            notices.append(f"The link's date was ignored: {exc}.")
+            notices.append(t("url.date_ignored", lang, reason=exc))
     if params.get("district"):
         try:
             check_district(params["district"])
             district = params["district"]
         except GeoError as exc:
-            notices.append(f"The link's district was ignored: {exc}.")
+            notices.append(t("url.district_ignored", lang, reason=exc))
     return date, district, view, notices
 
 
@@ -170,7 +174,7 @@ def write_view_to_url(view: dict[str, str | None]) -> None:
 COMPARE_PARAM = "from"
 
 
-def read_compare_from_url(*, parse_date: Callable[[str], dt.date]) -> tuple[dt.date | None, list[str]]:
+def read_compare_from_url(*, parse_date: Callable[[str], dt.date], lang: str) -> tuple[dt.date | None, list[str]]:
     """The compare mode's "from" date a link asks for (``?from=``), ``None`` when absent or invalid."""
     value = st.query_params.get(COMPARE_PARAM)
     if not value:
@@ -178,4 +182,4 @@ def read_compare_from_url(*, parse_date: Callable[[str], dt.date]) -> tuple[dt.d
     try:
         return parse_date(value), []
     except GeoError as exc:
-        return None, [f"The link's compare date (from) was ignored: {exc}."]
+        return None, [t("url.from_ignored", lang, reason=exc)]

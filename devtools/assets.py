@@ -1,4 +1,5 @@
-"""Leaflet for the test and benchmark browser, from the npm registry (no CDN is reachable).
+"""Leaflet for the test and benchmark browser, from the npm registry (no CDN is reachable),
+and axe-core, the accessibility checker the browser tests inject into the page.
 
 The dashboard's map asks for Leaflet on a CDN; the browser tests answer those
 requests with the same files unpacked from the npm package.
@@ -23,19 +24,23 @@ PACKAGES = {
         "leaflet-1.9.3",
     ),
 }
+#: npm packages the tests use themselves (not answers to the page's requests): spec -> folder
+TOOLS = {"axe-core@4.14.1": "axe-core-4.14.1"}
 CONTENT_TYPES = {".js": "application/javascript", ".css": "text/css", ".png": "image/png", ".svg": "image/svg+xml"}
 
 
 def ensure_packages() -> None:
     """Fetch and unpack each npm package once (cached in tests/.assets)."""
     ASSETS.mkdir(parents=True, exist_ok=True)
-    for spec, folder in PACKAGES.values():
+    for spec, folder in [*PACKAGES.values(), *TOOLS.items()]:
         target = ASSETS / folder
         if (target / "package.json").is_file():
             continue
         npm = shutil.which("npm")
         if npm is None:
-            raise RuntimeError("npm is needed to fetch Leaflet for the browser tests (apt-get install npm)")
+            raise RuntimeError(
+                "npm is needed to fetch Leaflet and axe-core for the browser tests (apt-get install npm)"
+            )
         result = subprocess.run(
             [npm, "pack", spec, "--silent", "--pack-destination", str(ASSETS)],
             capture_output=True,
@@ -49,6 +54,13 @@ def ensure_packages() -> None:
             tar.extractall(ASSETS / (folder + ".tmp"), filter="data")
         shutil.move(ASSETS / (folder + ".tmp") / "package", target)
         shutil.rmtree(ASSETS / (folder + ".tmp"))
+
+
+@functools.cache
+def axe_source() -> str:
+    """The text of axe-core's ``axe.min.js``, to inject into a page under test."""
+    ensure_packages()
+    return (ASSETS / TOOLS["axe-core@4.14.1"] / "axe.min.js").read_text(encoding="utf-8")
 
 
 @functools.cache

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.changes import CONFIDENCE_LEVELS
 from geo.errors import Problem
 from geo.tables import CHANGES_FILE, SOURCES_FILE
 from geo.theatre import Theatre
@@ -93,6 +94,7 @@ def sourcing_summary(theatre: Theatre) -> dict[str, int]:
 
 
 def confidence_counts(theatre: Theatre) -> dict[str, int]:
-    """How many changes carry each confidence level ('not stated' where the column is empty)."""
-    levels = theatre.changes["confidence"].replace("", "not stated")
-    return {level: int(n) for level, n in levels.value_counts().items()}
+    """How many changes carry each confidence level, from low to high ('not stated', where the
+    column is empty, last)."""
+    counted = theatre.changes["confidence"].replace("", "not stated").value_counts()
+    return {level: int(counted[level]) for level in (*reversed(CONFIDENCE_LEVELS), "not stated") if level in counted}

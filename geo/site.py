@@ -21,8 +21,9 @@ import tarfile
 import tempfile
 from pathlib import Path
 
-from components.map_scripts import MAP_SCRIPT_FILES, MAP_SCRIPTS
-from components.palette import styles_in_code_order
+from components.i18n import DEFAULT_LANGUAGE, t
+from components.map_scripts import MAP_SCRIPT_FILES, MAP_SCRIPTS, map_text, share_text
+from components.palette import FILL_OPACITY, styles_in_code_order
 from geo.errors import GeoError
 from geo.export import STATE_COLUMNS, districts_geojson, download_name, write_change_log_csv
 from geo.statuses import STATUS_CHAR_BASES, STATUSES
@@ -58,7 +59,12 @@ def site_config(theatre: Theatre) -> dict:
         "geometryNote": meta.geometry_note,
         "initialStatus": meta.initial_status,
         "statuses": list(STATUSES),
-        "styles": styles_in_code_order(),
+        # The site's interface is English only: the map's text comes from the catalogue's English.
+        "lang": DEFAULT_LANGUAGE,
+        "styles": styles_in_code_order({status: t(f"status.{status}", DEFAULT_LANGUAGE) for status in STATUSES}),
+        "fillOpacity": FILL_OPACITY,
+        "mapText": map_text(DEFAULT_LANGUAGE),
+        "shareText": share_text(DEFAULT_LANGUAGE),
         "format": STATUS_CHAR_BASES,
         "unknownCode": STATUSES.index("unknown"),
         "changeDays": [int(d) for d in theatre.change_days],

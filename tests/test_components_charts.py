@@ -56,7 +56,7 @@ def test_the_control_chart_reads_its_series_from_a_static_file_when_given(aleppo
         "format": {"type": "json"},
     }
     inline = control_specs(series, start=start, end=end)["area_km2"]["layer"][0]["data"]["values"]
-    assert inline == series_records(series) and inline[0]["side"] == "Government"
+    assert inline == series_records(series) and inline[0]["side"] == "government"
     picker = specs["districts"]["layer"][1]
     assert picker["data"]["sequence"]["stop"] == (end - start).days + 1  # one rect per day, made in the browser
 

@@ -34,26 +34,6 @@ def test_share_url_keeps_only_set_values():
     )
 
 
-def test_timeline_strip_escapes_event_titles_and_marks_the_date():
-    import datetime as dt
-
-    import pandas as pd
-
-    from components.timeline_strip import timeline_svg
-
-    events = pd.DataFrame({"date": ["2020-03-10"], "title": ["<script>alert(1)</script> & co"]})
-    svg = timeline_svg(
-        changes_per_month=pd.Series({"2020-01": 0, "2020-02": 4, "2020-03": 2}),
-        events=events,
-        date=dt.date(2020, 2, 15),
-        start=dt.date(2020, 1, 1),
-        end=dt.date(2020, 3, 31),
-    )
-    assert "<script>" not in svg and "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in svg
-    assert svg.count("<rect") == 2  # empty months draw no bar
-    assert 'x1="500.0"' in svg  # 15 Feb is half-way through 1 Jan..31 Mar (45 of 90 days)
-
-
 def test_text_is_one_line_and_bare_urls_are_not_linked():
     from components.text import WORD_JOINER
 

@@ -38,6 +38,11 @@ def markdown_text(at: AppTest) -> str:
     return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
 
 
+def quality_expander(at: AppTest):
+    (expander,) = [e for e in at.expander if e.label.startswith("Data quality")]
+    return expander
+
+
 def test_date_from_the_url_sets_the_slider(monkeypatch):
     at = app(monkeypatch, date="2016-10-07")
     assert at.slider(key="date").value == dt.date(2016, 10, 7)
@@ -47,7 +52,7 @@ def test_date_from_the_url_sets_the_slider(monkeypatch):
 def test_default_view_is_the_last_day_with_no_district(monkeypatch):
     at = app(monkeypatch)
     assert at.slider(key="date").value == dt.date(2016, 12, 31)
-    assert "Click a district on the map" in at.info[0].value
+    assert "Choose a district on the map" in at.info[0].value
     assert at.query_params["date"] == ["2016-12-31"] or at.query_params["date"] == "2016-12-31"
 
 
@@ -76,10 +81,11 @@ def test_bad_url_values_are_ignored_with_a_notice(monkeypatch, params, expected)
 def test_panel_shows_names_status_history_and_sources(monkeypatch):
     at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha")
     text = markdown_text(at)
-    assert "### Bustan al-Basha" in plain(text)
+    assert "## Bustan al-Basha" in plain(text)
     assert "بستان الباشا" in text
     assert "status-contested" in text and "since 6 Oct 2016" in plain(text)
     assert "| 6 Oct 2016 (over several days) | Contested |" in plain(text)
+    assert 'status-contested" style="background-color:#F0E442;color:#000000"' in text
     assert "[uproxx\\.com](https://uproxx.com/news/syrian-forces-seize-portion-aleppo/)" in text
     assert "[en\\.alalam\\.ir](https://en.alalam.ir/news/1872616)" in text
     history = next(m.value for m in at.markdown if m.value.startswith("| Date |"))
@@ -96,7 +102,7 @@ def test_day_totals_say_how_many_rest_on_low_confidence(monkeypatch):
     low = int(sum(s == "opposition" for s, f in zip(theatre.state_at("2014-01-01")["status"], flags, strict=True) if f))
     assert 0 < low < total
     text = plain(markdown_text(app(monkeypatch, date="2014-01-01")))
-    assert f"- Opposition: **{total}** districts ({low} on low confidence)" in text
+    assert f"<li>Opposition: {total} districts ({low} on low confidence)</li>" in text
 
 
 def test_legend_names_every_status_and_the_paler_low_confidence_fill(monkeypatch):
@@ -139,7 +145,7 @@ def test_closing_the_panel_clears_the_district(monkeypatch):
     at = app(monkeypatch, date="2016-10-07", district="hanano")
     at.button(key="close-district").click().run()
     assert "district" not in at.query_params
-    assert "Click a district on the map" in at.info[0].value
+    assert "Choose a district on the map" in at.info[0].value
 
 
 def test_text_from_data_is_escaped_in_the_panel(monkeypatch, tmp_path):
@@ -150,7 +156,7 @@ def test_text_from_data_is_escaped_in_the_panel(monkeypatch, tmp_path):
     folder = write_theatre(tmp_path / "evil", features=features, changes=changes)
     at = app(monkeypatch, folder, date="2020-03-01", district="north-east")
     text = markdown_text(at)
-    assert "### \\<img src=x onerror=alert\\(1\\)\\>" in text
+    assert "## \\<img src=x onerror=alert\\(1\\)\\>" in text
     assert "\\*\\*bold\\*\\* \\[link\\]\\(javascript\\:alert\\(1\\)\\)" in text
     assert "\\$x\\$ \\<script\\>alert\\(1\\)\\</script\\> \\| pipe" in text
     assert "<img" not in text.replace("\\<img", "")
@@ -179,15 +185,15 @@ def test_events_near_the_date_and_the_quality_view(monkeypatch):
     listed = plain("\n".join(m.value for m in at.markdown if m.value.startswith("- **")))
     assert "Castello Road cut" in listed
     assert "Evacuation of the last rebel pocket" not in listed  # five months away
-    quality = at.expander[0]
+    quality = quality_expander(at)
     assert quality.label == "Data quality: how far to trust this map"
     quality_text = plain("\n".join(m.value for m in quality.markdown))
     from geo import load_theatre
 
     aleppo = load_theatre(ROOT / "data" / "aleppo")
     assert (
-        f"**{len(aleppo.district_ids)}** districts, **{len(aleppo.changes)}** recorded changes of control, "
-        f"**{len(aleppo.sources)}** sources."
+        f"{len(aleppo.district_ids)} districts, {len(aleppo.changes)} recorded changes of control, "
+        f"{len(aleppo.sources)} sources."
     ) in quality_text
     assert "Known uncertainties" in quality_text and "Old City" in quality_text
 
@@ -196,7 +202,7 @@ def test_validation_warnings_are_shown_in_the_quality_view(monkeypatch, tmp_path
     features = district_features()
     features[0]["properties"]["name_ar"] = ""
     at = app(monkeypatch, write_theatre(tmp_path / "t", features=features))
-    quality_text = plain("\n".join(m.value for m in at.expander[0].markdown))
+    quality_text = plain("\n".join(m.value for m in quality_expander(at).markdown))
     assert "feature 1 (id 'north-east'): name_ar is empty and no name_note says why" in quality_text
 
 
@@ -253,6 +259,62 @@ def test_the_map_fetches_published_shapes_or_carries_them_inline(monkeypatch):
     st.cache_resource.clear()
 
 
+def test_arabic_interface_from_the_url(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha", lang="ar")
+    text = markdown_text(at)
+    assert at.title[0].value == "خطوط الجبهة في حلب"
+    assert "## بستان الباشا" in text and 'lang="en" dir="ltr">Bustan al-Basha' in text
+    assert "في <strong>7 تشرين الأول 2016</strong>" in text and "متنازع عليه</span> منذ 6 تشرين الأول 2016" in text
+    assert "| التاريخ | الوضع | ما حدث | الثقة | المصادر |" in text
+    assert "تُرجمت الواجهة وحدها" in text
+    settings = [h.proto.body for h in at.get("html") if "frontlines-page-settings" in h.proto.body]
+    assert settings and "&quot;dir&quot;:&quot;rtl&quot;" in settings[0]
+    assert at.query_params["lang"] in ("ar", ["ar"])
+
+
+def test_the_language_switch_changes_the_interface_and_the_link(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07")
+    assert at.title[0].value == "Aleppo Frontlines"
+    assert "lang" not in at.query_params
+    at.button_group(key="lang").set_value("ar").run()
+    assert at.title[0].value == "خطوط الجبهة في حلب"
+    assert at.query_params["lang"] in ("ar", ["ar"])
+    assert at.slider(key="date").label == "التاريخ"
+
+
+def test_the_district_list_selects_a_district(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07")
+    assert [e for e in at.expander if e.label.startswith("All districts on 7 October 2016")]
+    assert [g.key for g in at.button_group] == ["lang"]  # the list is drawn only once opened
+    at.session_state["district-list"] = True
+    at.run()
+    from geo import load_theatre
+
+    held = load_theatre(ROOT / "data" / "aleppo").status_counts_at("2016-10-07")["government"]
+    assert at.button_group(key="district-list-government").label == f"Government: {held} districts"
+    at.button_group(key="district-list-contested").set_value("bustan-al-basha").run()
+    assert "## Bustan al-Basha" in plain(markdown_text(at))
+    assert at.session_state["district"] == "bustan-al-basha"
+
+
+def test_confidence_table_runs_from_low_to_high(monkeypatch):
+    at = app(monkeypatch)
+    text = "\n".join(m.value for m in quality_expander(at).markdown)
+    assert text.index("| low confidence |") < text.index("| medium confidence |") < text.index("| high confidence |")
+
+
+def test_the_map_lets_the_page_zoom_and_speaks_the_interface_language(monkeypatch):
+    import json
+
+    at = app(monkeypatch, lang="ar")
+    (component,) = at.get("component_instance")
+    args = json.loads(component.proto.json_args)
+    assert (
+        "user-scalable=no" not in args["header"] and 'content="width=device-width, initial-scale=1"' in args["header"]
+    )
+    assert '"lang":"ar"' in args["script"] and "استخدم إصبعين لتحريك الخريطة" in args["script"]
+
+
 def test_a_compare_link_lists_the_changes_and_keeps_both_dates(monkeypatch):
     at = app(monkeypatch, **{"from": "2016-11-15", "date": "2016-12-15"})
     text = plain(markdown_text(at))
@@ -273,7 +335,7 @@ def test_a_bad_compare_date_is_ignored_with_a_notice(monkeypatch):
 def test_searching_opens_the_best_match_and_lists_the_others(monkeypatch):
     at = app(monkeypatch, date="2016-10-07")
     at.text_input(key="search").input("hanamo").run()
-    assert "### Hanano" in plain(markdown_text(at))
+    assert "## Hanano" in plain(markdown_text(at))
     assert at.query_params["district"] in ("hanano", ["hanano"])
     assert any(b.label == "Hanano Barrack" for b in at.button)
     at.text_input(key="search").input("xqzvvw").run()

@@ -4,7 +4,14 @@
  * with one call: FrontlinesMap.init(options), where options is one JSON object:
  *
  *   map          name of the global Leaflet map variable (folium's map_<id>)
- *   styles       per status code: {status, label, fillColor, color, dashArray}
+ *   styles       per status code: {status, label, fillColor, color, dashArray} (label in the
+ *                interface language)
+ *   fillOpacity  {stated, low}: fill opacity of a stated status and of a low-confidence one
+ *   lang         the interface language ("en" or "ar"): names are shown in it first
+ *   text         the interface text the map shows, in that language (components.i18n):
+ *                {label, lowConfidence, loadError, keyboardHelp}; loadError has an {error} field
+ *   touch        options for FrontlinesTouch.init (touch.js), or null: on a touch screen one
+ *                finger scrolls the page and two move the map, with a hint
  *   format       the status-character bases, {stated, low} (geo.statuses.STATUS_CHAR_BASES)
  *   unknownCode  status code drawn before any status arrives
  *   shapesUrl    the districts' GeoJSON, relative to the page's base URL; or null and
@@ -48,6 +55,10 @@
  *   <body data-frontlines-date>     the date shown, as an attribute
  *   <path class="district district-<id> [changed]" data-status="<status>" data-confidence="low|stated"
  *         data-changed="true|false">
+ *       each also a button for the keyboard and screen readers: aria-label "<name>: <status>";
+ *       one path at a time is in the tab order, the arrow keys (and Home/End) move between
+ *       districts in the order of their names, Enter or Space chooses one (as a click does)
+ *   the map's iframe is titled text.label, and its document carries lang
  *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"
  */
 (function (root) {
@@ -66,7 +77,10 @@
     var timeline = null;
     var followedDay = null;
     var firstCodes = null; // the first status string, used while the paths are created
+    var clicks = 0;
 
+    var text = options.text;
+    var arabicFirst = options.lang === "ar";
     var fromCodes = null; // compare mode: the status string at the "from" date
 
     function styleFor(code, id, low, changed) {
@@ -74,12 +88,23 @@
       var picked = id === selected;
       return {
         fillColor: s.fillColor,
-        fillOpacity: low ? 0.3 : 0.62,
+        fillOpacity: low ? options.fillOpacity.low : options.fillOpacity.stated,
         color: picked ? "#111111" : changed ? CHANGED_COLOR : s.color,
         weight: picked ? 4 : changed ? 3.5 : 1,
         opacity: 1,
         dashArray: changed && !picked ? null : s.dashArray,
       };
+    }
+
+    function names(p) {
+      var first = arabicFirst && p.name_ar ? p.name_ar : p.name_en;
+      var second = arabicFirst && p.name_ar ? p.name_en : p.name_ar;
+      return { first: first, second: second === first ? "" : second };
+    }
+
+    function statusText(l) {
+      var s = styles[l.statusCode];
+      return s ? s.label + (l.lowConfidence ? " " + text.lowConfidence : "") : "";
     }
 
     function mark(l) {
@@ -88,6 +113,7 @@
       }
       l._path.setAttribute("data-status", styles[l.statusCode].status);
       l._path.setAttribute("data-confidence", l.lowConfidence ? "low" : "stated");
+      l._path.setAttribute("aria-label", names(l.feature.properties).first + ": " + statusText(l));
       l._path.setAttribute("data-changed", l.changed ? "true" : "false");
       l._path.classList.toggle("changed", l.changed);
     }
@@ -98,21 +124,21 @@
 
     // Built with textContent: names from data are never parsed as HTML.
     function tooltipFor(l) {
-      var p = l.feature.properties;
+      var n = names(l.feature.properties);
       var box = document.createElement("div");
-      var en = document.createElement("strong");
-      en.textContent = p.name_en;
-      box.appendChild(en);
-      if (p.name_ar) {
-        var ar = document.createElement("div");
-        ar.dir = "rtl";
-        ar.textContent = p.name_ar;
-        box.appendChild(ar);
+      box.dir = "auto";
+      var first = document.createElement("strong");
+      first.textContent = n.first;
+      box.appendChild(first);
+      if (n.second) {
+        var second = document.createElement("div");
+        second.dir = "auto";
+        second.textContent = n.second;
+        box.appendChild(second);
       }
       var status = document.createElement("div");
       status.className = "district-tooltip-status";
-      var s = styles[l.statusCode];
-      status.textContent = s ? s.label + (l.lowConfidence ? " (low confidence)" : "") : "";
+      status.textContent = statusText(l);
       box.appendChild(status);
       return box;
     }
@@ -136,6 +162,14 @@
         l.lowConfidence = s.low;
         l.changed = changedAt(layers.length, s.code);
         layers.push(l);
+        // Before streamlit-folium reads the clicked feature: a count that makes a second click
+        // on the same district a new value (its panel opens again after being closed).
+        // A new object, not a change to the old one: streamlit-folium keeps the last value it
+        // sent, which shares the old properties, to compare with.
+        l.on("click", function () {
+          clicks += 1;
+          f.properties = Object.assign({}, f.properties, { click: clicks });
+        });
       },
     }).addTo(map);
     layer.bindTooltip(tooltipFor, { sticky: true }); // one tooltip for the group: far cheaper than one each
@@ -185,6 +219,9 @@
         }
         if (id === picked && l.bringToFront) {
           l.bringToFront();
+          if (current !== l) {
+            setCurrent(l, false);
+          }
         }
       }
       frontlines.changed = count;
@@ -296,9 +333,8 @@
       var box = L.control({ position: "topright" });
       box.onAdd = function () {
         var div = L.DomUtil.create("div", "frontlines-load-error");
-        div.style.cssText = "background:#fff;padding:.5em;border:2px solid #b00;max-width:18em";
-        div.textContent =
-          "The district shapes could not be loaded (" + error.message + "). Reload the page to try again.";
+        div.setAttribute("role", "alert");
+        div.textContent = text.loadError.replace("{error}", error.message);
         return div;
       };
       box.addTo(map);
@@ -314,6 +350,104 @@
         }
       };
       map.keyboard.enable();
+    }
+
+    // Keyboard and screen readers: each district is a button; one at a time is in the tab
+    // order (a roving tabindex), so Tab leaves the map after one district, not after all.
+    var current = null; // the district layer that is in the tab order
+
+    function byName() {
+      return layers.slice().sort(function (a, b) {
+        return names(a.feature.properties).first.localeCompare(names(b.feature.properties).first, options.lang);
+      });
+    }
+
+    function setCurrent(l, focus) {
+      if (current && current._path) {
+        current._path.setAttribute("tabindex", "-1");
+      }
+      current = l;
+      if (!l._path) {
+        return;
+      }
+      l._path.setAttribute("tabindex", "0");
+      if (focus) {
+        var centre = l.getBounds().getCenter();
+        if (!map.getBounds().contains(centre)) {
+          map.panTo(centre, { animate: false });
+        }
+        l._path.focus({ preventScroll: true });
+      }
+    }
+
+    function choose(l) {
+      l.fire("click", { latlng: l.getBounds().getCenter(), originalEvent: null }, true);
+    }
+
+    function onKey(event) {
+      var index = layers.indexOf(event.target.frontlinesLayer);
+      if (index < 0) {
+        return;
+      }
+      var l = layers[index];
+      var order = byName();
+      var at = order.indexOf(l);
+      var next = null;
+      if (event.key === "Enter" || event.key === " ") {
+        choose(l);
+      } else if (event.key === "ArrowDown" || event.key === "ArrowRight") {
+        next = order[(at + 1) % order.length];
+      } else if (event.key === "ArrowUp" || event.key === "ArrowLeft") {
+        next = order[(at - 1 + order.length) % order.length];
+      } else if (event.key === "Home") {
+        next = order[0];
+      } else if (event.key === "End") {
+        next = order[order.length - 1];
+      } else {
+        return;
+      }
+      event.preventDefault();
+      event.stopPropagation();
+      if (next) {
+        setCurrent(next, true);
+      }
+    }
+
+    function makeFocusable() {
+      for (var i = 0; i < layers.length; i++) {
+        var path = layers[i]._path;
+        if (path) {
+          path.frontlinesLayer = layers[i];
+          path.setAttribute("role", "button");
+          path.setAttribute("tabindex", "-1");
+          path.addEventListener("keydown", onKey);
+          path.addEventListener("focus", function (event) {
+            if (event.target.frontlinesLayer !== current) {
+              setCurrent(event.target.frontlinesLayer, false);
+            }
+          });
+        }
+      }
+      var first = byName()[0];
+      if (first) {
+        setCurrent(first, false);
+      }
+    }
+
+    var container = map.getContainer();
+    container.setAttribute("role", "region");
+    container.setAttribute("aria-label", text.label);
+    container.setAttribute("aria-description", text.keyboardHelp);
+    document.documentElement.setAttribute("lang", options.lang);
+    try {
+      if (root.frameElement) {
+        root.frameElement.setAttribute("title", text.label);
+      }
+    } catch (e) {
+      // another origin's page embeds the map: its frame is not ours to title
+    }
+    if (options.touch && root.FrontlinesTouch) {
+      root.FrontlinesTouch.init(map, options.touch);
     }
 
     var frontlines = {
@@ -332,6 +466,7 @@
       root.frontlinesPlayback.attach(frontlines, map, {
         first: options.playback.first,
         last: options.playback.last,
+        text: options.playback.text,
         report: report,
       });
     }
@@ -353,6 +488,7 @@
         for (var i = 0; i < layers.length; i++) {
           mark(layers[i]);
         }
+        makeFocusable();
         if (pending) {
           apply.apply(null, pending);
         }

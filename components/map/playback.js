@@ -9,6 +9,8 @@
  * date being shown. Started by district_layer.js when FrontlinesMap.init gets options.playback:
  *
  *   playback.first, playback.last   the theatre's first and last days (day numbers)
+ *   playback.text   the control's text in the interface language (components.i18n):
+ *                   {play, playTitle, pauseTitle, speed, loop, loading, speeds: {day, week, month}}
  *
  * What it adds to window.frontlines:
  *   frontlines.playback.play({speed, loop, fps})   speed "day" | "week" | "month"; fps
@@ -32,11 +34,12 @@
   "use strict";
   var MS_PER_DAY = 86400000;
 
-  /** Steps per second of each speed: the whole of Aleppo's war in about a minute, 16 s or 14 s. */
+  /** Steps per second of each speed: the whole of Aleppo's war in about a minute, 16 s or 14 s.
+   * Their names come from options.text.speeds. */
   var SPEEDS = {
-    day: { label: "a day per step", fps: 30 },
-    week: { label: "a week per step", fps: 15 },
-    month: { label: "a month per step", fps: 4 },
+    day: { fps: 30 },
+    week: { fps: 15 },
+    month: { fps: 4 },
   };
 
   /** The day one step after `day`: the next day, a week later, or the same day of the next
@@ -77,6 +80,7 @@
     var state = { speed: "day", loop: false, fps: null, day: null, timer: null, last: 0 };
     var playback = { playing: false, frames: 0, startedAt: 0 };
     var button, speedMenu, loopBox, label;
+    var text = options.text;
 
     function show(day) {
       state.day = day;
@@ -107,7 +111,7 @@
       playback.playing = pressed;
       button.setAttribute("aria-pressed", pressed ? "true" : "false");
       button.firstChild.textContent = pressed ? "⏸ " : "▶ ";
-      button.title = pressed ? "Pause: the page stays on the date shown" : "Play the dates from the one shown";
+      button.title = pressed ? text.pauseTitle : text.playTitle;
     }
 
     playback.play = function (settings) {
@@ -119,7 +123,7 @@
       loopBox.checked = state.loop;
       var shown = frontlines.date ? Math.round(Date.parse(frontlines.date + "T00:00:00Z") / MS_PER_DAY) : null;
       if (!show(startDay(shown, options))) {
-        label.textContent = "loading the timelines…";
+        label.textContent = text.loading;
         return false;
       }
       setPressed(true);
@@ -153,23 +157,23 @@
         "background:#fff;padding:.35em .5em;display:flex;gap:.5em;align-items:center;font:14px/1.3 sans-serif";
       button = L.DomUtil.create("button", "frontlines-play", box);
       button.type = "button";
-      button.setAttribute("aria-label", "Play");
+      button.setAttribute("aria-label", text.play);
       button.setAttribute("aria-pressed", "false");
       button.style.cssText = "font:600 14px sans-serif;padding:.2em .6em;cursor:pointer;min-width:5.5em";
       button.appendChild(document.createTextNode("▶ "));
-      button.appendChild(document.createTextNode("Play"));
+      button.appendChild(document.createTextNode(text.play));
       speedMenu = L.DomUtil.create("select", "frontlines-play-speed", box);
-      speedMenu.setAttribute("aria-label", "Playback speed");
+      speedMenu.setAttribute("aria-label", text.speed);
       Object.keys(SPEEDS).forEach(function (key) {
         var option = document.createElement("option");
         option.value = key;
-        option.textContent = SPEEDS[key].label;
+        option.textContent = text.speeds[key];
         speedMenu.appendChild(option);
       });
       var loopLabel = L.DomUtil.create("label", "", box);
       loopBox = L.DomUtil.create("input", "frontlines-play-loop", loopLabel);
       loopBox.type = "checkbox";
-      loopLabel.appendChild(document.createTextNode(" Loop"));
+      loopLabel.appendChild(document.createTextNode(" " + text.loop));
       label = L.DomUtil.create("span", "frontlines-play-date", box);
       label.style.cssText = "font-variant-numeric:tabular-nums;min-width:6em";
       L.DomEvent.disableClickPropagation(box);

@@ -6,7 +6,9 @@
  *
  *   view.page    "parent" (the dashboard: the map is in streamlit-folium's iframe and the
  *                address is the parent page's) or "self" (the static site)
- *   view.share   {title} to add the Copy link and Embed buttons, or null
+ *   view.share   {title, text} to add the Copy link and Embed buttons, or null; text holds
+ *                the interface language's copyLink, embed, link, embedCode, pressToCopy
+ *                ("{what}: press Ctrl+C ..."), copied ("{what} copied ...")
  *
  * Opening a link restores centre and zoom; panning and zooming rewrite the address in place
  * (history.replaceState, no rerun). The page's own code (Streamlit, the site's script) pushes
@@ -149,10 +151,17 @@
 
   /** The <iframe> snippet that embeds a link. */
   function embedSnippet(link, title) {
-    return (
-      '<iframe src="' + escapeAttribute(link) + '" title="' + escapeAttribute(title) +
-      '" width="100%" height="650" style="border:0" loading="lazy"></iframe>'
-    );
+    var attributes = [
+      ["src", link],
+      ["title", title],
+      ["width", "100%"],
+      ["height", "650"],
+      ["style", "border:0"],
+      ["loading", "lazy"],
+    ];
+    return "<iframe " + attributes.map(function (a) {
+      return a[0] + '="' + escapeAttribute(a[1]) + '"';
+    }).join(" ") + "></iframe>";
   }
 
   function addShareButtons(frontlines, map, share) {
@@ -166,27 +175,30 @@
       var text = L.DomUtil.create("textarea", "frontlines-share-text", output);
       text.readOnly = true;
       text.rows = 3;
+      text.dir = "ltr"; // a link or HTML reads left to right in every language
       text.style.cssText = "width:100%;box-sizing:border-box;font:12px monospace;margin-top:4px";
       var note = L.DomUtil.create("div", "frontlines-share-note", output);
+
+      var words = share.text;
 
       function show(value, what) {
         output.style.display = "block";
         text.value = value;
         text.focus();
         text.select();
-        note.textContent = what + ": press Ctrl+C (⌘C) to copy.";
+        note.textContent = words.pressToCopy.replace("{what}", what);
         if (navigator.clipboard && navigator.clipboard.writeText) {
           navigator.clipboard.writeText(value).then(
-            function () { note.textContent = what + " copied to the clipboard."; },
+            function () { note.textContent = words.copied.replace("{what}", what); },
             function () {}
           );
         }
       }
 
       [
-        ["Copy link", "frontlines-copy-link", function () { show(frontlines.shareLink(false), "Link"); }],
-        ["Embed", "frontlines-embed", function () {
-          show(embedSnippet(frontlines.shareLink(true), share.title), "Embed code");
+        [words.copyLink, "frontlines-copy-link", function () { show(frontlines.shareLink(false), words.link); }],
+        [words.embed, "frontlines-embed", function () {
+          show(embedSnippet(frontlines.shareLink(true), share.title), words.embedCode);
         }],
       ].forEach(function (spec) {
         var button = L.DomUtil.create("button", spec[1], buttons);

@@ -9,6 +9,7 @@
  *   map=14/36.20100/37.13400    zoom/latitude/longitude of the map
  *   layers=frontline,labels     the optional map layers switched on (empty: none; absent: defaults)
  *   mode=embed                  map, slider and legend only (the only mode)
+ *   lang=ar                     the interface language (absent: English; components/i18n.py)
  *   v=3f52cc5a                  the data version the link was made with (geo.version.data_version)
  *
  * parse(query) returns {view, problems}: view has every key (null where absent or invalid) and
@@ -25,7 +26,9 @@
   }
 })(typeof self !== "undefined" ? self : this, function () {
   "use strict";
-  var KEYS = ["from", "date", "district", "map", "layers", "mode", "v"];
+  var KEYS = ["from", "date", "district", "map", "layers", "mode", "lang", "v"];
+  // components/i18n.py LANGUAGES (tests/test_url_view.py holds the two equal)
+  var LANGUAGES = ["en", "ar"];
   var SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
   var DATE = /^\d{4}-\d{2}-\d{2}$/;
   var NUMBER = /^-?\d{1,3}(?:\.\d{1,8})?$/;
@@ -61,6 +64,7 @@
       return names.length <= MAX_LAYERS && names.every(slug) ? names : null;
     },
     mode: function (v) { return v === "embed" ? v : null; },
+    lang: function (v) { return LANGUAGES.indexOf(v) >= 0 ? v : null; },
     v: function (v) { return VERSION.test(v) ? v : null; },
   };
 
@@ -126,5 +130,5 @@
     return [serialise(view)].concat(others).filter(Boolean).join("&");
   }
 
-  return { KEYS: KEYS, parse: parse, serialise: serialise, merge: merge, formatMap: formatMap };
+  return { KEYS: KEYS, LANGUAGES: LANGUAGES, parse: parse, serialise: serialise, merge: merge, formatMap: formatMap };
 });

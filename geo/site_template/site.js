@@ -406,11 +406,14 @@
       frontlines = FrontlinesMap.init({
         map: "map",
         styles: data.config.styles,
+        fillOpacity: data.config.fillOpacity,
+        lang: data.config.lang,
+        text: data.config.mapText,
         format: data.config.format,
         unknownCode: data.config.unknownCode,
         shapesUrl: "data/shapes.geojson",
         timeline: data.timeline,
-        view: { page: "self", share: { title: data.config.title } },
+        view: { page: "self", share: { title: data.config.title, text: data.config.shareText } },
       });
       renderLegend();
       wire();

@@ -62,6 +62,15 @@ def page(browser):
     context.close()
 
 
+@pytest.fixture
+def phone(browser):
+    """A phone: 390x844 CSS pixels, touch events, the mobile viewport."""
+    context = offline_context(browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    yield page
+    context.close()
+
+
 @pytest.fixture(scope="session")
 def aleppo_server():
     server = Server(ROOT / "data" / "aleppo")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from components.i18n import date_text
 from devtools.server import ROOT, click_district, map_frame
 from geo import load_theatre
 from geo.compare import compare_dates
@@ -97,7 +98,7 @@ def test_play_advances_the_date_and_the_map_then_pause_stops_it_and_the_server_c
     assert frame.evaluate("window.frontlines.date") == stopped
     assert frame.evaluate("window.frontlines.playback.playing") is False
     page.wait_for_function(f"location.search.includes('date={stopped}')", timeout=20_000)
-    page.get_by_text(f"{dt.date.fromisoformat(stopped):%A %d %B %Y}").first.wait_for()  # the slider's label
+    page.get_by_text(date_text(dt.date.fromisoformat(stopped), "en", "weekday")).first.wait_for()  # the slider's label
     assert frame.evaluate("window.frontlines.date") == stopped
 
 
@@ -145,7 +146,7 @@ def test_the_date_box_moves_the_slider_and_follows_it(page, aleppo_server):
     page.keyboard.press("Tab")  # to the calendar button
     page.keyboard.press("Tab")  # out of the box: the date is committed
     page.wait_for_function("location.search.includes('date=2014-05-09')", timeout=20_000)
-    assert "Friday 09 May 2014" in page.inner_text("body")
+    assert "Friday 9 May 2014" in page.inner_text("body")
     page.get_by_role("slider").focus()
     page.keyboard.press("ArrowRight")
     page.wait_for_function("location.search.includes('date=2014-05-10')", timeout=20_000)

@@ -43,6 +43,6 @@ test("play starts from the day shown, or from the first day when at the end or o
 test("every speed steps forward and has a frame rate", () => {
   for (const [speed, spec] of Object.entries(playback.SPEEDS)) {
     assert.ok(playback.nextDay(1000, speed) > 1000, speed);
-    assert.ok(spec.fps > 0 && spec.label.includes("per step"), speed);
+    assert.ok(spec.fps > 0, speed); // names come from the catalogue (options.text.speeds)
   }
 });

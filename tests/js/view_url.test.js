@@ -22,13 +22,14 @@ test("serialise writes the keys in order, short and readable, and parses back", 
   const view = {
     v: "3f52cc5a",
     mode: "embed",
+    lang: "ar",
     layers: ["frontline", "labels"],
     map: { zoom: 14, lat: 36.2010004, lon: 37.134 },
     district: "bustan-al-basha",
     date: "2016-10-07",
   };
   const query = urls.serialise(view);
-  assert.equal(query, "date=2016-10-07&district=bustan-al-basha&map=14/36.20100/37.13400&layers=frontline,labels&mode=embed&v=3f52cc5a");
+  assert.equal(query, "date=2016-10-07&district=bustan-al-basha&map=14/36.20100/37.13400&layers=frontline,labels&mode=embed&lang=ar&v=3f52cc5a");
   assert.deepEqual(urls.parse(query).problems, []);
   assert.equal(urls.serialise({ date: "2016-10-07", district: null }), "date=2016-10-07");
   assert.equal(urls.serialise({ layers: [] }), "layers=");
@@ -39,4 +40,5 @@ test("merge replaces some keys and keeps every other parameter", () => {
     "date=2016-10-07&map=14/3.00000/4.00000&v=00000000&x=1");
   assert.equal(urls.merge("?date=2016-10-07&mode=embed", { mode: null }), "date=2016-10-07");
   assert.equal(urls.merge("", {}), "");
+  assert.equal(urls.merge("?lang=ar&date=2016-10-07", { mode: "embed" }), "date=2016-10-07&mode=embed&lang=ar");
 });

@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
+from components.i18n import t
 from devtools.nginx import Nginx, find_nginx
 from devtools.server import ROOT, Server, click_district, map_frame
 
@@ -36,7 +37,7 @@ def test_the_app_runs_as_community_cloud_runs_it(page):
         page.goto(f"{server.url}/?date=2016-10-07")
         frame = map_frame(page)
         assert status_of(frame, "bustan-al-basha") == "contested"
-        page.get_by_role("heading", name="Aleppo, 2012–2016").wait_for()
+        page.get_by_role("heading", name=t("app.title", "en")).wait_for()
         assert frame.evaluate("performance.getEntriesByType('resource').some(e => e.name.includes('app/static/'))")
     finally:
         server.stop()

@@ -7,6 +7,7 @@ import io
 import json
 from urllib.parse import parse_qs, urlsplit
 
+from components.i18n import t
 from devtools.server import ROOT, click_district, map_frame
 from geo import load_theatre
 from geo.export import download_name
@@ -89,7 +90,7 @@ def test_back_and_forward_move_between_views(page, aleppo_server):
 
     page.go_back()
     page.wait_for_function("!location.search.includes('district=')", timeout=20_000)
-    page.get_by_text("Click a district on the map").wait_for(timeout=20_000)
+    page.get_by_text(t("panel.hint", "en")).wait_for(timeout=20_000)
 
     page.go_forward()
     page.wait_for_function("location.search.includes('district=hanano')", timeout=20_000)
@@ -127,8 +128,8 @@ def test_embed_mode_and_its_snippet(page, aleppo_server):
     assert status_of(frame, "bustan-al-basha") == "contested"
     assert page.locator(".frontlines-legend").is_visible()
     assert page.get_by_role("slider").is_visible()
-    assert page.get_by_role("heading", name="Aleppo, 2012–2016").count() == 0  # no title, panel or chrome
-    assert page.get_by_text("Click a district on the map").count() == 0
+    assert page.get_by_role("heading", name=t("app.title", "en")).count() == 0  # no title, panel or chrome
+    assert page.get_by_text(t("panel.hint", "en")).count() == 0
     assert not page.locator("header[data-testid=stHeader]").is_visible()
     # links made inside an embed stay in embed mode
     page.get_by_role("slider").focus()
@@ -137,6 +138,36 @@ def test_embed_mode_and_its_snippet(page, aleppo_server):
     assert query_of(page.url)["mode"] == "embed"
     frame.click(".frontlines-copy-link")
     assert query_of(frame.input_value(".frontlines-share-text"))["mode"] == "embed"
+
+
+def test_links_and_embeds_keep_the_language(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07&lang=ar")
+    frame = map_frame(page)
+    page.wait_for_function("document.documentElement.dir === 'rtl'")
+    page.wait_for_function("location.search.includes('lang=ar')")
+    copy = frame.locator(".frontlines-copy-link")
+    assert copy.inner_text() == t("share.copy_link", "ar")
+    copy.click()
+    assert query_of(frame.input_value(".frontlines-share-text"))["lang"] == "ar"
+    link = t("share.link", "ar")
+    assert frame.inner_text(".frontlines-share-note") in (
+        t("share.press_to_copy", "ar").replace("{what}", link),
+        t("share.copied", "ar").replace("{what}", link),
+    )
+    embed = frame.locator(".frontlines-embed")
+    assert embed.inner_text() == t("share.embed", "ar")
+    embed.click()
+    src = frame.input_value(".frontlines-share-text").split('"')[1].replace("&amp;", "&")
+    assert query_of(src)["mode"] == "embed" and query_of(src)["lang"] == "ar"
+
+    page.goto(src)
+    frame = map_frame(page)
+    page.wait_for_function("document.documentElement.dir === 'rtl'")
+    assert frame.locator(".frontlines-embed").inner_text() == t("share.embed", "ar")
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("!location.search.includes('date=2016-10-07')", timeout=20_000)
+    assert query_of(page.url)["mode"] == "embed" and query_of(page.url)["lang"] == "ar"
 
 
 def test_downloads_of_the_day_and_the_change_log(page, aleppo_server):

@@ -99,14 +99,26 @@ class Server:
 
 
 def map_frame(page, *, timeout_s: float = 30.0):
-    """The streamlit-folium iframe, once its districts are drawn and styled."""
+    """The streamlit-folium iframe, once its districts are drawn and styled.
+
+    An iframe replaced meanwhile (the page reconnected to a server and drew the map again) is
+    looked for again, within the same time.
+    """
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for frame in page.frames:
-            if "streamlit_folium" in frame.url or "st_folium" in frame.url:
-                frame.wait_for_function(
-                    "window.frontlines && window.frontlines.date !== null", timeout=timeout_s * 1000
-                )
+            if ("streamlit_folium" in frame.url or "st_folium" in frame.url) and not frame.is_detached():
+                try:
+                    frame.wait_for_function(
+                        "window.frontlines && window.frontlines.date !== null",
+                        timeout=max(deadline - time.monotonic(), 0.1) * 1000,
+                    )
+                except Error:
+                    if not frame.is_detached():
+                        raise
+                    break
                 return frame
         page.wait_for_timeout(100)
     raise AssertionError("the map's iframe never appeared")

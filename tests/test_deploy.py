@@ -65,8 +65,13 @@ def test_compose_runs_two_replicas_behind_the_tested_nginx_configuration():
     assert "${" not in filled
     for needed in (
         "proxy_set_header Upgrade $http_upgrade",
-        "hash $binary_remote_addr consistent",
+        "map $cookie_frontlines_replica $frontlines_pin",  # sticky: a reader stays where it was served
+        "proxy_pass http://frontlines_replica_$frontlines_pin;",
+        "error_page 502 504 = @frontlines_failover;",
+        'Set-Cookie "frontlines_replica=$frontlines_other; Path=/aleppo/;',  # the pin follows a failover
         "location /aleppo/",
     ):
         assert needed in filled
+    for replica in ("app1:8501", "app2:8501"):
+        assert f"server {replica};" in filled
     assert set(nginx["depends_on"]) == set(apps)

@@ -8,6 +8,8 @@ import geopandas as gpd
 import numpy as np
 import shapely
 
+from geo.utm import utm_crs
+
 
 def neighbours(geometries: gpd.GeoSeries, ids: Sequence[str], *, tolerance_m: float = 5.0) -> dict[str, set[str]]:
     """The districts each district touches or comes within ``tolerance_m`` metres of.
@@ -32,7 +34,7 @@ def neighbours(geometries: gpd.GeoSeries, ids: Sequence[str], *, tolerance_m: fl
     result: dict[str, set[str]] = {district_id: set() for district_id in ids}
     if not len(geometries):
         return result
-    metric = geometries.to_crs(geometries.estimate_utm_crs()) if geometries.crs is not None else geometries
+    metric = geometries.to_crs(utm_crs(geometries)) if geometries.crs is not None else geometries
     shapes = metric.to_numpy()
     left, right = shapely.STRtree(shapes).query(shapes, predicate="dwithin", distance=tolerance_m)
     keep = left != right

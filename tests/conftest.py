@@ -1,3 +1,4 @@
+import os
 from pathlib import Path
 
 import pytest
@@ -8,3 +9,15 @@ from synthetic import write_theatre
 @pytest.fixture
 def theatre_dir(tmp_path: Path) -> Path:
     return write_theatre(tmp_path / "testville")
+
+
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
+    """How many processes ``-n auto`` (in pyproject's addopts) starts.
+
+    A run whose marker expression leaves out the browser tests (the fast loop,
+    ``-m "not browser and not slow"``) is spread over every core; any other run stays in
+    one process, as each browser test module starts its own server and Chromium.
+    """
+    if "not browser" in (config.getoption("markexpr") or ""):
+        return os.cpu_count() or 1
+    return 0

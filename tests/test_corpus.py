@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from apptest import app
 from geo import DataError, check_theatre, cli, load_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -59,6 +59,7 @@ def test_each_case_gives_its_error_and_changes_nothing(name):
     assert digests(folder) == before
 
 
+@pytest.mark.slow  # starts python -m geo
 def test_the_command_line_reports_without_a_traceback(capsys):
     folder = CORPUS / "geo-deep-nesting"
     before = digests(folder)
@@ -73,12 +74,10 @@ def test_the_command_line_reports_without_a_traceback(capsys):
     assert expected("changes-bracket-url") in capsys.readouterr().err
 
 
+@pytest.mark.slow  # runs the whole page
 @pytest.mark.parametrize("name", ["meta-title-null", "geo-feature-is-1", "changes-bracket-host", "events-blank-title"])
 def test_the_dashboard_shows_the_same_message(monkeypatch, name):
-    monkeypatch.setenv("FRONTLINES_DATA", str(CORPUS / name))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    at.run()
-    assert not at.exception
+    at = app(monkeypatch, CORPUS / name)
     assert len(at.error) == 1 and "could not be loaded" in at.error[0].value
     assert expected(name) in at.code[0].value
     shown = "\n".join([e.value for e in at.error] + [c.value for c in at.code])

@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptest import ROOT, app, plain
 from geo.version import data_version
 from synthetic import CHANGES, district_features, write_theatre
 
-ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # every test runs the whole page
+
 EVIL = "<img src=x onerror=alert(1)>"
-
-
-def app(monkeypatch, data: Path | None = None, **params) -> AppTest:
-    if data is not None:
-        monkeypatch.setenv("FRONTLINES_DATA", str(data))
-    else:
-        monkeypatch.delenv("FRONTLINES_DATA", raising=False)
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def plain(markdown: str) -> str:
-    """What a reader sees of escaped markdown: the backslash escapes removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def markdown_text(at: AppTest) -> str:

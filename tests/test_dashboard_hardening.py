@@ -9,33 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import tomllib
-from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from apptest import ROOT, app, plain
 from components.text import WORD_JOINER
 from synthetic import CHANGES, META, district_features, write_theatre
 
-ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow  # every test runs the whole page
+
 SECRET = "/srv/secret/frontlines/geo/theatre.py"
-
-
-def app(monkeypatch, data: Path, **params) -> AppTest:
-    monkeypatch.setenv("FRONTLINES_DATA", str(data))
-    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    assert not at.exception, at.exception
-    return at
-
-
-def plain(markdown: str) -> str:
-    """What a reader sees of escaped markdown: the backslash escapes removed."""
-    return re.sub(r"\\(.)", r"\1", markdown)
 
 
 def everything_shown(at: AppTest) -> str:

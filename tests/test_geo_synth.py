@@ -34,6 +34,7 @@ def test_bad_sizes(tmp_path):
         synth_theatre(tmp_path / "x", districts=2, changes=-1)
 
 
+@pytest.mark.slow  # starts python -m geo
 def test_synth_command(tmp_path):
     import subprocess
     import sys

@@ -74,6 +74,7 @@ def _site_with_expected(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow  # starts Node
 def test_node_status_look_up_equals_geo_on_every_day(tmp_path):
     node = _node()
     cases = [

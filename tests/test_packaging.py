@@ -39,6 +39,7 @@ def test_python_version_is_stated_once_and_agrees():
     assert PYPROJECT["tool"]["mypy"]["python_version"] == "3.11"
 
 
+@pytest.mark.slow  # starts the installed command
 def test_the_frontlines_command_runs_the_cli():
     command = shutil.which("frontlines", path=str(Path(sys.executable).parent))
     if command is None:

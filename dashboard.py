@@ -27,6 +27,8 @@ from components.date_controls import render_date_controls
 from components.day_summary import render_day_summary
 from components.district_list import render_district_list
 from components.district_panel import render_district_panel, render_no_selection
+from components.downloads import Download, render_downloads
+from components.embed import hide_chrome
 from components.events_list import render_events
 from components.guard import contained
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
@@ -40,17 +42,27 @@ from components.share_link import render_share_link
 from components.static_files import is_published, publish_payloads, static_serving_enabled
 from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart, strip_spec
-from components.url_state import read_compare_from_url, read_view_from_url, write_view_to_url
-from geo import STATUSES, DataError, Theatre, UnknownDistrictError, load_theatre
+from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
+from geo import STATUSES, DataError, Theatre, UnknownDistrictError
+from geo.cache import cached_text, load_theatre_cached
 from geo.compare import compare_dates
 from geo.dates import day_number
-from geo.export import districts_geojson, write_comparison_csv
+from geo.errors import GeoError
+from geo.export import (
+    districts_geojson,
+    download_name,
+    state_geojson,
+    write_change_log_csv,
+    write_comparison_csv,
+    write_state_csv,
+)
 from geo.frontline import borders_payload
-from geo.layers import LAYER_DATA_KEYS
+from geo.layers import layer_payloads, layer_spec
 from geo.quality import changes_per_month, confidence_counts, sourcing_summary
 from geo.search import SearchIndex
 from geo.series import control_series
 from geo.theatre import count_statuses
+from geo.version import changed_since
 
 EVENT_WINDOW_DAYS = 30
 MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px
@@ -101,21 +113,19 @@ class Prepared:
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
 def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
-    theatre = load_theatre(directory)
-    shapes = js_literal(districts_geojson(theatre))
+    theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
+    shapes = cached_text(theatre, "shapes.json", lambda: js_literal(districts_geojson(theatre)))
     borders = borders_payload(theatre.borders)
-    layer_payloads = [
-        layer.payload(theatre.areas_km2 if layer.meta["kind"] == "density" else None) for layer in theatre.layers
-    ]
-    specs = [{k: v for k, v in p.items() if k not in LAYER_DATA_KEYS} for p in layer_payloads]
+    evidence = layer_payloads(theatre.layers, theatre.areas_km2)
+    specs = [layer_spec(p) for p in evidence]
     per_month, series = changes_per_month(theatre), control_series(theatre)
     start, end = theatre.meta.start_date, theatre.meta.end_date
     texts = {
         ".geojson": shapes,
-        ".timeline.json": js_literal(theatre.timelines()),
+        ".timeline.json": cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
         ".control.json": js_literal(series_records(series)),
         ".frontline.json": js_literal(borders),
-        **{f".layer-{p['id']}.json": js_literal(p) for p in layer_payloads},
+        **{f".layer-{p['id']}.json": js_literal(p) for p in evidence},
     }
     published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
     figures = (
@@ -154,23 +164,85 @@ def show_data_error(directory: Path, exc: DataError, lang: str) -> None:
 
 
 def start_session(theatre: Theatre, lang: str) -> None:
-    """On a session's first run, take the view from the URL.
+    """On a session's first run, take the view from the URL; again when the reader goes Back
+    or Forward to another view (Streamlit reruns with that history entry's address).
 
     The date becomes the slider's initial value rather than its session state, so a
     value the browser already holds (a key press sent as the first message after
     the browser reconnected to a new server session) wins over the URL.
     """
-    if "district" in st.session_state:
+    history = "district" in st.session_state and url_changed_elsewhere()
+    if "district" in st.session_state and not history:
         return
-    date, district, notices = read_view_from_url(
+    date, district, view, notices = read_view_from_url(
         parse_date=theatre.require_date, check_district=theatre.require_district, lang=lang
     )
     st.session_state["initial_date"] = date or theatre.meta.end_date
+    if history:
+        st.session_state["date"] = st.session_state["initial_date"]
     st.session_state["district"] = district
+    st.session_state["embed"] = view.mode == "embed"
+    if view.v and view.v != theatre.version:
+        notices.insert(0, stale_notice(theatre, view.v, district, lang))
     from_date, from_notices = read_compare_from_url(parse_date=theatre.require_date, lang=lang)
     st.session_state["from"] = from_date
     st.session_state["notices"] = notices + from_notices
     st.session_state["date_range"] = (theatre.meta.start_date, theatre.meta.end_date)
+
+
+def stale_notice(theatre: Theatre, version: str, district: str | None, lang: str) -> str:
+    """One line: the link's data version is not the current one (and, where the manifest of
+    releases knows the old version, how many changes the selected district gained or lost)."""
+    line = t("notice.stale_version", lang, version=version, current=theatre.version)
+    if district is None:
+        return line
+    try:
+        rows = changed_since(theatre, version, district_id=district)
+    except GeoError:
+        return line
+    added = sum(r["change"] == "added" for r in rows)
+    removed = len(rows) - added
+    row = theatre.district_at(district, theatre.meta.end_date)
+    name = row["name_ar"] if lang == "ar" and row["name_ar"] else row["name_en"]
+    return t(
+        "notice.stale_version_district",
+        lang,
+        version=version,
+        current=theatre.version,
+        name=name,
+        added=t("count.changes_added", lang, count=added),
+        removed=t("count.changes_removed", lang, count=removed),
+    )
+
+
+def downloads(theatre: Theatre, date: dt.date, lang: str) -> list[Download]:
+    """The selected day as GeoJSON and CSV and the full change log, made on click."""
+
+    def text(write) -> str:
+        buffer = io.StringIO()
+        write(buffer)
+        return buffer.getvalue()
+
+    return [
+        Download(
+            t("downloads.day_geojson", lang),
+            download_name(theatre, date.isoformat(), ".geojson"),
+            "application/geo+json",
+            lambda: js_literal(state_geojson(theatre, date)),
+        ),
+        Download(
+            t("downloads.day_csv", lang),
+            download_name(theatre, date.isoformat(), ".csv"),
+            "text/csv",
+            lambda: text(lambda out: write_state_csv(theatre, date, out)),
+        ),
+        Download(
+            t("downloads.change_log", lang),
+            download_name(theatre, "changes", ".csv"),
+            "text/csv",
+            lambda: text(lambda out: write_change_log_csv(theatre, out)),
+        ),
+    ]
 
 
 def keep_view_valid(theatre: Theatre, lang: str) -> None:
@@ -254,7 +326,7 @@ def played_to(theatre: Theatre, iso: str) -> None:
 
 
 def main() -> None:
-    if "lang" not in st.session_state:
+    if "lang" not in st.session_state or url_changed_elsewhere():  # a link's language, and Back/Forward's
         st.session_state["lang"] = language(st.query_params.get("lang"))
     lang = language(st.session_state["lang"])
     st.session_state["lang-shown"] = lang
@@ -277,23 +349,33 @@ def show_page(directory: Path, lang: str) -> None:
     paths = static_paths(prepared)
     start_session(theatre, lang)
     keep_view_valid(theatre, lang)
+    embed = st.session_state["embed"]
 
-    with st.container(key="masthead", horizontal=True, vertical_alignment="center"):
-        st.title(t("app.title", lang), anchor=False)
-        render_language_switch(key="lang", lang=lang, on_change=keep_language)
-    st.caption(
-        t("app.intro", lang, theatre=md_text(theatre.meta.title))
-        + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
-    )
+    if embed:
+        hide_chrome()
+    else:
+        with st.container(key="masthead", horizontal=True, vertical_alignment="center"):
+            st.title(t("app.title", lang), anchor=False)
+            render_language_switch(key="lang", lang=lang, on_change=keep_language)
+        st.caption(
+            t("app.intro", lang, theatre=md_text(theatre.meta.title))
+            + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
+        )
     for notice in st.session_state["notices"]:  # kept for the session, as the page reruns on its own
         st.warning(md_text(notice))
 
-    map_column, panel_column = st.columns([3, 2], gap="medium")
+    if embed:
+        map_column = panel_column = st.container()
+    else:
+        map_column, panel_column = st.columns([3, 2], gap="medium")
     start, end = theatre.meta.start_date, theatre.meta.end_date
     with map_column:
         with st.container(key="map-heading"):  # for screen readers and the phone's way back to the map
             st.header(t("map.heading", lang), anchor="map")
-        render_search_box(prepared.search_index, on_pick=find_district, lang=lang, arabic_names=prepared.arabic_names)
+        if not embed:
+            render_search_box(
+                prepared.search_index, on_pick=find_district, lang=lang, arabic_names=prepared.arabic_names
+            )
         slider_column, box_column = st.columns([4, 1], vertical_alignment="top")
         with slider_column:
             date = render_date_controls(
@@ -308,7 +390,7 @@ def show_page(directory: Path, lang: str) -> None:
             )
         with box_column:
             render_date_box(start=start, end=end, date=date, jump=jump_to, lang=lang)
-        from_date = render_compare_controls(start=start, end=end, date=date, lang=lang)
+        from_date = None if embed else render_compare_controls(start=start, end=end, date=date, lang=lang)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
         with contained("map", lang=lang):
@@ -340,7 +422,12 @@ def show_page(directory: Path, lang: str) -> None:
                 playback_days=(day_number(start), day_number(end)),
                 on_played=lambda iso: played_to(theatre, iso),
                 height=MAP_HEIGHT,
+                share_title=theatre.meta.title,
             )
+        if embed:  # the legend is on the map
+            attribution(theatre, lang)
+            write_view_to_url(view_params(theatre, date, district_id, None, lang=lang, embed=True))
+            return
         if theatre.meta.geometry_note:  # under the map, so that the whole city fits the first screen
             st.caption(data_text(theatre.meta.geometry_note, lang), unsafe_allow_html=True)
         render_legend(lang=lang, changed_since=from_date)
@@ -407,7 +494,9 @@ def show_page(directory: Path, lang: str) -> None:
                 jump=jump_to,
             )
         with contained("share", lang=lang):
-            render_share_link(view_params(date, district_id, from_date, lang), lang=lang)
+            render_share_link(view_params(theatre, date, district_id, from_date, lang=lang, embed=False), lang=lang)
+        with contained("downloads", lang=lang):
+            render_downloads(downloads(theatre, date, lang), lang=lang)
     with contained("quality", lang=lang):
         render_quality(
             changes_per_month=prepared.per_month,
@@ -420,20 +509,29 @@ def show_page(directory: Path, lang: str) -> None:
             warnings=[str(w) for w in theatre.warnings],
             lang=lang,
         )
+    attribution(theatre, lang)
+    write_view_to_url(view_params(theatre, date, district_id, from_date, lang=lang, embed=False))
+
+
+def attribution(theatre: Theatre, lang: str) -> None:
     st.caption(
         t("app.attribution", lang, attribution=data_text(theatre.meta.attribution, lang)), unsafe_allow_html=True
     )
-    write_view_to_url(view_params(date, district_id, from_date, lang))
 
 
-def view_params(date: dt.date, district_id: str | None, from_date: dt.date | None, lang: str) -> dict[str, str | None]:
-    """The view as URL parameters; compare mode's ``from`` goes before ``date``, and the
-    language is there unless it is the default."""
+def view_params(
+    theatre: Theatre, date: dt.date, district_id: str | None, from_date: dt.date | None, *, lang: str, embed: bool
+) -> dict[str, str | None]:
+    """The app's part of the view as URL parameters (compare mode's ``from`` goes before
+    ``date``; the language is there unless it is the default); the map script adds centre,
+    zoom and layers."""
     return {
         "from": from_date.isoformat() if from_date else None,
         "date": date.isoformat(),
         "district": district_id,
+        "mode": "embed" if embed else None,
         "lang": None if lang == DEFAULT_LANGUAGE else lang,
+        "v": theatre.version or None,
     }
 
 

@@ -48,12 +48,16 @@ def main() -> None:
             ["server.py", "--districts", "130", "--changes", "13000", "--repeat", "3"],
             ["scrub.py", "--sizes", "130", "--scrubs", "3", "--compare", "--layers", "--quiet-ms", "400"],
             ["playback.py", "--sizes", "130", "--seconds", "2", "--repeat", "3"],
+            ["site.py", "--sizes", "130", "--scrubs", "3"],
+            ["cold.py", "--sizes", "aleppo"],
         ]
     else:
         runs = [
             ["server.py"],
             ["scrub.py", "--sizes", "130,2000,10000", "--scrubs", "20", "--compare", "--layers"],
             ["playback.py", "--sizes", "130,10000"],
+            ["site.py", "--sizes", "130,10000", "--scrubs", "20"],
+            ["cold.py", "--sizes", "aleppo,10000"],
         ]
     print(f"Machine: {machine()}\n", flush=True)
     for run in runs:

@@ -11,7 +11,6 @@ the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import folium
 import numpy as np
@@ -21,43 +20,21 @@ from branca.element import Element, MacroElement
 from folium.template import Template
 from streamlit_folium import st_folium
 
-from components.i18n import DIRECTIONS, catalogue, t
+from components.i18n import t
 from components.js import js_literal
+from components.map_scripts import map_library, map_styles, map_text, overlay_options, share_text
 from components.palette import FILL_OPACITY, styles_in_code_order
-from geo.frontline import FRONT_STATUSES
 from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 
-#: The map script's interface text (options.text), from the catalogue's ``map.<key>``.
-MAP_TEXT_KEYS = ("label", "lowConfidence", "loadError", "keyboardHelp")
 #: The play control's text (options.playback.text), from the catalogue's ``playback.<key>``.
 PLAYBACK_TEXT_KEYS = ("play", "playTitle", "pauseTitle", "speed", "loop", "loading")
 PLAYBACK_SPEEDS = ("day", "week", "month")
-#: The legend control's text on the map (options.legend), from the catalogue's ``map_legend.<key>``.
-LEGEND_TEXT_KEYS = ("title", "frontline", "approximate", "lowConfidence", "fitCity")
-#: The evidence layers' interface text (options.evidenceText), from the catalogue's
-#: ``evidence.<key>``; plural entries go to the browser with all their forms (the map picks one
-#: with Intl.PluralRules, the same CLDR rules as Babel's).
-EVIDENCE_TEXT_KEYS = ("heading", "loading", "structures", "shown", "shownBy", "perKm2", "firstSeen")
-#: Below this map width (px) the legend starts folded.
-LEGEND_SMALL_WIDTH = 560
-FRONTLINE_STYLE = {"color": "#000000", "weight": 3}
 
 
 def playback_text(lang: str) -> dict:
     text: dict = {key: t(f"playback.{key}", lang) for key in PLAYBACK_TEXT_KEYS}
     text["speeds"] = {speed: t(f"playback.speed_{speed}", lang) for speed in PLAYBACK_SPEEDS}
     return text
-
-
-def legend_text(lang: str) -> dict:
-    """The legend control's text in ``lang`` (legend.js)."""
-    return {**{key: t(f"map_legend.{key}", lang) for key in LEGEND_TEXT_KEYS}, "smallWidth": LEGEND_SMALL_WIDTH}
-
-
-def evidence_text(lang: str) -> dict:
-    """The evidence layers' interface text in ``lang`` (evidence_layers.js): plain strings, or
-    for counts, the plural forms of the language."""
-    return {key: catalogue(lang)[f"evidence.{key}"] for key in EVIDENCE_TEXT_KEYS}
 
 
 _LEAFLET_JS = ("leaflet", "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js")
@@ -87,22 +64,8 @@ class LeafletOnlyMap(folium.Map):
         return rendered
 
 
-MAP_SCRIPTS = Path(__file__).with_name("map")
-#: The map's browser code, in load order (see the contract at the top of district_layer.js).
-_MAP_LIBRARY = "\n".join(
-    (MAP_SCRIPTS / name).read_text(encoding="utf-8")
-    for name in (
-        "status_timeline.js",
-        "playback.js",
-        "touch.js",
-        "frontline.js",
-        "labels.js",
-        "evidence_layers.js",
-        "legend.js",
-        "district_layer.js",
-    )
-)
-_MAP_STYLES = "\n".join((MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in ("map.css", "overlays.css"))
+_MAP_LIBRARY = map_library()
+_MAP_STYLES = map_styles()
 
 
 class DistrictLayer(MacroElement):
@@ -131,6 +94,7 @@ FrontlinesMap.init({{ this.options_js() }});
         layers: list[dict] | None = None,
         fit_city: bool = True,
         playback_days: tuple[int, int] | None = None,
+        view: dict | None = None,
         lang: str = "en",
     ):
         super().__init__()
@@ -141,24 +105,17 @@ FrontlinesMap.init({{ this.options_js() }});
             "styles": styles_in_code_order({s: t(f"status.{s}", lang) for s in STATUSES}),
             "fillOpacity": FILL_OPACITY,
             "lang": lang,
-            "text": {key: t(f"map.{key}", lang) for key in MAP_TEXT_KEYS},
+            "text": map_text(lang),
             "touch": {"hint": t("map.touchHint", lang)},
             "format": STATUS_CHAR_BASES,
             "unknownCode": int(unknown_code),
             "shapesUrl": shapes_path,
             "follow": follow_slider,
-            "fitCity": fit_city,
-            "dir": DIRECTIONS[lang],
-            "legend": legend_text(lang),
-            "frontline": None
-            if frontline is None
-            else {**frontline, **FRONTLINE_STYLE, "frontCodes": [s in FRONT_STATUSES for s in STATUSES]},
-            "labels": True,
-            "layers": layers or [],
-            "evidenceText": evidence_text(lang),
+            **overlay_options(lang=lang, frontline=frontline, layers=layers or [], fit_city=fit_city),
             "playback": {"first": playback_days[0], "last": playback_days[1], "text": playback_text(lang)}
             if playback_days
             else None,
+            "view": view,
         }
         self._inline_shapes_js = inline_shapes_js
 
@@ -229,6 +186,7 @@ def render_map(
     focus: tuple[str, int] | None = None,
     playback_days: tuple[int, int] | None = None,
     on_played=None,
+    share_title: str | None = None,
     key: str = "map",
     height: int = 620,
 ) -> None:
@@ -252,6 +210,9 @@ def render_map(
     district once per new token. ``playback_days`` (first and last day numbers) adds the
     play control (``components/map/playback.js``, needs the timelines); when playback
     stops, ``on_played(date)`` gets the date it stopped on.
+
+    The map keeps its centre, zoom and layers in the page's address (``map=``, ``layers=``,
+    see ``components/map/view_sync.js``); with ``share_title`` it has Copy link and Embed buttons.
     """
     base = LeafletOnlyMap(
         location=list(center), zoom_start=zoom, tiles=_TILES, control_scale=True, zoom_snap=0.25, zoom_delta=1
@@ -265,6 +226,7 @@ def render_map(
         frontline=frontline,
         layers=layers,
         playback_days=playback_days if follow else None,
+        view={"page": "parent", "share": {"title": share_title, "text": share_text(lang)} if share_title else None},
         lang=lang,
     ).add_to(base)
     handled = f"{key}-handled"

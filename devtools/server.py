@@ -20,21 +20,35 @@ def _free_port() -> int:
 
 
 class Server:
+    """``streamlit run`` on loopback. ``data=None`` runs it as Streamlit Community Cloud does:
+    no arguments after the script. ``port`` reuses a port (a replica restarted); ``env`` adds
+    environment variables; ``base_path`` is Streamlit's server.baseUrlPath (e.g. "aleppo")."""
+
     def __init__(
         self,
-        data: Path,
+        data: Path | None,
         *,
         script: Path = ROOT / "dashboard.py",
         options: tuple[str, ...] = (),
         port: int | None = None,
+        base_path: str = "",
+        env: dict[str, str] | None = None,
     ):
         self.port = port or _free_port()
         self.url = f"http://localhost:{self.port}"
+        health = f"http://127.0.0.1:{self.port}/{base_path + '/' if base_path else ''}_stcore/health"
         # Kept open for the server's lifetime; closed in stop().
         log_path = Path(os.environ.get("TMPDIR", "/tmp")) / f"frontlines-streamlit-{self.port}.log"
         self.log = open(log_path, "w+")  # noqa: SIM115
-        self.process = subprocess.Popen(
-            [
+        if data is None:  # as Streamlit Community Cloud runs it: the settings come from the environment
+            command = [sys.executable, "-m", "streamlit", "run", "dashboard.py"]
+            env = {
+                "STREAMLIT_SERVER_PORT": str(self.port),
+                "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
+                **(env or {}),
+            }
+        else:
+            command = [
                 sys.executable,
                 "-m",
                 "streamlit",
@@ -48,21 +62,22 @@ class Server:
                 "127.0.0.1",
                 "--browser.gatherUsageStats",
                 "false",
+                *(("--server.baseUrlPath", base_path) if base_path else ()),
                 *options,
                 "--",
                 "--data",
                 str(data),
-            ],
-            cwd=ROOT,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+            ]
+        clean = {k: v for k, v in os.environ.items() if k != "FRONTLINES_DATA" or data is not None}
+        self.process = subprocess.Popen(
+            command, cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT, env={**clean, **(env or {})}
         )
         deadline = time.monotonic() + 90
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 break
             try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=2) as response:
+                with urllib.request.urlopen(health, timeout=2) as response:
                     if response.status == 200:
                         return
             except OSError:
@@ -73,6 +88,8 @@ class Server:
         raise RuntimeError(f"streamlit did not start:\n{output}")
 
     def stop(self) -> None:
+        if self.log.closed:
+            return
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
@@ -82,14 +99,26 @@ class Server:
 
 
 def map_frame(page, *, timeout_s: float = 30.0):
-    """The streamlit-folium iframe, once its districts are drawn and styled."""
+    """The streamlit-folium iframe, once its districts are drawn and styled.
+
+    An iframe replaced meanwhile (the page reconnected to a server and drew the map again) is
+    looked for again, within the same time.
+    """
+    from playwright.sync_api import Error
+
     deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         for frame in page.frames:
-            if "streamlit_folium" in frame.url or "st_folium" in frame.url:
-                frame.wait_for_function(
-                    "window.frontlines && window.frontlines.date !== null", timeout=timeout_s * 1000
-                )
+            if ("streamlit_folium" in frame.url or "st_folium" in frame.url) and not frame.is_detached():
+                try:
+                    frame.wait_for_function(
+                        "window.frontlines && window.frontlines.date !== null",
+                        timeout=max(deadline - time.monotonic(), 0.1) * 1000,
+                    )
+                except Error:
+                    if not frame.is_detached():
+                        raise
+                    break
                 return frame
         page.wait_for_timeout(100)
     raise AssertionError("the map's iframe never appeared")

@@ -1,14 +1,15 @@
-"""Command line: ``python -m geo validate|state|history``."""
+"""Command line: ``python -m geo validate|state|history|export|site|version|release|changed|synth``."""
 
 from __future__ import annotations
 
 import argparse
+import csv
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from geo.errors import DataError, GeoError
-from geo.export import write_history_csv, write_state_csv
+from geo.export import write_history_csv, write_state_csv, write_state_geojson
 from geo.load import check_theatre, load_theatre
 
 DEFAULT_DATA = Path("data/aleppo")
@@ -42,6 +43,61 @@ def _history(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    theatre = load_theatre(args.data)
+    date = theatre.require_date(args.date)
+    with open(args.out, "w", encoding="utf-8", newline="") as out:
+        (write_state_geojson if args.format == "geojson" else write_state_csv)(theatre, date, out)
+    print(f"wrote the state of {len(theatre.district_ids)} districts on {date} to {args.out}")
+    return 0
+
+
+def _site(args: argparse.Namespace) -> int:
+    from geo.site import write_site
+
+    theatre = load_theatre(args.data)
+    write_site(theatre, args.out, vendor_leaflet=args.vendor_leaflet)
+    print(f"wrote a static site for {theatre.meta.title} (data version {theatre.version}) to {args.out}")
+    return 0
+
+
+def _cache(args: argparse.Namespace) -> int:
+    from geo.cache import cache_root, load_theatre_cached
+
+    theatre = load_theatre_cached(args.data)
+    where = theatre.cache_folder or f"nowhere ({cache_root()} is not writable)"
+    print(f"data version {theatre.version} of {args.data} is parsed and validated, cached in {where}")
+    return 0
+
+
+def _version(args: argparse.Namespace) -> int:
+    from geo.version import data_version
+
+    load_theatre(args.data)  # only a valid theatre has a version worth quoting
+    print(data_version(args.data))
+    return 0
+
+
+def _release(args: argparse.Namespace) -> int:
+    from geo.version import record_release
+
+    release = record_release(load_theatre(args.data))
+    print(f"data version {release.version} is in {args.data / 'releases.json'} (released {release.released})")
+    return 0
+
+
+def _changed(args: argparse.Namespace) -> int:
+    from geo.version import changed_since
+
+    rows = changed_since(load_theatre(args.data), args.since, district_id=args.district)
+    writer = csv.DictWriter(
+        sys.stdout, ["change", "district_id", "date", "status", "confidence", "sources"], lineterminator="\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return 0
+
+
 def _synth(args: argparse.Namespace) -> int:
     from geo.synth import synth_theatre
 
@@ -69,6 +125,45 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("district_id")
     history.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
     history.set_defaults(run=_history)
+
+    export = commands.add_parser("export", help="write every district's status on a date as GeoJSON or CSV")
+    export.add_argument("--date", required=True, help="YYYY-MM-DD")
+    export.add_argument("--format", choices=("geojson", "csv"), required=True)
+    export.add_argument("--out", type=Path, required=True, help="file to write")
+    export.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    export.set_defaults(run=_export)
+
+    site = commands.add_parser("site", help="write a self-contained static site of the map")
+    site.add_argument("--out", type=Path, required=True, help="folder to write (replaced if it holds a site)")
+    site.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    site.add_argument(
+        "--vendor-leaflet",
+        nargs="?",
+        const=True,
+        default=None,
+        metavar="DIR",
+        help="copy Leaflet into the site instead of using its CDN: from DIR (Leaflet's dist folder) "
+        "or, without DIR, from the npm registry (needs npm)",
+    )
+    site.set_defaults(run=_site)
+
+    cache = commands.add_parser("cache", help="parse and validate a theatre into the on-disk cache (fast cold start)")
+    cache.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    cache.set_defaults(run=_cache)
+
+    version = commands.add_parser("version", help="print the theatre's short data version")
+    version.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    version.set_defaults(run=_version)
+
+    release = commands.add_parser("release", help="record the current data version in the theatre's releases.json")
+    release.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    release.set_defaults(run=_release)
+
+    changed = commands.add_parser("changed", help="list changes added and removed since a released data version")
+    changed.add_argument("--since", required=True, help="a data version from releases.json (as in a link's v=)")
+    changed.add_argument("--district", help="only this district")
+    changed.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    changed.set_defaults(run=_changed)
 
     synth = commands.add_parser("synth", help="write a synthetic theatre (for benchmarks and tests)")
     synth.add_argument("--districts", type=int, required=True)

@@ -1,8 +1,14 @@
-"""CSV exports of a theatre's state and histories."""
+"""Exports of a theatre: the state on a day (CSV, GeoJSON), histories, the full change log.
+
+Downloaded files name the data version and the licence: in the file name, and inside a
+GeoJSON as top-level members (a CSV keeps exactly the columns of ``geo state``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from typing import TextIO
 
 import numpy as np
@@ -12,6 +18,18 @@ import shapely.geometry
 from geo.adjacency import MetricProjection
 from geo.compare import COMPARE_COLUMNS, Comparison
 from geo.theatre import HISTORY_COLUMNS, STATE_COLUMNS, Theatre
+
+CHANGE_LOG_COLUMNS = [
+    "date",
+    "district_id",
+    "name_en",
+    "status",
+    "date_precision",
+    "confidence",
+    "note",
+    "sources",
+    "source_url",
+]
 
 
 def write_state_csv(theatre: Theatre, date: dt.date | str, out: TextIO) -> None:
@@ -81,3 +99,54 @@ def write_comparison_csv(comparison: Comparison, out: TextIO) -> None:
     frame.insert(0, "from_date", comparison.start.isoformat())
     frame["area_km2"] = frame["area_km2"].round(4)
     frame.to_csv(out, index=False, lineterminator="\n")
+
+
+def state_geojson(theatre: Theatre, date: dt.date | str) -> dict:
+    """Every district on ``date`` as a GeoJSON FeatureCollection: the map's shapes with the
+    columns of ``geo state`` as properties, and the theatre, date, data version, licence and
+    attribution as top-level members."""
+    shapes = districts_geojson(theatre)
+    state = theatre.state_at(date)[STATE_COLUMNS]
+    for feature, row in zip(shapes["features"], state.to_dict("records"), strict=True):
+        feature["properties"] = row
+    return {
+        "type": "FeatureCollection",
+        "title": theatre.meta.title,
+        "date": str(date),
+        "data_version": theatre.version,
+        "licence": theatre.meta.licence,
+        "attribution": theatre.meta.attribution,
+        "features": shapes["features"],
+    }
+
+
+def write_state_geojson(theatre: Theatre, date: dt.date | str, out: TextIO) -> None:
+    """:func:`state_geojson` as JSON text."""
+    json.dump(state_geojson(theatre, date), out, ensure_ascii=False, separators=(",", ":"))
+
+
+def change_log(theatre: Theatre):
+    """Every change in date order (file order within a day) with its district's name and
+    its sources, columns ``CHANGE_LOG_COLUMNS``."""
+    names = dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True))
+    frame = theatre.changes.copy()
+    frame["name_en"] = frame["district_id"].map(names)
+    if "sources" not in frame:
+        frame["sources"] = ""
+    return frame[CHANGE_LOG_COLUMNS].reset_index(drop=True)
+
+
+def write_change_log_csv(theatre: Theatre, out: TextIO) -> None:
+    """:func:`change_log` as CSV."""
+    change_log(theatre).to_csv(out, index=False, lineterminator="\n")
+
+
+def download_name(theatre: Theatre, what: str, suffix: str) -> str:
+    """A file name that names the theatre, what it holds, the data version and the licence,
+    e.g. ``aleppo_2016-10-07_data-1a2b3c4d_CC-BY-4.0.csv``."""
+    parts = [theatre.directory.name if theatre.directory is not None else "theatre", what]
+    if theatre.version:
+        parts.append(f"data-{theatre.version}")
+    if theatre.meta.licence:
+        parts.append(theatre.meta.licence)
+    return "_".join(re.sub(r"[^A-Za-z0-9.-]+", "-", p).strip("-") for p in parts) + suffix

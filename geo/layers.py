@@ -266,3 +266,13 @@ def read_layers(directory: Path, districts, problems: list[Problem]) -> list[Evi
 
 #: Keys of :meth:`EvidenceLayer.payload` that hold data (the rest is metadata for the legend).
 LAYER_DATA_KEYS = ("lon", "lat", "cat", "day", "label", "counts", "area_km2")
+
+
+def layer_payloads(layers: list[EvidenceLayer], district_areas_km2: np.ndarray) -> list[dict]:
+    """Every layer's :meth:`EvidenceLayer.payload` (density layers with the districts' areas)."""
+    return [layer.payload(district_areas_km2 if layer.meta["kind"] == "density" else None) for layer in layers]
+
+
+def layer_spec(payload: dict) -> dict:
+    """A payload without its data (``LAYER_DATA_KEYS``): what the map needs before fetching it."""
+    return {k: v for k, v in payload.items() if k not in LAYER_DATA_KEYS}

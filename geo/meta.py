@@ -49,6 +49,7 @@ class TheatreMeta:
     known_uncertainties: tuple[str, ...] = ()
     end_event: EndEvent | None = None
     reviewed_gaps: tuple[str, ...] = ()
+    licence: str = ""
 
 
 def _number(value: object) -> bool:
@@ -129,6 +130,7 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
         known_uncertainties=tuple(raw.get("known_uncertainties", [])),
         end_event=end_event,
         reviewed_gaps=tuple(raw.get("reviewed_gaps", [])),
+        licence=str(raw.get("licence", "")),
     )
 
 

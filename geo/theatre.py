@@ -53,6 +53,7 @@ class Theatre:
         self.sources = sources if sources is not None else empty_table(SOURCES_FILE).set_index("id")
         self.events = events if events is not None else no_events()
         self.warnings: list[Problem] = []
+        self.cache_folder: Path | None = None  # set by geo.cache.load_theatre_cached
         self.district_ids: list[str] = districts["district_id"].tolist()
         self._position = pd.Index(self.district_ids)
         self._position_of = {district_id: i for i, district_id in enumerate(self.district_ids)}
@@ -74,6 +75,15 @@ class Theatre:
             c: districts[c].to_numpy(dtype=object)
             for c in ("name_en", "name_ar", "alt_names", "name_note", "place_source_url", "geometry_source")
         }
+
+    # ---- identity -------------------------------------------------------
+    @cached_property
+    def version(self) -> str:
+        """The short data version of the theatre's files (:func:`geo.version.data_version`);
+        empty for a theatre not loaded from a directory."""
+        from geo.version import data_version
+
+        return data_version(self.directory) if self.directory is not None else ""
 
     # ---- measured once ----------------------------------------------------
     @cached_property

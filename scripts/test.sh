@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Install what the tests need (Chromium and Node.js/npm from the system packages, Python packages
+# Install what the tests need (Chromium, Node.js/npm and nginx from the system packages, Python packages
 # and the project into .venv), check lint, formatting and types, and run the whole suite.
 # Browser tests never skip when CI=true. Extra arguments go to pytest.
 set -euo pipefail
@@ -8,6 +8,7 @@ missing=()
 command -v chromium >/dev/null || [ -x /usr/bin/chromium ] || missing+=(chromium)
 command -v npm >/dev/null || missing+=(npm)
 command -v node >/dev/null || missing+=(nodejs)
+command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)  # the replicas-behind-nginx test
 source scripts/venv.sh requirements-dev.txt
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 echo "ruff check, ruff format --check, mypy"

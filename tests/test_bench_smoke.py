@@ -21,3 +21,5 @@ def test_benchmarks_run_at_the_smallest_size():
     assert re.search(r"\|\s+130 \|\s+13,000 \|\s+restyle \|", out)
     assert "rebuild" in out and "x |" in out  # the side-by-side row and its ratio
     assert re.search(r"\|\s+130 \|\s+13,000 \|\s+\d+ \|", out)  # playback frames per second (bench/playback.py)
+    assert re.search(r"\|\s+130 \|\s+13,000 \|\s+\d+ \|", out)  # the static site's row
+    assert re.search(r"\|\s+Aleppo \|\s+warm \|", out)  # cold start with the cache

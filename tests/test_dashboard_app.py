@@ -8,6 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from apptest import ROOT, app, plain
+from geo.version import data_version
 from synthetic import CHANGES, district_features, write_theatre
 
 pytestmark = pytest.mark.slow  # every test runs the whole page
@@ -123,10 +124,12 @@ def test_previous_and_next_change_buttons(monkeypatch):
 def test_moving_the_slider_updates_the_url(monkeypatch):
     at = app(monkeypatch, date="2016-10-07", district="hanano")
     at.slider(key="date").set_value(dt.date(2016, 11, 26)).run()
-    assert dict(at.query_params) in (
-        {"date": ["2016-11-26"], "district": ["hanano"]},
-        {"date": "2016-11-26", "district": "hanano"},
-    )
+    version = data_version(ROOT / "data" / "aleppo")
+    assert {k: v[-1] if isinstance(v, list) else v for k, v in at.query_params.items()} == {
+        "date": "2016-11-26",
+        "district": "hanano",
+        "v": version,
+    }
     assert "status-government" in markdown_text(at)
 
 
@@ -329,3 +332,31 @@ def test_searching_opens_the_best_match_and_lists_the_others(monkeypatch):
     assert any(b.label == "Hanano Barrack" for b in at.button)
     at.text_input(key="search").input("xqzvvw").run()
     assert "No district matches" in plain(markdown_text(at))
+
+
+def test_a_links_notices_downloads_and_map_buttons_speak_its_language(monkeypatch):
+    import json
+
+    at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha", lang="ar", v="00000000", map="99/1/1")
+    warnings = [plain(w.value) for w in at.warning]
+    assert warnings[0].startswith("أُنشئ هذا الرابط بإصدار البيانات 00000000")
+    assert "تم تجاهل قيمة map في الرابط: '99/1/1'" in warnings[1]
+    labels = [d.proto.label for d in at.get("download_button")]
+    assert labels[-3:] == ["اليوم بصيغة GeoJSON", "اليوم بصيغة CSV", "سجل التغييرات (CSV)"]
+    (component,) = at.get("component_instance")
+    script = json.loads(component.proto.json_args)["script"]
+    assert '"copyLink":"نسخ الرابط"' in script and '"embed":"تضمين"' in script
+    assert at.query_params["lang"] in ("ar", ["ar"])
+
+
+def test_an_embed_keeps_its_language_and_a_bad_language_is_named(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07", lang="ar", mode="embed")
+    assert len(at.title) == 0  # no chrome
+    assert {k: at.query_params[k] for k in ("mode", "lang")} in (
+        {"mode": "embed", "lang": "ar"},
+        {"mode": ["embed"], "lang": ["ar"]},
+    )
+    at = app(monkeypatch, lang="fr")
+    assert at.title[0].value == "Aleppo Frontlines"
+    assert plain(at.warning[0].value) == "The link's lang was ignored: 'fr' is not one of en, ar."
+    assert "lang" not in at.query_params

@@ -13,13 +13,9 @@ import pytest
 
 from components.control_chart import MEASURES
 from components.i18n import LANGUAGES, MissingTranslation, catalogue, date_text, language, t
-from components.map_view import (
-    EVIDENCE_TEXT_KEYS,
-    LEGEND_TEXT_KEYS,
-    MAP_TEXT_KEYS,
-    PLAYBACK_SPEEDS,
-    PLAYBACK_TEXT_KEYS,
-)
+from components.map_scripts import EVIDENCE_TEXT_KEYS, LEGEND_TEXT_KEYS, MAP_TEXT_KEYS
+from components.map_view import PLAYBACK_SPEEDS, PLAYBACK_TEXT_KEYS
+from components.url_state import VIEW_KEYS
 from geo.changes import CONFIDENCE_LEVELS
 from geo.sources import ALIGNMENTS, SOURCE_KINDS
 from geo.statuses import DATE_PRECISIONS, STATUSES
@@ -43,6 +39,7 @@ FAMILIES = {
     "piece": tuple(re.findall(r'contained\("(\w+)"', (ROOT / "dashboard.py").read_text(encoding="utf-8"))),
     "source_kind": SOURCE_KINDS,
     "alignment": ALIGNMENTS,
+    "url.expected": VIEW_KEYS,
 }
 SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "components").glob("*.py"))]
 

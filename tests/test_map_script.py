@@ -1,4 +1,4 @@
-"""The map's browser code (components/map/*.js), tested outside the browser with Node's test runner.
+"""The map's and the static site's browser code, tested outside the browser with Node's test runner.
 
 The status look-up in status_timeline.js must equal geo's on every day: Python writes the
 expected status characters of every day of the Aleppo data and of a synthetic theatre, and
@@ -8,6 +8,7 @@ expected status characters of every day of the Aleppo data and of a synthetic th
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import shutil
@@ -19,7 +20,9 @@ import pytest
 from components.map_view import _MAP_LIBRARY, DistrictLayer
 from geo import load_theatre
 from geo.dates import day_number
+from geo.export import download_name, state_geojson, write_state_csv
 from geo.frontline import FRONT_STATUSES
+from geo.site import write_site
 from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 from geo.synth import synth_theatre
 
@@ -56,6 +59,24 @@ def _every_day(name: str, folder: Path) -> dict:
     }
 
 
+SITE_DAYS = ("2012-07-01", "2012-07-25", "2013-06-01", "2016-10-07", "2016-12-22", "2016-12-31")
+
+
+def _site_with_expected(tmp_path: Path) -> Path:
+    """A static site of the Aleppo data and, in expected/, geo's CSV and GeoJSON of some days."""
+    theatre = load_theatre(ROOT / "data" / "aleppo")
+    folder = write_site(theatre, tmp_path / "site")
+    days = []
+    for day in SITE_DAYS:
+        csv = io.StringIO()
+        write_state_csv(theatre, day, csv)
+        name = download_name(theatre, day, ".csv")
+        days.append({"date": day, "csv": csv.getvalue(), "geojson": state_geojson(theatre, day), "csv_name": name})
+    (folder / "expected").mkdir()
+    (folder / "expected" / "days.json").write_text(json.dumps(days, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
 @pytest.mark.slow  # starts Node
 def test_node_status_look_up_equals_geo_on_every_day(tmp_path):
     node = _node()
@@ -69,7 +90,7 @@ def test_node_status_look_up_equals_geo_on_every_day(tmp_path):
     fixtures.write_text(json.dumps(cases))
     result = subprocess.run(
         [node, "--test", str(ROOT / "tests" / "js")],
-        env={**os.environ, "FRONTLINES_FIXTURES": str(fixtures)},
+        env={**os.environ, "FRONTLINES_FIXTURES": str(fixtures), "FRONTLINES_SITE": str(_site_with_expected(tmp_path))},
         capture_output=True,
         text=True,
         timeout=300,

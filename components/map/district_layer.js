@@ -19,6 +19,10 @@
  *   follow       null, or {sliderKey, timelineUrl}: follow Streamlit's date slider with the
  *                key sliderKey in the parent page, computing states from the timelines at
  *                timelineUrl (geo.Theatre.timelines()), without waiting for a rerun
+ *   timeline     optional: the timelines already loaded (the static site, whose own slider
+ *                calls showDay); showDay works as soon as the shapes are drawn
+ *   view         optional: keep centre, zoom and layers in the page's address and add the
+ *                share buttons, with view_sync.js (FrontlinesView.attach(frontlines, map, view))
  *   playback     null, or {first, last}: the play control over those day numbers; when it
  *                stops, the date shown is sent to the server as the component value's
  *                "frontlines_played": {date, report} (report counts the reports)
@@ -58,7 +62,9 @@
  *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"
  *
  * Further options, each read by its own file (loaded before this one) and optional:
- *   fitCity      true: on first load, fit the whole theatre in view
+ *   fitCity      true: on first load, fit the whole theatre in view, unless the page's
+ *                address holds the map's centre and zoom (view_sync.js sets
+ *                frontlines.viewFromLink): a shared view opens as it was shared
  *   legend       texts of the legend control on the map (legend.js), in the interface language
  *   dir          "ltr" or "rtl": the direction of the legend's text
  *   frontline    {url | data, frontCodes, color, weight}: the borders between neighbours and
@@ -74,7 +80,9 @@
  *   window.frontlines.codes, .day, .ids   the status string shown, its day number, the ids
  *       in the order of that string
  *   window.frontlines.fitCity()           fit the whole theatre in view
- *   window.frontlines.layers() / setLayers(ids)   the evidence layers switched on
+ *   window.frontlines.layers() / setLayers(ids)   the evidence layers switched on; every
+ *       change, by the reader or by setLayers, is emitted as "layers" (view_sync.js keeps
+ *       the address's layers= from it)
  *   window.frontlines.frontline           {shown: number of front-line segments drawn, ...}
  *   window.frontlines.labels              {shown: number of names drawn}
  *   <path class="district ... district-approximate">  where the shape is approximate
@@ -270,8 +278,8 @@
 
     function fitCity(animate) {
       if (layers.length) {
-        // keep the districts clear of the legend in the top right corner
-        var legendBox = map.getContainer().querySelector(".frontlines-legend-control");
+        // keep the districts clear of the controls in the top right corner (legend, share buttons)
+        var legendBox = map.getContainer().querySelector(".leaflet-top.leaflet-right");
         var right = legendBox && legendBox.offsetWidth < map.getSize().x / 2 ? legendBox.offsetWidth + 12 : 6;
         // and of the controls along the bottom left (the play bar, the scale)
         var bottomBox = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
@@ -366,6 +374,11 @@
     }
 
     function loadTimeline() {
+      if (options.timeline) {
+        timeline = options.timeline;
+        frontlines.following = true;
+        return;
+      }
       fetchJson(options.follow.timelineUrl)
         .then(function (loaded) {
           timeline = loaded;
@@ -546,6 +559,10 @@
     if (options.layers && options.layers.length && root.frontlinesEvidence) {
       frontlines.evidence = root.frontlinesEvidence.attach(L, map, frontlines, options, legend && legend.layersBox);
     }
+    // After the layers: a link's layers= switches them on through frontlines.setLayers.
+    if (options.view && root.FrontlinesView) {
+      root.FrontlinesView.attach(frontlines, map, options.view);
+    }
 
     // The shapes come from a static file, fetched once: reruns then carry no geometry.
     (options.shapes ? Promise.resolve(options.shapes) : fetchJson(options.shapesUrl))
@@ -561,7 +578,7 @@
         frontlines.ids = shapes.features.map(function (f) {
           return f.properties.id;
         });
-        if (options.fitCity) {
+        if (options.fitCity && !frontlines.viewFromLink) {
           fitCity(false); // the first view: no animation, the zoom is final at once
         }
         emit("shapes", shapes.features);
@@ -575,7 +592,7 @@
         if (pendingFocus) {
           fitTo(pendingFocus);
         }
-        if (options.follow) {
+        if (options.follow || options.timeline) {
           setTimeout(loadTimeline, 0); // after the first paint: the timelines can be large
         }
       })

@@ -47,15 +47,17 @@
       : { code: charCode - format.stated, low: false };
   }
 
-  /** The status character of every district on `day`, as one string (the map's input). */
-  function codesAt(timeline, day, format) {
+  /**
+   * Per district, the index (into days and codes) of its last change on or before `day`, or -1
+   * where it has none yet: the one look-up behind codesAt and the static site's state table.
+   */
+  function latestAt(timeline, day) {
     var t = timeline;
     var count = t.offsets.length - 1;
     var rel = day - t.base_day;
-    var initial = String.fromCharCode(format.stated + t.initial);
-    var out = new Array(count);
+    var out = new Int32Array(count);
     for (var i = 0; i < count; i++) {
-      // last change on or before the day: binary search in district i's ascending days
+      // binary search in district i's ascending days
       var first = t.offsets[i];
       var lo = first;
       var hi = t.offsets[i + 1];
@@ -67,10 +69,21 @@
           hi = mid;
         }
       }
-      out[i] = lo > first ? t.codes.charAt(lo - 1) : initial;
+      out[i] = lo > first ? lo - 1 : -1;
+    }
+    return out;
+  }
+
+  /** The status character of every district on `day`, as one string (the map's input). */
+  function codesAt(timeline, day, format) {
+    var latest = latestAt(timeline, day);
+    var initial = String.fromCharCode(format.stated + timeline.initial);
+    var out = new Array(latest.length);
+    for (var i = 0; i < latest.length; i++) {
+      out[i] = latest[i] >= 0 ? timeline.codes.charAt(latest[i]) : initial;
     }
     return out.join("");
   }
 
-  return { dayOf: dayOf, isoOf: isoOf, decode: decode, codesAt: codesAt };
+  return { dayOf: dayOf, isoOf: isoOf, decode: decode, latestAt: latestAt, codesAt: codesAt };
 });

@@ -1,0 +1,30 @@
+# The dashboard as a container: slim Python, a non-root user, a health check, port 8501.
+#   docker build -t aleppo-frontlines .
+#   docker run -p 8501:8501 aleppo-frontlines            # http://localhost:8501
+# compose.yaml runs two replicas of this image behind nginx under /aleppo/.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1 \
+    FRONTLINES_CACHE=/home/app/.cache/aleppo-frontlines
+
+RUN useradd --create-home --uid 10001 app
+WORKDIR /app
+
+# Dependencies first: this layer is rebuilt only when requirements.txt changes.
+COPY requirements.txt ./
+RUN pip install -r requirements.txt
+
+# The app's own code runs from /app (streamlit run puts the script's folder on the path).
+COPY --chown=app:app . .
+
+USER app
+# Parse and validate the shipped theatre once at build time, so a fresh replica starts fast.
+RUN python -m geo cache --data data/aleppo
+
+EXPOSE 8501
+HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
+    CMD ["python", "scripts/healthcheck.py"]
+CMD ["python", "-m", "streamlit", "run", "dashboard.py", "--server.port=8501", "--server.address=0.0.0.0"]

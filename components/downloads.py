@@ -1,0 +1,33 @@
+"""Download buttons: the selected day as GeoJSON and CSV, and the full change log."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.i18n import t
+
+
+@dataclass(frozen=True)
+class Download:
+    label: str
+    file_name: str
+    mime: str
+    make: Callable[[], str]  # computed only when the reader clicks
+
+
+def render_downloads(downloads: list[Download], *, lang: str, key: str = "download") -> None:
+    """One button per file, side by side; the files are made on click, without a rerun."""
+    st.caption(t("downloads.caption", lang))
+    for column, (index, item) in zip(st.columns(len(downloads)), enumerate(downloads), strict=True):
+        column.download_button(
+            item.label,
+            item.make,
+            file_name=item.file_name,
+            mime=item.mime,
+            key=f"{key}-{index}",
+            on_click="ignore",
+            width="stretch",
+        )

@@ -1,0 +1,146 @@
+"""An on-disk cache of parsed and validated theatres, for a fast cold start.
+
+A fresh server process (a new replica, a restarted container) would otherwise parse and
+validate every file before serving its first page: seconds at 10,000 districts. The
+cache keeps the validated tables as (Geo)Parquet, keyed by the digest of the data files
+and of geo's own code (a new release that parses differently never reads an old entry).
+It lives outside the source tree, in ``$FRONTLINES_CACHE``, else
+``$XDG_CACHE_HOME/aleppo-frontlines``, else ``~/.cache/aleppo-frontlines``. Where it
+cannot be read or written, loading falls back to the plain :func:`geo.load_theatre`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import functools
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+
+from geo.errors import Problem
+from geo.layers import read_layers
+from geo.load import load_theatre
+from geo.meta import read_meta
+from geo.theatre import Theatre
+from geo.version import VERSION_LENGTH, data_digest
+
+_TABLES = ("districts", "changes", "sources", "events")
+
+
+def cache_root() -> Path:
+    """Where cached theatres are kept (see the module's docstring)."""
+    if os.environ.get("FRONTLINES_CACHE"):
+        return Path(os.environ["FRONTLINES_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "aleppo-frontlines"
+
+
+@functools.cache
+def code_digest() -> str:
+    """A digest of geo's source files: any change to how data is parsed makes a new key."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def _write(folder: Path, theatre: Theatre) -> None:
+    """Write the entry into a temporary folder beside it, then move it in place (atomic)."""
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".staging-"))
+    try:
+        theatre.districts.to_parquet(staging / "districts.parquet")
+        theatre.changes.to_parquet(staging / "changes.parquet")
+        theatre.events.to_parquet(staging / "events.parquet")
+        if theatre.sources is not None:
+            theatre.sources.to_parquet(staging / "sources.parquet")
+        (staging / "theatre.json").write_text(
+            json.dumps({"warnings": [dataclasses.asdict(w) for w in theatre.warnings]}),
+            encoding="utf-8",
+        )
+        with contextlib.suppress(OSError):  # another process wrote the same entry first
+            staging.rename(folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _read(folder: Path, directory: Path) -> Theatre:
+    head = json.loads((folder / "theatre.json").read_text(encoding="utf-8"))
+    # theatre.json itself is tiny and part of the digest: read it again rather than store its dataclasses
+    problems: list[Problem] = []
+    meta = read_meta(directory, problems)
+    if meta is None:
+        raise ValueError(f"theatre.json no longer reads: {problems}")
+    sources = pd.read_parquet(folder / "sources.parquet") if (folder / "sources.parquet").is_file() else None
+    districts = gpd.read_parquet(folder / "districts.parquet")
+    # the evidence layers are read again (their files are part of the digest; their problems were
+    # found, and are among the warnings, when the entry was written)
+    layers = read_layers(directory, districts, [])
+    theatre = Theatre(
+        meta,
+        districts,
+        pd.read_parquet(folder / "changes.parquet"),
+        directory=directory,
+        sources=sources,
+        events=pd.read_parquet(folder / "events.parquet"),
+        layers=layers,
+    )
+    theatre.warnings = [Problem(**w) for w in head["warnings"]]
+    return theatre
+
+
+def load_theatre_cached(directory: str | Path, *, root: Path | None = None) -> Theatre:
+    """:func:`geo.load_theatre`, through the on-disk cache.
+
+    The first load of a data version parses and validates the files and stores the result;
+    every later load (in any process) reads the stored tables. A theatre with errors is
+    never cached: it raises :class:`geo.DataError` as the plain loader does.
+    """
+    directory = Path(directory)
+    if not directory.is_dir():
+        return load_theatre(directory)
+    digest = data_digest(directory)
+    folder = (root or cache_root()) / f"theatre-{digest[:32]}-{code_digest()}"
+    theatre = None
+    if folder.is_dir():
+        try:
+            theatre = _read(folder, directory)
+        except (OSError, ValueError, KeyError, TypeError):
+            theatre = None  # a damaged entry: load the files instead
+    if theatre is None:
+        theatre = load_theatre(directory)
+        with contextlib.suppress(OSError, ValueError, TypeError, ImportError):  # an unwritable cache only costs speed
+            _write(folder, theatre)
+    theatre.version = digest[:VERSION_LENGTH]
+    theatre.cache_folder = folder if folder.is_dir() else None
+    return theatre
+
+
+def cached_text(theatre: Theatre, name: str, make: Callable[[], str]) -> str:
+    """``make()``, kept beside the theatre's cache entry (e.g. its serialised shapes) so a
+    fresh process need not compute it again; computed plainly without an entry."""
+    folder = getattr(theatre, "cache_folder", None)
+    if folder is None:
+        return make()
+    path = folder / name
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    text = make()
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except OSError:
+        pass
+    return text

@@ -1,0 +1,229 @@
+"""A self-contained static site of a theatre's map, for any static host or CDN.
+
+``python -m geo site --out DIR`` writes plain files: ``index.html`` with the site's own
+script and style (``geo/site_template/``), the dashboard's map scripts
+(``components/map/*.js``, loaded in the same order and started with the same
+``FrontlinesMap.init``), and the data serialised as the dashboard serialises it (shapes from
+:func:`geo.export.districts_geojson`, timelines from :meth:`geo.Theatre.timelines`), plus
+districts' names and every change with its sources for the panel and the downloads. No server
+code runs: every reader costs one set of static requests.
+
+This module publishes the components' browser code and palette (no Streamlit is imported).
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import shutil
+import subprocess
+import tarfile
+import tempfile
+from pathlib import Path
+
+from components.i18n import DEFAULT_LANGUAGE, t
+from components.map_scripts import (
+    MAP_SCRIPT_FILES,
+    MAP_SCRIPTS,
+    OVERLAY_STYLES_FILE,
+    map_text,
+    overlay_options,
+    share_text,
+)
+from components.palette import FILL_OPACITY, styles_in_code_order
+from geo.errors import GeoError
+from geo.export import STATE_COLUMNS, districts_geojson, download_name, write_change_log_csv
+from geo.frontline import borders_payload
+from geo.layers import layer_payloads, layer_spec
+from geo.statuses import STATUS_CHAR_BASES, STATUSES
+from geo.theatre import Theatre
+
+TEMPLATE = Path(__file__).with_name("site_template")
+LEAFLET_VERSION = "1.9.3"
+LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
+_MARKER = ".frontlines-site"  # a written site; only such a folder is ever replaced
+DATE_PLACEHOLDER = "0000-00-00"  # in download file names, replaced by the day in the browser
+
+
+class SiteError(GeoError):
+    """The site cannot be written where asked, or Leaflet cannot be vendored."""
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def site_config(theatre: Theatre) -> dict:
+    """What the site's script needs besides the shapes and timelines."""
+    meta = theatre.meta
+    return {
+        "title": meta.title,
+        "start": meta.start_date.isoformat(),
+        "end": meta.end_date.isoformat(),
+        "center": list(meta.center),
+        "zoom": meta.zoom,
+        "version": theatre.version,
+        "licence": meta.licence,
+        "attribution": meta.attribution,
+        "geometryNote": meta.geometry_note,
+        "initialStatus": meta.initial_status,
+        "statuses": list(STATUSES),
+        # The site's interface is English only: the map's text comes from the catalogue's English.
+        "lang": DEFAULT_LANGUAGE,
+        "styles": styles_in_code_order({status: t(f"status.{status}", DEFAULT_LANGUAGE) for status in STATUSES}),
+        "fillOpacity": FILL_OPACITY,
+        "mapText": map_text(DEFAULT_LANGUAGE),
+        "shareText": share_text(DEFAULT_LANGUAGE),
+        "format": STATUS_CHAR_BASES,
+        "unknownCode": STATUSES.index("unknown"),
+        "changeDays": [int(d) for d in theatre.change_days],
+        "stateColumns": STATE_COLUMNS,
+        "downloads": {
+            "dayCsv": download_name(theatre, DATE_PLACEHOLDER, ".csv"),
+            "dayGeojson": download_name(theatre, DATE_PLACEHOLDER, ".geojson"),
+            "changes": download_name(theatre, "changes", ".csv"),
+        },
+        "datePlaceholder": DATE_PLACEHOLDER,
+        "changeChunk": CHANGE_CHUNK,
+        # the front line, names, legend and evidence layers on the map, as in the dashboard
+        "overlays": overlay_options(
+            lang=DEFAULT_LANGUAGE,
+            frontline={"url": FRONTLINE_FILE},
+            layers=[
+                {**layer_spec(p), "url": layer_file(p["id"])}
+                for p in layer_payloads(theatre.layers, theatre.areas_km2)
+            ],
+            fit_city=True,  # unless the link holds the map's view (view_sync.js)
+        ),
+    }
+
+
+FRONTLINE_FILE = "data/frontline.json"
+
+
+def layer_file(layer_id: str) -> str:
+    """Where the site keeps an evidence layer's payload."""
+    return f"data/layer-{layer_id}.json"
+
+
+def site_districts(theatre: Theatre) -> list[dict]:
+    """Each district's names and place sources, in the order of the shapes and timelines."""
+    columns = ["district_id", "name_en", "name_ar", "alt_names", "name_note", "place_source_url"]
+    return theatre.districts[columns].to_dict("records")
+
+
+CHANGE_CHUNK = 256  # districts per file of changes: the panel of one district fetches one file
+
+
+def site_changes(theatre: Theatre) -> list[list[list[str]]]:
+    """Every change in the timelines' order (by district, then date) as ``[date,
+    date_precision, status, confidence, note, source_url]``, cut into files of
+    ``CHANGE_CHUNK`` districts each: file c holds the changes of districts
+    ``c * CHANGE_CHUNK`` onwards, from the timelines' change ``offsets[c * CHANGE_CHUNK]``."""
+    frame = theatre.changes.iloc[theatre.change_positions_by_district]
+    rows = frame[["date", "date_precision", "status", "confidence", "note", "source_url"]].to_numpy().tolist()
+    offsets = theatre.timelines()["offsets"]
+    count = len(theatre.district_ids)
+    starts = range(0, max(count, 1), CHANGE_CHUNK)
+    return [rows[offsets[start] : offsets[min(start + CHANGE_CHUNK, count)]] for start in starts]
+
+
+def _page(theatre: Theatre, leaflet: str) -> str:
+    title = html.escape(theatre.meta.title)
+    text = (TEMPLATE / "index.html").read_text(encoding="utf-8")
+    scripts = "\n".join(f'  <script src="map/{name}"></script>' for name in MAP_SCRIPT_FILES)
+    return (
+        text.replace("{{TITLE}}", title)
+        .replace("{{LEAFLET}}", leaflet)
+        .replace("{{MAP_SCRIPTS}}", scripts)
+        .replace("{{ATTRIBUTION}}", html.escape(theatre.meta.attribution))
+        .replace("{{GEOMETRY_NOTE}}", html.escape(theatre.meta.geometry_note))
+    )
+
+
+def leaflet_from_npm(target: Path) -> Path:
+    """Leaflet's ``dist`` folder from the npm registry (``npm pack``), unpacked under ``target``."""
+    npm = shutil.which("npm")
+    if npm is None:
+        raise SiteError("vendoring Leaflet needs npm (or pass --vendor-leaflet DIR with Leaflet's dist folder)")
+    with tempfile.TemporaryDirectory() as scratch:
+        result = subprocess.run(
+            [npm, "pack", f"leaflet@{LEAFLET_VERSION}", "--silent", "--pack-destination", scratch],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
+        if result.returncode != 0:
+            raise SiteError(f"npm pack leaflet@{LEAFLET_VERSION} failed: {result.stderr.strip()}")
+        with tarfile.open(Path(scratch) / result.stdout.strip().splitlines()[-1]) as tar:
+            tar.extractall(target, filter="data")
+    return target / "package" / "dist"
+
+
+def write_site(theatre: Theatre, out: str | Path, *, vendor_leaflet: Path | bool | None = None) -> Path:
+    """Write the static site of ``theatre`` to ``out`` and return the folder.
+
+    Parameters
+    ----------
+    theatre : Theatre
+        A loaded theatre.
+    out : str or Path
+        The folder to write: new, empty, or a site written before (replaced whole).
+    vendor_leaflet : Path, True or None
+        ``None``: the page loads Leaflet from its CDN. A folder (Leaflet's ``dist``, holding
+        ``leaflet.js`` and ``leaflet.css``): copied into the site. ``True``: fetched with npm.
+
+    Raises
+    ------
+    SiteError
+        If ``out`` holds other files, or Leaflet cannot be vendored.
+    """
+    out = Path(out)
+    if out.exists() and any(out.iterdir()) and not (out / _MARKER).is_file():
+        raise SiteError(f"{out} is not empty and holds no site written before; choose a new or empty folder")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
+    staging.chmod(0o755)  # mkdtemp's 0700 would hide the site from a web server's user
+    try:
+        if vendor_leaflet is not None:
+            source = (
+                leaflet_from_npm(staging / ".npm") if vendor_leaflet is True else Path(vendor_leaflet)  # type: ignore[arg-type]
+            )
+            if not (source / "leaflet.js").is_file() or not (source / "leaflet.css").is_file():
+                raise SiteError(f"{source} holds no leaflet.js and leaflet.css (expected Leaflet's dist folder)")
+            shutil.copytree(source, staging / "leaflet", ignore=shutil.ignore_patterns("*.map", "*-src.*"))
+            shutil.rmtree(staging / ".npm", ignore_errors=True)
+            leaflet_base = "leaflet"
+        else:
+            leaflet_base = LEAFLET_CDN
+        leaflet = (
+            f'  <link rel="stylesheet" href="{leaflet_base}/leaflet.css">\n'
+            f'  <script src="{leaflet_base}/leaflet.js"></script>'
+        )
+        (staging / "index.html").write_text(_page(theatre, leaflet), encoding="utf-8")
+        for name in ("site.css", "site.js", "site_data.js"):
+            shutil.copy(TEMPLATE / name, staging / name)
+        (staging / "map").mkdir()
+        for name in (*MAP_SCRIPT_FILES, OVERLAY_STYLES_FILE):
+            shutil.copy(MAP_SCRIPTS / name, staging / "map" / name)
+        data = staging / "data"
+        data.mkdir()
+        config = site_config(theatre)
+        (data / "config.json").write_text(_json(config), encoding="utf-8")
+        (data / "shapes.geojson").write_text(_json(districts_geojson(theatre)), encoding="utf-8")
+        (data / "timeline.json").write_text(_json(theatre.timelines()), encoding="utf-8")
+        (staging / FRONTLINE_FILE).write_text(_json(borders_payload(theatre.borders)), encoding="utf-8")
+        for payload in layer_payloads(theatre.layers, theatre.areas_km2):
+            (staging / layer_file(payload["id"])).write_text(_json(payload), encoding="utf-8")
+        (data / "districts.json").write_text(_json(site_districts(theatre)), encoding="utf-8")
+        for number, chunk in enumerate(site_changes(theatre)):
+            (data / f"changes-{number}.json").write_text(_json(chunk), encoding="utf-8")
+        with open(data / config["downloads"]["changes"], "w", encoding="utf-8", newline="") as log:
+            write_change_log_csv(theatre, log)
+        (staging / _MARKER).write_text(f"data version {theatre.version}\n", encoding="utf-8")
+        if out.exists():
+            shutil.rmtree(out)
+        staging.rename(out)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return out

@@ -1,0 +1,408 @@
+/*
+ * The static site's page: date slider, previous/next change, the district panel, notices,
+ * downloads and the address (date, district, mode and data version; view_sync.js keeps map
+ * centre, zoom and layers). The map is the dashboard's: FrontlinesMap.init from
+ * components/map/district_layer.js, restyled with frontlines.apply / frontlines.showDay.
+ * Data text is only ever set as textContent or attribute values, never parsed as HTML.
+ */
+(function () {
+  "use strict";
+  var urls = window.frontlinesViewUrl;
+  var T = window.frontlinesTimeline;
+  var D = window.frontlinesSiteData;
+  var data = { changeAt: null };
+  var chunks = {};
+  var indexOf = {};
+  var current = { day: null, district: null, embed: false };
+  var commitTimer = null;
+  var frontlines = null;
+
+  function $(id) {
+    return document.getElementById(id);
+  }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) {
+      node.textContent = text;
+    }
+    if (className) {
+      node.className = className;
+    }
+    return node;
+  }
+
+  function fetchJson(path) {
+    return fetch(path).then(function (response) {
+      if (!response.ok) {
+        throw new Error(path + ": HTTP " + response.status);
+      }
+      return response.json();
+    });
+  }
+
+  // ---- changes, fetched by chunks of districts -------------------------------------
+  function chunkOf(index) {
+    return Math.floor(index / data.config.changeChunk);
+  }
+
+  function loadChunk(number) {
+    if (!chunks[number]) {
+      chunks[number] = fetchJson("data/changes-" + number + ".json").then(function (rows) {
+        chunks[number] = { rows: rows, first: data.timeline.offsets[number * data.config.changeChunk] };
+        return chunks[number];
+      });
+    }
+    return Promise.resolve(chunks[number]);
+  }
+
+  function loadAllChunks() {
+    var count = Math.max(1, Math.ceil(data.districts.length / data.config.changeChunk));
+    var all = [];
+    for (var c = 0; c < count; c++) {
+      all.push(loadChunk(c));
+    }
+    return Promise.all(all);
+  }
+
+  data.changeAt = function (k) {
+    // the chunk holding change k: the last whose first change is at or before k
+    var c = chunkOf(districtOfChange(k));
+    var chunk = chunks[c];
+    return chunk.rows[k - chunk.first];
+  };
+
+  function districtOfChange(k) {
+    var offsets = data.timeline.offsets;
+    var lo = 0;
+    var hi = offsets.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (offsets[mid + 1] <= k) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
+  }
+
+  // ---- the address ------------------------------------------------------------------
+  function viewQuery() {
+    return urls.merge(location.search, {
+      date: T.isoOf(current.day),
+      district: current.district,
+      mode: current.embed ? "embed" : null,
+      v: data.config.version,
+    });
+  }
+
+  function writeUrl(push) {
+    var next = location.pathname + "?" + viewQuery() + location.hash;
+    if (next !== location.pathname + location.search + location.hash) {
+      history[push ? "pushState" : "replaceState"](null, "", next);
+    }
+  }
+
+  function commitSoon() {
+    // scrubbing coalesces into one history entry once the date has settled
+    clearTimeout(commitTimer);
+    commitTimer = setTimeout(function () { writeUrl(true); }, 350);
+  }
+
+  function notices(list) {
+    var box = $("notices");
+    box.textContent = "";
+    list.forEach(function (text) {
+      box.appendChild(el("div", text, "notice"));
+    });
+  }
+
+  function readUrl() {
+    var parsed = urls.parse(location.search);
+    var view = parsed.view;
+    var out = [];
+    var start = T.dayOf(data.config.start);
+    var end = T.dayOf(data.config.end);
+    parsed.problems.forEach(function (p) {
+      out.push("The link's " + p[0] + " was ignored: " + JSON.stringify(p[1]) + " is not valid.");
+    });
+    var day = view.date ? T.dayOf(view.date) : null;
+    if (view.date && (day === null || T.isoOf(day) !== view.date)) {
+      out.push("The link's date was ignored: " + view.date + " is not a real date.");
+      day = null;
+    } else if (day !== null && (day < start || day > end)) {
+      out.push("The link's date was ignored: " + view.date + " is outside " + data.config.start + " to " + data.config.end + ".");
+      day = null;
+    }
+    var district = view.district;
+    if (district && !(district in indexOf)) {
+      out.push("The link's district was ignored: " + district + " matches no district.");
+      district = null;
+    }
+    if (view.v && view.v !== data.config.version) {
+      out.unshift(
+        "This link was made with data version " + view.v + "; the data has changed since, and the map shows the current data (version " +
+          data.config.version + ")."
+      );
+    }
+    current.day = day === null ? end : day;
+    current.district = district;
+    current.embed = view.mode === "embed";
+    document.body.classList.toggle("embed", current.embed);
+    notices(out);
+  }
+
+  // ---- rendering ----------------------------------------------------------------------
+  function renderDate() {
+    var iso = T.isoOf(current.day);
+    var slider = $("date-slider");
+    if (Number(slider.value) !== current.day) {
+      slider.value = String(current.day);
+    }
+    var date = new Date(current.day * 86400000);
+    $("date-label").textContent = date.toLocaleDateString("en-GB", {
+      weekday: "long", day: "2-digit", month: "long", year: "numeric", timeZone: "UTC",
+    });
+    $("date-label").setAttribute("data-date", iso);
+    var before = D.nearestChange(data.config.changeDays, current.day, -1);
+    var after = D.nearestChange(data.config.changeDays, current.day, 1);
+    $("previous-change").disabled = before === null;
+    $("next-change").disabled = after === null;
+    $("previous-change").dataset.day = before === null ? "" : before;
+    $("next-change").dataset.day = after === null ? "" : after;
+  }
+
+  function paintMap() {
+    if (!frontlines.showDay(current.day)) {
+      frontlines.apply(T.codesAt(data.timeline, current.day, data.config.format), current.district, T.isoOf(current.day));
+    }
+  }
+
+  function styleOf(status) {
+    return data.config.styles[data.config.statuses.indexOf(status)];
+  }
+
+  function badge(status) {
+    var style = styleOf(status);
+    var span = el("span", style.label, "status-badge status-" + status);
+    span.style.background = style.fillColor;
+    span.style.color = ["government", "isil", "opposition"].indexOf(status) >= 0 ? "#fff" : "#000";
+    return span;
+  }
+
+  function sourceLinks(cell) {
+    var box = el("span");
+    cell.split(/\s+/).filter(Boolean).forEach(function (url, i) {
+      if (i) {
+        box.appendChild(document.createTextNode(" · "));
+      }
+      if (/^https?:\/\//.test(url)) {
+        var a = el("a", new URL(url).hostname.replace(/^www\./, ""));
+        a.href = url;
+        a.rel = "noopener";
+        a.target = "_blank";
+        box.appendChild(a);
+      } else {
+        box.appendChild(document.createTextNode(url));
+      }
+    });
+    return box;
+  }
+
+  function renderPanel() {
+    var panel = $("panel");
+    if (!current.district) {
+      panel.textContent = "";
+      panel.appendChild(el("p", "Click a district on the map to see its names, its control history and the sources behind every change.", "hint"));
+      return;
+    }
+    var index = indexOf[current.district];
+    var wanted = current.district;
+    loadChunk(chunkOf(index)).then(function () {
+      if (current.district !== wanted) {
+        return;
+      }
+      var d = data.districts[index];
+      var row = D.stateRows({ timeline: sliceTimeline(index), districts: [d], changeAt: shiftedChangeAt(index), config: data.config }, current.day)[0];
+      panel.textContent = "";
+      panel.appendChild(el("h2", d.name_en));
+      if (d.name_ar) {
+        var ar = el("div", d.name_ar, "name-ar");
+        ar.dir = "rtl";
+        ar.lang = "ar";
+        panel.appendChild(ar);
+      }
+      if (d.alt_names) {
+        panel.appendChild(el("p", "Also known as: " + d.alt_names, "alt-names"));
+      }
+      if (d.name_note) {
+        panel.appendChild(el("p", d.name_note, "name-note"));
+      }
+      var line = el("p", null, "district-status");
+      line.appendChild(document.createTextNode("On " + $("date-label").textContent + ": "));
+      line.appendChild(badge(row.status));
+      line.appendChild(document.createTextNode(" since " + (row.source_url ? row.since : "the start of the record")));
+      panel.appendChild(line);
+      panel.appendChild(el("h3", "Control history"));
+      var changes = D.history(data, index);
+      if (!changes.length) {
+        panel.appendChild(el("p", "No change of control is recorded for this district: it keeps the theatre's initial status throughout."));
+      } else {
+        var table = el("table", null, "history");
+        var head = table.insertRow();
+        ["Date", "Status", "What happened", "Confidence", "Sources"].forEach(function (h) {
+          head.appendChild(el("th", h));
+        });
+        changes.forEach(function (c) {
+          var tr = table.insertRow();
+          tr.appendChild(el("td", c.date + (c.date_precision === "day" ? "" : " (" + c.date_precision + ")")));
+          var status = el("td");
+          status.appendChild(badge(c.status));
+          tr.appendChild(status);
+          tr.appendChild(el("td", c.note || "—"));
+          tr.appendChild(el("td", c.confidence || "—"));
+          var sources = el("td");
+          sources.appendChild(sourceLinks(c.source_url));
+          tr.appendChild(sources);
+        });
+        panel.appendChild(table);
+      }
+      var close = el("button", "Close details", "close-district");
+      close.type = "button";
+      close.addEventListener("click", function () { select(null); });
+      panel.appendChild(close);
+    });
+  }
+
+  // One district's part of the timelines, so stateRows answers for it alone.
+  function sliceTimeline(index) {
+    var t = data.timeline;
+    var first = t.offsets[index];
+    var last = t.offsets[index + 1];
+    return { base_day: t.base_day, initial: t.initial, offsets: [0, last - first], days: t.days.slice(first, last), codes: t.codes.slice(first, last) };
+  }
+
+  function shiftedChangeAt(index) {
+    var first = data.timeline.offsets[index];
+    return function (k) { return data.changeAt(first + k); };
+  }
+
+  function render() {
+    renderDate();
+    paintMap();
+    renderPanel();
+  }
+
+  // ---- reader actions -----------------------------------------------------------------
+  function setDay(day, push) {
+    current.day = day;
+    renderDate();
+    paintMap();
+    if (current.district) {
+      renderPanel();
+    }
+    if (push) {
+      clearTimeout(commitTimer);
+      writeUrl(true);
+    } else {
+      commitSoon();
+    }
+  }
+
+  function select(id) {
+    current.district = id;
+    frontlines.apply(T.codesAt(data.timeline, current.day, data.config.format), id, T.isoOf(current.day));
+    renderPanel();
+    clearTimeout(commitTimer);
+    writeUrl(true);
+  }
+
+  function save(name, text, type) {
+    var link = document.createElement("a");
+    link.href = URL.createObjectURL(new Blob([text], { type: type }));
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
+  function downloadDay(format) {
+    var iso = T.isoOf(current.day);
+    var day = current.day;
+    var needs = [loadAllChunks()];
+    if (format === "geojson") {
+      needs.push(data.shapes ? Promise.resolve(data.shapes) : fetchJson("data/shapes.geojson"));
+    }
+    Promise.all(needs).then(function (loaded) {
+      var rows = D.stateRows(data, day);
+      if (format === "geojson") {
+        data.shapes = loaded[1];
+        save(D.downloadName(data.config, data.config.downloads.dayGeojson, iso), JSON.stringify(D.stateGeojson(data, rows, iso)), "application/geo+json");
+      } else {
+        save(D.downloadName(data.config, data.config.downloads.dayCsv, iso), D.toCsv(data.config.stateColumns, rows), "text/csv");
+      }
+    });
+  }
+
+  function wire() {
+    var slider = $("date-slider");
+    slider.min = String(T.dayOf(data.config.start));
+    slider.max = String(T.dayOf(data.config.end));
+    slider.addEventListener("input", function () { setDay(Number(slider.value), false); });
+    ["previous-change", "next-change"].forEach(function (id) {
+      $(id).addEventListener("click", function () {
+        if ($(id).dataset.day) {
+          setDay(Number($(id).dataset.day), true);
+        }
+      });
+    });
+    frontlines.layer.on("click", function (e) { select(e.layer.feature.properties.id); });
+    window.addEventListener("popstate", function () {
+      clearTimeout(commitTimer);
+      readUrl();
+      render();
+    });
+    $("download-geojson").addEventListener("click", function () { downloadDay("geojson"); });
+    $("download-csv").addEventListener("click", function () { downloadDay("csv"); });
+    var changes = $("download-changes");
+    changes.href = "data/" + data.config.downloads.changes;
+    changes.setAttribute("download", data.config.downloads.changes);
+    $("version-line").textContent = "Data version " + data.config.version + (data.config.licence ? ", licence " + data.config.licence : "") + ".";
+  }
+
+  Promise.all([fetchJson("data/config.json"), fetchJson("data/timeline.json"), fetchJson("data/districts.json")])
+    .then(function (loaded) {
+      data.config = loaded[0];
+      data.timeline = loaded[1];
+      data.districts = loaded[2];
+      data.districts.forEach(function (d, i) { indexOf[d.district_id] = i; });
+      readUrl();
+      window.map = L.map("map", { center: data.config.center, zoom: data.config.zoom, zoomControl: true });
+      L.tileLayer("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", {
+        maxZoom: 19,
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+      }).addTo(window.map);
+      L.control.scale().addTo(window.map);
+      // the front line, names, legend (on the map) and evidence layers: data.config.overlays
+      frontlines = FrontlinesMap.init(Object.assign({}, data.config.overlays, {
+        map: "map",
+        styles: data.config.styles,
+        fillOpacity: data.config.fillOpacity,
+        lang: data.config.lang,
+        text: data.config.mapText,
+        format: data.config.format,
+        unknownCode: data.config.unknownCode,
+        shapesUrl: "data/shapes.geojson",
+        timeline: data.timeline,
+        view: { page: "self", share: { title: data.config.title, text: data.config.shareText } },
+      }));
+      wire();
+      render();
+      writeUrl(false); // the address names the data version from the first view on
+      window.frontlinesSite = { data: data, current: current, setDay: setDay, select: select };
+    })
+    .catch(function (error) {
+      notices(["The map's data could not be loaded (" + error.message + "). Reload the page to try again."]);
+    });
+})();

@@ -1,0 +1,126 @@
+/*
+ * The static site's data logic, pure (no DOM): the state table of a day (the columns of
+ * `python -m geo state`), as CSV and as GeoJSON (equal to geo.export's files), and the
+ * nearest change days. The status look-up is status_timeline.js's latestAt: the change each
+ * district's status rests on is found once, the same way the map finds it.
+ * tests/js/site_data.test.js holds the outputs equal to geo's.
+ *
+ * `data` holds config, timeline, districts and shapes (the files geo.site writes) and
+ * changeAt(k): change k of the timelines as [date, date_precision, status, confidence, note,
+ * source_url] (the site loads those files by chunks of districts).
+ */
+(function (root, factory) {
+  "use strict";
+  var api = factory(
+    typeof module === "object" && module.exports
+      ? require("../../components/map/status_timeline.js")
+      : root.frontlinesTimeline
+  );
+  if (typeof module === "object" && module.exports) {
+    module.exports = api;
+  } else {
+    root.frontlinesSiteData = api;
+  }
+})(typeof self !== "undefined" ? self : this, function (timelineApi) {
+  "use strict";
+  var CHANGE = { date: 0, precision: 1, status: 2, confidence: 3, note: 4, sourceUrl: 5 };
+
+  /** Every district on a day: objects with config.stateColumns, in the order of the shapes. */
+  function stateRows(data, day) {
+    var latest = timelineApi.latestAt(data.timeline, day);
+    var rows = new Array(latest.length);
+    for (var i = 0; i < latest.length; i++) {
+      var d = data.districts[i];
+      var change = latest[i] >= 0 ? data.changeAt(latest[i]) : null;
+      rows[i] = {
+        district_id: d.district_id,
+        name_en: d.name_en,
+        name_ar: d.name_ar,
+        alt_names: d.alt_names,
+        status: change ? change[CHANGE.status] : data.config.initialStatus,
+        since: change ? change[CHANGE.date] : data.config.start,
+        source_url: change ? change[CHANGE.sourceUrl] : "",
+      };
+    }
+    return rows;
+  }
+
+  /** One district's changes in date order, as objects. */
+  function history(data, index) {
+    var out = [];
+    for (var k = data.timeline.offsets[index]; k < data.timeline.offsets[index + 1]; k++) {
+      var c = data.changeAt(k);
+      out.push({
+        date: c[CHANGE.date],
+        date_precision: c[CHANGE.precision],
+        status: c[CHANGE.status],
+        confidence: c[CHANGE.confidence],
+        note: c[CHANGE.note],
+        source_url: c[CHANGE.sourceUrl],
+      });
+    }
+    return out;
+  }
+
+  function csvField(value) {
+    var text = value === null || value === undefined ? "" : String(value);
+    return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  /** CSV text as pandas writes it (minimal quoting, "\n" line ends). */
+  function toCsv(columns, rows) {
+    var lines = [columns.map(csvField).join(",")];
+    rows.forEach(function (row) {
+      lines.push(columns.map(function (c) { return csvField(row[c]); }).join(","));
+    });
+    return lines.join("\n") + "\n";
+  }
+
+  /** The day as GeoJSON: the shapes with the state columns as properties, and the metadata. */
+  function stateGeojson(data, rows, iso) {
+    var columns = data.config.stateColumns;
+    return {
+      type: "FeatureCollection",
+      title: data.config.title,
+      date: iso,
+      data_version: data.config.version,
+      licence: data.config.licence,
+      attribution: data.config.attribution,
+      features: data.shapes.features.map(function (f, i) {
+        var properties = {};
+        columns.forEach(function (c) { properties[c] = rows[i][c]; });
+        return { type: "Feature", properties: properties, geometry: f.geometry };
+      }),
+    };
+  }
+
+  /** The nearest change day before (direction -1) or after (+1) `day`, or null. */
+  function nearestChange(changeDays, day, direction) {
+    var lo = 0;
+    var hi = changeDays.length;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (direction < 0 ? changeDays[mid] < day : changeDays[mid] <= day) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    var index = direction < 0 ? lo - 1 : lo;
+    return index >= 0 && index < changeDays.length ? changeDays[index] : null;
+  }
+
+  /** A download's file name for a day, from the names geo.site wrote with a placeholder date. */
+  function downloadName(config, template, iso) {
+    return template.replace(config.datePlaceholder, iso);
+  }
+
+  return {
+    stateRows: stateRows,
+    history: history,
+    toCsv: toCsv,
+    stateGeojson: stateGeojson,
+    nearestChange: nearestChange,
+    downloadName: downloadName,
+  };
+});

@@ -1,0 +1,162 @@
+"""The static site (python -m geo site), served from a temporary folder by python -m http.server."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+from test_share_browser import check_downloads
+
+from devtools.server import ROOT
+from devtools.static_server import StaticServer
+from geo import load_theatre
+from geo.site import write_site
+
+ALEPPO = ROOT / "data" / "aleppo"
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    folder = write_site(load_theatre(ALEPPO), tmp_path_factory.mktemp("site") / "aleppo")
+    server = StaticServer(folder)
+    yield server
+    server.stop()
+
+
+def open_site(page, url: str):
+    page.goto(url)
+    page.wait_for_function("window.frontlines && window.frontlines.date !== null && window.frontlinesSite")
+    return page
+
+
+def query_of(url: str) -> dict[str, str]:
+    return {k: v[-1] for k, v in parse_qs(urlsplit(url).query, keep_blank_values=True).items()}
+
+
+def status_of(page, district_id: str) -> str:
+    return page.get_attribute(f"path.district-{district_id}", "data-status")
+
+
+def test_the_site_paints_a_share_link_and_scrubs(page, site):
+    theatre = load_theatre(ALEPPO)
+    open_site(page, f"{site.url}/?date=2016-10-05&district=bustan-al-basha&map=14/36.19000/37.13500")
+    assert page.evaluate("document.querySelectorAll('path.district').length") == len(theatre.district_ids)
+    assert status_of(page, "bustan-al-basha") == "opposition"
+    assert page.get_attribute("path.district-bustan-al-basha", "stroke-width") == "4"
+    assert page.evaluate("map.getZoom()") == 14
+    page.get_by_role("heading", name="Bustan al-Basha").wait_for()
+    # the scripts are the dashboard's own files
+    for name in ("status_timeline.js", "view_url.js", "district_layer.js", "view_sync.js"):
+        assert page.evaluate(f"performance.getEntriesByType('resource').some(e => e.name.endsWith('/map/{name}'))")
+    # scrub with the keyboard: the map follows, the address settles on the new date
+    page.focus("#date-slider")
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(
+        "document.querySelector('path.district-bustan-al-basha').getAttribute('data-status') === 'contested'"
+    )
+    page.wait_for_function("location.search.includes('date=2016-10-07')")
+    assert query_of(page.url)["v"] == theatre.version
+    # every district shows what geo computes for the day
+    expected = dict(zip(theatre.district_ids, theatre.state_at("2016-10-07")["status"], strict=True))
+    shown = page.evaluate(
+        "Object.fromEntries(Array.from(document.querySelectorAll('path.district')).map("
+        "p => [p.getAttribute('class').match(/district-([a-z0-9-]+)/)[1], p.getAttribute('data-status')]))"
+    )
+    assert shown == expected
+    # previous / next change
+    page.click("#next-change")
+    page.wait_for_function("!location.search.includes('date=2016-10-07')")
+    assert query_of(page.url)["date"] == theatre.next_change_date(theatre.require_date("2016-10-07")).isoformat()
+    page.go_back()
+    page.wait_for_function("location.search.includes('date=2016-10-07')")
+    page.wait_for_function("window.frontlines.date === '2016-10-07'")
+
+
+def click_path(page, district_id: str) -> None:
+    """Click a point inside a district's shape, as a person would."""
+    target = page.evaluate(
+        """(id) => { const el = document.querySelector('path.district-' + id); const b = el.getBoundingClientRect();
+        for (let fy = 0.5, i = 0; i < 9; i++, fy = 0.1 + 0.1 * i) for (let fx = 0.5, j = 0; j < 9; j++, fx = 0.1 + 0.1 * j) {
+          const x = b.left + b.width * fx, y = b.top + b.height * fy;
+          if (document.elementFromPoint(x, y) === el) return {x, y}; } return null; }""",
+        district_id,
+    )
+    assert target is not None, f"no visible point of {district_id}"
+    page.mouse.click(target["x"], target["y"])
+
+
+def test_clicking_a_district_opens_its_history_with_sources(page, site):
+    open_site(page, f"{site.url}/?date=2016-11-26")
+    page.get_by_text("Click a district on the map").wait_for()
+    click_path(page, "hanano")
+    page.get_by_role("heading", name="Hanano").wait_for()
+    assert "Masaken Hanano, the largest rebel-held district" in page.inner_text("#panel")
+    assert page.locator("#panel a", has_text="seattletimes.com").count() >= 1
+    page.wait_for_function("location.search.includes('district=hanano')")
+    assert page.get_attribute("path.district-hanano", "stroke-width") == "4"
+    page.go_back()
+    page.get_by_text("Click a district on the map").wait_for()
+
+
+def test_site_share_link_embed_mode_and_bad_values(page, site):
+    open_site(page, f"{site.url}/?date=2016-10-07&district=bustan-al-basha")
+    page.click(".frontlines-embed")
+    snippet = page.input_value(".frontlines-share-text")
+    src = snippet.split('"')[1].replace("&amp;", "&")
+    assert query_of(src)["mode"] == "embed" and urlsplit(src).netloc == urlsplit(site.url).netloc
+    open_site(page, src)
+    assert page.locator("#map").is_visible() and page.locator(".frontlines-legend").is_visible()
+    assert page.locator("#date-slider").is_visible()
+    assert not page.locator(".site-header").is_visible() and not page.locator("#panel").is_visible()
+    page.focus("#date-slider")
+    page.keyboard.press("ArrowLeft")
+    page.wait_for_function("location.search.includes('date=2016-10-06')")
+    assert query_of(page.url)["mode"] == "embed"
+    page.click(".frontlines-copy-link")
+    assert query_of(page.input_value(".frontlines-share-text"))["mode"] == "embed"
+
+    open_site(page, f"{site.url}/?date=2016-02-30&district=nowhere&v=00000000&map=99/0/0")
+    notices = page.inner_text("#notices")
+    assert "This link was made with data version 00000000" in notices
+    assert "The link's date was ignored" in notices and "The link's district was ignored" in notices
+    assert "The link's map was ignored" in notices
+
+
+def test_site_downloads_equal_the_dashboards(page, site):
+    theatre = load_theatre(ALEPPO)
+    open_site(page, f"{site.url}/?date=2016-10-07")
+    files = {}
+    for label, selector in (
+        ("Day as GeoJSON", "#download-geojson"),
+        ("Day as CSV", "#download-csv"),
+        ("Change log (CSV)", "#download-changes"),
+    ):
+        with page.expect_download(timeout=30_000) as info:
+            page.click(selector)
+        download = info.value
+        files[label] = (download.suggested_filename, download.path().read_text(encoding="utf-8"))
+    check_downloads(theatre, files)
+
+
+def test_the_site_shows_the_front_line_names_legend_and_layers(page, site):
+    theatre = load_theatre(ALEPPO)
+    open_site(page, f"{site.url}/?date=2016-10-07&district=bustan-al-basha&layers=cultural-sites")
+    page.wait_for_function("window.frontlines.frontline && window.frontlines.frontline.ready")
+    front = int(theatre.front_line_at("2016-10-07").sum())
+    page.wait_for_function(f"document.querySelectorAll('path.frontline').length === {front}")
+    page.wait_for_function("document.querySelector('.district-label-bustan-al-basha') !== null")
+    assert page.inner_text(".district-label-bustan-al-basha") == "Bustan al-Basha"
+    assert "Front line" in page.inner_text(".frontlines-legend")
+    page.wait_for_function("document.querySelectorAll('path.evidence-cultural-sites').length === 210")
+    assert page.evaluate("window.frontlines.layers()") == ["cultural-sites"]
+    # no map= in the link: the first view fits the whole city
+    assert page.evaluate("window.frontlines.viewFromLink") is False
+    south, west, north, east = page.evaluate(
+        "(() => { const b = map.getBounds(); return [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]; })()"
+    )
+    minx, miny, maxx, maxy = theatre.districts.total_bounds
+    assert south <= miny and west <= minx and north >= maxy and east >= maxx
+    # a layer switched on in the legend joins the address, in the legend's order
+    page.click("input.evidence-toggle[data-layer='hrw-damage-sites']")
+    page.wait_for_function("location.search.includes('layers=hrw-damage-sites,cultural-sites')")

@@ -1,0 +1,77 @@
+"""The deployment files, checked without building a container (no Docker engine here)."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+import yaml
+
+from devtools.nginx import TEMPLATE, fill_template
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_streamlit_config_is_hardened_for_production():
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["server"]["enableXsrfProtection"] is True
+    assert config["server"]["maxUploadSize"] <= 2
+    assert config["browser"]["gatherUsageStats"] is False
+    assert config["client"]["showErrorDetails"] == "none"
+    assert config["server"]["enableStaticServing"] is True
+    assert "baseUrlPath" not in config["server"]  # set per deployment (compose.yaml, the nginx test)
+
+
+def test_community_cloud_needs_nothing_beyond_the_repository():
+    assert (ROOT / "dashboard.py").is_file() and (ROOT / "requirements.txt").is_file()
+    assert not (ROOT / "packages.txt").exists()  # no system packages at run time
+    requirements = (ROOT / "requirements.txt").read_text().splitlines()
+    assert not any(line.startswith(("-e", "git+", "http")) for line in requirements)
+    readme = (ROOT / "README.md").read_text()
+    deploy = readme[readme.index("## Deploy") :]
+    assert "Python 3.11" in deploy and "dashboard.py" in deploy
+
+
+def test_dockerfile_is_slim_non_root_with_a_health_check():
+    text = (ROOT / "Dockerfile").read_text()
+    assert re.search(r"^FROM python:3\.\d+-slim$", text, re.M)
+    assert re.search(r"^USER app$", text, re.M)
+    assert "useradd" in text
+    assert re.search(r"^HEALTHCHECK .*\n?.*scripts/healthcheck.py", text, re.M)
+    assert re.search(r"^EXPOSE 8501$", text, re.M)
+    assert "_stcore/health" in (ROOT / "scripts" / "healthcheck.py").read_text()
+    assert "RUN python -m geo cache" in text  # the image starts with its theatre cached
+    ignored = (ROOT / ".dockerignore").read_text().split()
+    assert {".venv", ".git", "tests/.assets"} <= set(ignored)
+
+
+def test_compose_runs_two_replicas_behind_the_tested_nginx_configuration():
+    compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
+    services = compose["services"]
+    apps = [name for name, s in services.items() if s.get("build") == "."]
+    assert len(apps) == 2
+    for name in apps:
+        assert services[name]["environment"]["STREAMLIT_SERVER_BASE_URL_PATH"] == "aleppo"
+    nginx = services["nginx"]
+    mount = next(v for v in nginx["volumes"] if "frontlines.conf.template" in v)
+    source, target = mount.split(":")[:2]
+    assert (ROOT / source).resolve() == TEMPLATE  # the very file tests/browser/test_deploy_browser.py runs
+    assert target.startswith("/etc/nginx/templates/") and target.endswith(".template")
+    env = nginx["environment"]
+    assert env["FRONTLINES_BASE_PATH"] == "/aleppo"
+    assert {env["FRONTLINES_REPLICA_1"], env["FRONTLINES_REPLICA_2"]} == {f"{a}:8501" for a in apps}
+    filled = fill_template(TEMPLATE.read_text(), {k: str(v) for k, v in env.items()})
+    assert "${" not in filled
+    for needed in (
+        "proxy_set_header Upgrade $http_upgrade",
+        "map $cookie_frontlines_replica $frontlines_pin",  # sticky: a reader stays where it was served
+        "proxy_pass http://frontlines_replica_$frontlines_pin;",
+        "error_page 502 504 = @frontlines_failover;",
+        'Set-Cookie "frontlines_replica=$frontlines_other; Path=/aleppo/;',  # the pin follows a failover
+        "location /aleppo/",
+    ):
+        assert needed in filled
+    for replica in ("app1:8501", "app2:8501"):
+        assert f"server {replica};" in filled
+    assert set(nginx["depends_on"]) == set(apps)

@@ -1,0 +1,243 @@
+"""Publishing from geo: data versions and releases, exports, the on-disk cache, the static site."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from geo import load_theatre
+from geo.cache import cache_root, cached_text, load_theatre_cached
+from geo.cli import main
+from geo.site import SiteError, write_site
+from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
+from synthetic import CHANGES, META, write_theatre
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_data_version_is_short_and_follows_the_data_files(theatre_dir):
+    first = data_version(theatre_dir)
+    assert len(first) == 8 and int(first, 16) >= 0
+    assert load_theatre(theatre_dir).version == first
+    (theatre_dir / "releases.json").write_text('{"releases": []}')  # not a data file
+    assert data_version(theatre_dir) == first
+    write_theatre(theatre_dir, changes=CHANGES[:2])
+    assert data_version(theatre_dir) != first
+
+
+def test_releases_list_what_changed_for_a_district(theatre_dir):
+    old = record_release(load_theatre(theatre_dir))
+    assert record_release(load_theatre(theatre_dir)) == old  # once per version
+    edited = [*CHANGES[:2], {**CHANGES[2], "status": "contested", "note": "fighting again"}]
+    edited.append(
+        {
+            "date": "2020-09-01",
+            "district_id": "south-west",
+            "status": "opposition",
+            "note": "n",
+            "source_url": "https://example.org/d",
+        }
+    )
+    write_theatre(theatre_dir, changes=edited)
+    theatre = load_theatre(theatre_dir)
+    rows = changed_since(theatre, old.version, district_id="north-east")
+    assert [(r["change"], r["date"], r["status"]) for r in rows] == [
+        ("added", "2020-06-15", "contested"),
+        ("removed", "2020-06-15", "government"),
+    ]
+    assert {r["district_id"] for r in changed_since(theatre, old.version)} == {"north-east", "south-west"}
+    assert [r.version for r in read_releases(theatre_dir)] == [old.version]
+    with pytest.raises(VersionError, match=r"data version '00000000' is not in the manifest of releases \(known: "):
+        find_release(theatre_dir, "00000000")
+
+
+def test_geo_changed_prints_csv(theatre_dir, capsys):
+    assert main(["release", "--data", str(theatre_dir)]) == 0
+    version = data_version(theatre_dir)
+    write_theatre(theatre_dir, changes=CHANGES[:2])
+    capsys.readouterr()
+    assert main(["changed", "--since", version, "--district", "north-east", "--data", str(theatre_dir)]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert rows == [
+        {
+            "change": "removed",
+            "district_id": "north-east",
+            "date": "2020-06-15",
+            "status": "government",
+            "confidence": "",
+            "sources": "https://example.org/c",
+        }
+    ]
+    assert main(["changed", "--since", "ffffffff", "--data", str(theatre_dir)]) == 2
+    assert "is not in the manifest of releases" in capsys.readouterr().err
+
+
+def test_the_aleppo_manifest_is_well_formed():
+    releases = read_releases(ROOT / "data" / "aleppo")
+    assert releases, "data/aleppo/releases.json records at least one release"
+    for release in releases:
+        assert len(release.version) == 8 and release.released[:2] == "20"
+        assert all(isinstance(v, list) for v in release.changes.values())
+
+
+@pytest.mark.parametrize("fmt", ["geojson", "csv"])
+def test_geo_export_writes_the_day(tmp_path, capsys, fmt):
+    out = tmp_path / f"day.{fmt}"
+    args = [
+        "export",
+        "--date",
+        "2016-10-07",
+        "--format",
+        fmt,
+        "--out",
+        str(out),
+        "--data",
+        str(ROOT / "data" / "aleppo"),
+    ]
+    assert main(args) == 0
+    text = out.read_text(encoding="utf-8")
+    if fmt == "csv":
+        assert main(["state", "--date", "2016-10-07", "--data", str(ROOT / "data" / "aleppo")]) == 0
+        assert text == capsys.readouterr().out.split("\n", 1)[1]  # the same as geo state
+        assert "bustan-al-basha,Bustan al-Basha,بستان الباشا" in text and ",contested,2016-10-06," in text
+    else:
+        data = json.loads(text)
+        assert data["licence"] == "CC BY 4.0" and data["data_version"] == data_version(ROOT / "data" / "aleppo")
+        bustan = next(f for f in data["features"] if f["properties"]["district_id"] == "bustan-al-basha")
+        assert bustan["properties"]["status"] == "contested"
+    assert (
+        main(
+            [
+                "export",
+                "--date",
+                "2030-01-01",
+                "--format",
+                fmt,
+                "--out",
+                str(out),
+                "--data",
+                str(ROOT / "data" / "aleppo"),
+            ]
+        )
+        == 2
+    )
+
+
+def test_the_cache_returns_the_same_theatre_and_is_keyed_by_the_data(theatre_dir, tmp_path):
+    root = tmp_path / "cache"
+    plain = load_theatre(theatre_dir)
+    first = load_theatre_cached(theatre_dir, root=root)
+    assert first.cache_folder is not None and first.cache_folder.parent == root
+    again = load_theatre_cached(theatre_dir, root=root)
+    assert again.changes.equals(plain.changes) and again.events.equals(plain.events)
+    assert again.state_at("2020-07-01").equals(plain.state_at("2020-07-01"))
+    assert again.meta == plain.meta and again.version == plain.version
+    assert cached_text(again, "x.txt", lambda: "made") == "made"
+    assert cached_text(again, "x.txt", lambda: "not again") == "made"
+    write_theatre(theatre_dir, changes=CHANGES[:1])
+    changed = load_theatre_cached(theatre_dir, root=root)
+    assert changed.cache_folder != first.cache_folder and len(changed.changes) == 1
+
+
+def test_evidence_layers_are_part_of_the_data_version_and_survive_the_cache(tmp_path):
+    from geo.synth import synth_theatre
+
+    folder = synth_theatre(tmp_path / "synth", districts=40, changes=200, seed=3)
+    root = tmp_path / "cache"
+    plain = load_theatre(folder)
+    assert plain.layers
+    load_theatre_cached(folder, root=root)  # writes the entry
+    cached = load_theatre_cached(folder, root=root)  # reads it
+    assert [layer.id for layer in cached.layers] == [layer.id for layer in plain.layers]
+    assert all(a.points.equals(b.points) for a, b in zip(cached.layers, plain.layers, strict=True))
+    before = data_version(folder)
+    meta = next((folder / "layers").glob("*.json"))
+    meta.write_text(meta.read_text().replace('"title": "', '"title": "Renamed: '), encoding="utf-8")
+    assert data_version(folder) != before
+
+
+def test_a_damaged_or_unwritable_cache_falls_back_to_the_files(theatre_dir, tmp_path):
+    root = tmp_path / "cache"
+    entry = load_theatre_cached(theatre_dir, root=root).cache_folder
+    (entry / "changes.parquet").write_text("not parquet")
+    assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
+    blocked = tmp_path / "file-not-folder"
+    blocked.write_text("")
+    theatre = load_theatre_cached(theatre_dir, root=blocked / "cache")
+    assert theatre.cache_folder is None and len(theatre.changes) == len(CHANGES)
+    assert cached_text(theatre, "y", lambda: "plain") == "plain"
+
+
+def test_cache_root_honours_the_environment(monkeypatch, tmp_path):
+    monkeypatch.setenv("FRONTLINES_CACHE", str(tmp_path))
+    assert cache_root() == tmp_path
+    monkeypatch.delenv("FRONTLINES_CACHE")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache_root() == tmp_path / "xdg" / "aleppo-frontlines"
+
+
+def test_geo_site_writes_a_self_contained_site(tmp_path, capsys):
+    out = tmp_path / "site"
+    assert main(["site", "--out", str(out), "--data", str(ROOT / "data" / "aleppo")]) == 0
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in page
+    for name in ("status_timeline.js", "view_url.js", "district_layer.js", "view_sync.js"):
+        assert (out / "map" / name).read_bytes() == (ROOT / "components" / "map" / name).read_bytes()
+        assert f'src="map/{name}"' in page
+    config = json.loads((out / "data" / "config.json").read_text())
+    assert config["version"] == data_version(ROOT / "data" / "aleppo")
+    # the front line, names, legend and evidence layers, as in the dashboard
+    for name in ("frontline.js", "labels.js", "evidence_layers.js", "legend.js", "overlays.css"):
+        assert (out / "map" / name).read_bytes() == (ROOT / "components" / "map" / name).read_bytes()
+    assert 'href="map/overlays.css"' in page
+    overlays = config["overlays"]
+    assert overlays["fitCity"] is True and overlays["legend"]["frontline"].startswith("Front line")
+    assert (out / overlays["frontline"]["url"]).is_file()
+    assert [layer["id"] for layer in overlays["layers"]] == ["hrw-damage-sites", "unosat-damage-2015", "cultural-sites"]
+    for layer in overlays["layers"]:
+        assert "lon" not in layer and json.loads((out / layer["url"]).read_text())["id"] == layer["id"]
+    assert (out / "data" / config["downloads"]["changes"]).is_file()
+    assert oct(out.stat().st_mode)[-3:] == "755"
+    # written again over itself; never over other files
+    assert main(["site", "--out", str(out), "--data", str(ROOT / "data" / "aleppo")]) == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine")
+    with pytest.raises(SiteError, match="is not empty and holds no site written before"):
+        write_site(load_theatre(ROOT / "data" / "aleppo"), other)
+    assert (other / "keep.txt").read_text() == "mine"
+
+
+def test_geo_site_vendors_leaflet_from_a_folder(tmp_path, theatre_dir):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    (dist / "leaflet.js").write_text("/* leaflet */")
+    (dist / "leaflet.css").write_text("/* css */")
+    (dist / "leaflet.js.map").write_text("{}")
+    out = write_site(load_theatre(theatre_dir), tmp_path / "site", vendor_leaflet=dist)
+    page = (out / "index.html").read_text()
+    assert 'src="leaflet/leaflet.js"' in page and "cdn.jsdelivr" not in page
+    assert (out / "leaflet" / "leaflet.js").is_file() and not (out / "leaflet" / "leaflet.js.map").exists()
+    with pytest.raises(SiteError, match=r"holds no leaflet\.js and leaflet\.css"):
+        write_site(load_theatre(theatre_dir), tmp_path / "site2", vendor_leaflet=tmp_path / "nowhere")
+
+
+def test_a_title_from_data_is_escaped_in_the_page(tmp_path):
+    folder = write_theatre(tmp_path / "evil", meta={**META, "title": "<script>alert(1)</script>"})
+    out = write_site(load_theatre(folder), tmp_path / "site")
+    page = (out / "index.html").read_text()
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_the_cli_cache_and_version_commands(theatre_dir, monkeypatch, tmp_path, capsys):
+    monkeypatch.setenv("FRONTLINES_CACHE", str(tmp_path / "c"))
+    assert main(["cache", "--data", str(theatre_dir)]) == 0
+    assert str(tmp_path / "c") in capsys.readouterr().out
+    assert main(["version", "--data", str(theatre_dir)]) == 0
+    assert capsys.readouterr().out.strip() == data_version(theatre_dir)
+    assert os.listdir(tmp_path / "c")

@@ -278,14 +278,17 @@
 
     function fitCity(animate) {
       if (layers.length) {
-        // keep the districts clear of the controls in the top right corner (legend, share buttons)
+        // keep the districts clear of the controls in the top right corner (the legend)
         var legendBox = map.getContainer().querySelector(".leaflet-top.leaflet-right");
         var right = legendBox && legendBox.offsetWidth < map.getSize().x / 2 ? legendBox.offsetWidth + 12 : 6;
         // and of the controls along the bottom left (the play bar, the scale)
         var bottomBox = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
         var bottom = bottomBox && bottomBox.offsetHeight < map.getSize().y / 3 ? bottomBox.offsetHeight + 6 : 6;
+        // and of the buttons down the top left (zoom, fit city, share), where the map is wide enough
+        var leftBox = map.getContainer().querySelector(".leaflet-top.leaflet-left");
+        var left = leftBox && leftBox.offsetWidth < map.getSize().x / 4 ? leftBox.offsetWidth + 6 : 6;
         map.fitBounds(layer.getBounds(), {
-          paddingTopLeft: [6, 6],
+          paddingTopLeft: [left, 6],
           paddingBottomRight: [right, bottom],
           animate: animate !== false,
         });

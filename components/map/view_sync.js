@@ -158,7 +158,8 @@
   }
 
   function addShareButtons(frontlines, map, share) {
-    var control = L.control({ position: "topright" });
+    // top left, under the zoom and fit-city buttons: the legend has the top right corner
+    var control = L.control({ position: "topleft" });
     control.onAdd = function () {
       var box = L.DomUtil.create("div", "leaflet-bar frontlines-share");
       box.style.cssText = "background:#fff;padding:4px;max-width:22em;font:13px/1.3 sans-serif";
@@ -205,9 +206,6 @@
       return box;
     };
     control.addTo(map);
-    // above the legend in the same corner: the buttons stay in view when the legend is long
-    var box = control.getContainer();
-    box.parentNode.insertBefore(box, box.parentNode.firstChild);
   }
 
   root.FrontlinesView = { attach: attach, embedSnippet: embedSnippet };

@@ -90,8 +90,7 @@ def site_config(theatre: Theatre) -> dict:
             lang=DEFAULT_LANGUAGE,
             frontline={"url": FRONTLINE_FILE},
             layers=[
-                {**layer_spec(p), "url": layer_file(p["id"])}
-                for p in layer_payloads(theatre.layers, theatre.areas_km2)
+                {**layer_spec(p), "url": layer_file(p["id"])} for p in layer_payloads(theatre.layers, theatre.areas_km2)
             ],
             fit_city=True,  # unless the link holds the map's view (view_sync.js)
         ),

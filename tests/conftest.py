@@ -11,6 +11,17 @@ def theatre_dir(tmp_path: Path) -> Path:
     return write_theatre(tmp_path / "testville")
 
 
+def _leaves_out_browser_tests(config: pytest.Config) -> bool:
+    return "not browser" in (config.getoption("markexpr") or "")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """A run that leaves out the browser tests does not import them (Playwright, the server helpers)."""
+    if collection_path.name == "browser" and collection_path.parent == Path(__file__).parent:
+        return _leaves_out_browser_tests(config) or None
+    return None
+
+
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """How many processes ``-n auto`` (in pyproject's addopts) starts.
 
@@ -18,6 +29,6 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     ``-m "not browser and not slow"``) is spread over every core; any other run stays in
     one process, as each browser test module starts its own server and Chromium.
     """
-    if "not browser" in (config.getoption("markexpr") or ""):
+    if _leaves_out_browser_tests(config):
         return os.cpu_count() or 1
     return 0

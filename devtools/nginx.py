@@ -14,6 +14,8 @@ import subprocess
 import time
 from pathlib import Path
 
+from devtools.server import stop_process
+
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "deploy" / "nginx" / "frontlines.conf.template"
 _VARIABLE = re.compile(r"\$\{(FRONTLINES_[A-Z0-9_]+)\}")
@@ -95,11 +97,4 @@ class Nginx:
         return [line.split()[-1] for line in lines if uri_part in line and line.split()[-1] != "-"]
 
     def stop(self) -> None:
-        if self.log.closed:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+        stop_process(self.process, self.log)

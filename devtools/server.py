@@ -9,8 +9,21 @@ import sys
 import time
 import urllib.request
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def stop_process(process: subprocess.Popen, log: IO) -> None:
+    """Stop a server started with its output in ``log`` (politely, then by force) and close the log; once."""
+    if log.closed:
+        return
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
 
 
 def _free_port() -> int:
@@ -88,14 +101,7 @@ class Server:
         raise RuntimeError(f"streamlit did not start:\n{output}")
 
     def stop(self) -> None:
-        if self.log.closed:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
+        stop_process(self.process, self.log)
 
 
 def map_frame(page, *, timeout_s: float = 30.0):

@@ -1,0 +1,28 @@
+"""Which runs tests/conftest.py spreads over the cores and which skip importing the browser tests."""
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+import conftest
+
+
+def config(markexpr: str):
+    return SimpleNamespace(getoption=lambda name: markexpr if name == "markexpr" else None)
+
+
+@pytest.mark.parametrize(
+    ("markexpr", "spread"),
+    [("not browser and not slow", True), ("slow and not browser", True), ("", False), ("browser", False)],
+)
+def test_only_runs_without_browser_tests_use_every_core(markexpr, spread):
+    workers = conftest.pytest_xdist_auto_num_workers(config(markexpr))
+    assert (workers > 0) is spread
+
+
+def test_the_browser_folder_is_left_uncollected_only_when_its_tests_are_left_out():
+    browser = Path(conftest.__file__).parent / "browser"
+    assert conftest.pytest_ignore_collect(browser, config("not browser and not slow")) is True
+    assert conftest.pytest_ignore_collect(browser, config("")) is None
+    assert conftest.pytest_ignore_collect(browser.parent / "js", config("not browser")) is None

@@ -1,11 +1,16 @@
 """Which runs tests/conftest.py spreads over the cores and which skip importing the browser tests."""
 
+import importlib.util
 from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
-import conftest
+# By path: in a whole run the name "conftest" may be tests/browser's.
+_spec = importlib.util.spec_from_file_location("tests_conftest", Path(__file__).with_name("conftest.py"))
+assert _spec is not None and _spec.loader is not None
+conftest = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(conftest)
 
 
 def config(markexpr: str):

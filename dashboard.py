@@ -34,12 +34,12 @@ from components.guard import contained
 from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 from components.js import js_literal
 from components.legend import render_legend
-from components.map_view import render_map
+from components.map_view import library_payloads, render_map
 from components.page import render_language_switch, render_page_setup
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
-from components.static_files import is_published, publish_payloads, static_serving_enabled
+from components.static_files import kept_published, publish_payloads, static_serving_enabled
 from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart, strip_spec
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
@@ -151,10 +151,18 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
 def static_paths(prepared: Prepared) -> dict[str, str] | None:
     """The published payloads' paths, published again if their files were deleted while the server ran;
     None where the payloads travel inline (static serving off, or the folder cannot be written)."""
-    paths = prepared.published
-    if paths is not None and not all(is_published(STATIC_ROOT, path) for path in paths.values()):
-        paths = publish_payloads(STATIC_ROOT, "theatres", prepared.payloads)
-    return paths
+    return kept_published(STATIC_ROOT, "theatres", prepared.payloads, prepared.published)
+
+
+@st.cache_resource(show_spinner=False)
+def published_library(static: bool) -> dict[str, str] | None:
+    """The map's browser code and styles as static files, once per process (None: they travel inline)."""
+    return publish_payloads(STATIC_ROOT, "map", library_payloads()) if static else None
+
+
+def library_paths() -> dict[str, str] | None:
+    """:func:`published_library`'s paths, published again if their files were deleted meanwhile."""
+    return kept_published(STATIC_ROOT, "map", library_payloads(), published_library(static_serving_enabled()))
 
 
 def show_data_error(directory: Path, exc: DataError, lang: str) -> None:
@@ -423,6 +431,7 @@ def show_page(directory: Path, lang: str) -> None:
                 on_played=lambda iso: played_to(theatre, iso),
                 height=MAP_HEIGHT,
                 share_title=theatre.meta.title,
+                library_paths=library_paths(),
             )
         if embed:  # the legend is on the map
             attribution(theatre, lang)

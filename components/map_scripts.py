@@ -23,6 +23,9 @@ MAP_SCRIPT_FILES = (
     "district_layer.js",
     "view_sync.js",
 )
+#: The dashboard's loader: inline in every rerun's script, it fetches the library (the files above
+#: and the styles below) from a static file once and holds the reruns' status calls until it has.
+MAP_LOADER_FILE = "loader.js"
 #: Styles inside the dashboard's map iframe (not the static site's page: they stop its document scrolling).
 MAP_STYLES_FILE = "map.css"
 #: The overlays' styles (names, legend, evidence layers), in the dashboard's map and the static site alike.
@@ -32,6 +35,11 @@ OVERLAY_STYLES_FILE = "overlays.css"
 def map_library() -> str:
     """Every map script, concatenated in load order."""
     return "\n".join((MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in MAP_SCRIPT_FILES)
+
+
+def map_loader() -> str:
+    """The dashboard map's loader (see the top of loader.js)."""
+    return (MAP_SCRIPTS / MAP_LOADER_FILE).read_text(encoding="utf-8")
 
 
 def map_styles() -> str:

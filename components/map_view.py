@@ -22,7 +22,7 @@ from streamlit_folium import st_folium
 
 from components.i18n import t
 from components.js import js_literal
-from components.map_scripts import map_library, map_styles, map_text, overlay_options, share_text
+from components.map_scripts import map_library, map_loader, map_styles, map_text, overlay_options, share_text
 from components.palette import FILL_OPACITY, styles_in_code_order
 from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 
@@ -66,20 +66,32 @@ class LeafletOnlyMap(folium.Map):
 
 _MAP_LIBRARY = map_library()
 _MAP_STYLES = map_styles()
+_MAP_LOADER = map_loader()
+
+
+def library_payloads() -> dict[str, str]:
+    """The map's browser code and styles as static payloads (:func:`components.static_files.publish_payloads`);
+    their paths go to :func:`render_map` as ``library_paths``."""
+    return {".js": _MAP_LIBRARY, ".css": _MAP_STYLES}
 
 
 class DistrictLayer(MacroElement):
     """Every district as an SVG path with the class ``district district-<id>``, drawn by
     ``components/map/district_layer.js`` and started with one ``FrontlinesMap.init(options)``,
-    with the front line, names, legend and evidence layers of the other files in ``map/``."""
+    with the front line, names, legend and evidence layers of the other files in ``map/``.
+
+    With ``library_paths`` (``{".js": path, ".css": path}`` of :func:`library_payloads`, published as
+    static files) the script carries only ``map/loader.js`` and the options, which fetches the
+    library once; without, the library and its styles are inline."""
 
     _template = Template("""
 {% macro header(this, kwargs) %}
-<style>{{ this.styles }}</style>
+{% if this.styles %}<style>{{ this.styles }}</style>{% endif %}
 {% endmacro %}
 {% macro script(this, kwargs) %}
+{{ this.loader }}
 {{ this.library }}
-FrontlinesMap.init({{ this.options_js() }});
+FrontlinesLoader.start({{ this.files_js }}, {{ this.options_js() }});
 {% endmacro %}
 """)
 
@@ -96,11 +108,16 @@ FrontlinesMap.init({{ this.options_js() }});
         playback_days: tuple[int, int] | None = None,
         view: dict | None = None,
         lang: str = "en",
+        library_paths: dict[str, str] | None = None,
     ):
         super().__init__()
         self._name = "DistrictLayer"
-        self.library = _MAP_LIBRARY
-        self.styles = _MAP_STYLES
+        self.loader = _MAP_LOADER
+        self.library = "" if library_paths else _MAP_LIBRARY
+        self.styles = "" if library_paths else _MAP_STYLES
+        self.files_js = js_literal(
+            {"script": library_paths[".js"], "styles": library_paths[".css"]} if library_paths else None
+        )
         self._options = {
             "styles": styles_in_code_order({s: t(f"status.{s}", lang) for s in STATUSES}),
             "fillOpacity": FILL_OPACITY,
@@ -135,11 +152,11 @@ class StatusUpdate(folium.FeatureGroup):
     _template = Template("""
 {% macro script(this, kwargs) %}
 var {{ this.get_name() }} = L.featureGroup();
-if (window.frontlines) {
-  window.frontlines.markChanged({{ this.from_codes_js }});
-  window.frontlines.apply({{ this.codes_js }}, {{ this.selected_js }}, {{ this.date_js }});
-  {% if this.focus_js %}window.frontlines.focus({{ this.focus_js }});{% endif %}
-}
+window.FrontlinesLoader && FrontlinesLoader.call(function (frontlines) {
+  frontlines.markChanged({{ this.from_codes_js }});
+  frontlines.apply({{ this.codes_js }}, {{ this.selected_js }}, {{ this.date_js }});
+  {% if this.focus_js %}frontlines.focus({{ this.focus_js }});{% endif %}
+});
 {% endmacro %}
 """)
 
@@ -187,6 +204,7 @@ def render_map(
     playback_days: tuple[int, int] | None = None,
     on_played=None,
     share_title: str | None = None,
+    library_paths: dict[str, str] | None = None,
     key: str = "map",
     height: int = 620,
 ) -> None:
@@ -213,6 +231,9 @@ def render_map(
 
     The map keeps its centre, zoom and layers in the page's address (``map=``, ``layers=``,
     see ``components/map/view_sync.js``); with ``share_title`` it has Copy link and Embed buttons.
+
+    ``library_paths`` are the static paths of :func:`library_payloads` (the map's code, fetched
+    once); without them the code travels inline with every rerun.
     """
     base = LeafletOnlyMap(
         location=list(center), zoom_start=zoom, tiles=_TILES, control_scale=True, zoom_snap=0.25, zoom_delta=1
@@ -228,6 +249,7 @@ def render_map(
         playback_days=playback_days if follow else None,
         view={"page": "parent", "share": {"title": share_title, "text": share_text(lang)} if share_title else None},
         lang=lang,
+        library_paths=library_paths,
     ).add_to(base)
     handled = f"{key}-handled"
 

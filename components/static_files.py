@@ -74,6 +74,16 @@ def prune(directory: Path, *, keep: set[str], older_than_s: float = KEEP_SECONDS
     return removed
 
 
+def kept_published(
+    static_root: Path, folder: str, payloads: dict[str, str], paths: dict[str, str] | None
+) -> dict[str, str] | None:
+    """``paths`` (of :func:`publish_payloads` for ``payloads``), published again if one of their files
+    was deleted while the server ran; None where the payloads travel inline."""
+    if paths is not None and not all(is_published(static_root, path) for path in paths.values()):
+        paths = publish_payloads(static_root, folder, payloads)
+    return paths
+
+
 def publish_payloads(static_root: Path, folder: str, payloads: dict[str, str]) -> dict[str, str] | None:
     """Publish each ``{suffix: text}`` under ``static_root/folder`` and prune old files there.
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -248,6 +249,33 @@ def test_the_map_fetches_published_shapes_or_carries_them_inline(monkeypatch):
     st.cache_resource.clear()
     script = map_script(app(monkeypatch))
     assert '"shapesUrl":null' in script and '"shapes":{"type":"FeatureCollection"' in script
+    st.cache_resource.clear()
+
+
+def test_the_map_library_is_a_static_file_or_travels_inline(monkeypatch):
+    import streamlit as st
+
+    import components.static_files
+    from components.map_scripts import map_library
+
+    st.cache_resource.clear()
+    script = map_script(app(monkeypatch))
+    files = re.search(
+        r'FrontlinesLoader\.start\(\{"script":"(app/static/map/\w+\.js)","styles":"(app/static/map/\w+\.css)"\}', script
+    )
+    assert files, script[-2000:]
+    for path in files.groups():
+        assert (ROOT / "static" / path.removeprefix("app/static/")).is_file()
+    assert (ROOT / "static" / files[1].removeprefix("app/static/")).read_text(encoding="utf-8") == map_library()
+    assert "FrontlinesMap = " not in script and len(script) < 20_000  # the loader and the options only
+
+    def unwritable(*args, **kwargs):
+        raise PermissionError("read-only file system")
+
+    monkeypatch.setattr(components.static_files, "publish", unwritable)
+    st.cache_resource.clear()
+    script = map_script(app(monkeypatch))
+    assert map_library() in script and "FrontlinesLoader.start(null," in script
     st.cache_resource.clear()
 
 

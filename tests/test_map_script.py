@@ -15,9 +15,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import numpy as np
 import pytest
 
-from components.map_view import _MAP_LIBRARY, DistrictLayer
+from components.map_view import _MAP_LIBRARY, _MAP_LOADER, DistrictLayer, StatusUpdate
 from geo import load_theatre
 from geo.dates import day_number
 from geo.export import download_name, state_geojson, write_state_csv
@@ -109,6 +110,46 @@ def test_the_map_library_is_safe_inside_a_script_element():
         "frontlinesEvidence",
     ):
         assert name in _MAP_LIBRARY
+
+
+def test_the_loader_is_safe_inside_a_script_element_and_not_part_of_the_library():
+    assert "</script" not in _MAP_LOADER.lower() and "FrontlinesLoader" in _MAP_LOADER
+    assert "FrontlinesLoader = " not in _MAP_LIBRARY
+
+
+def _rendered(library_paths: dict[str, str] | None) -> tuple[str, str]:
+    """The script and the header a DistrictLayer adds to a map."""
+    import folium
+
+    base = folium.Map(tiles=None)
+    layer = DistrictLayer(shapes_path="x.geojson", inline_shapes_js=None, unknown_code=5, library_paths=library_paths)
+    layer.add_to(base)
+    base.render()
+    return layer._template.module.script(layer), layer._template.module.header(layer)
+
+
+def test_with_static_paths_the_script_carries_the_loader_not_the_library():
+    script, header = _rendered({".js": "app/static/map/abc.js", ".css": "app/static/map/abc.css"})
+    assert _MAP_LOADER in script and _MAP_LIBRARY not in script and "<style>" not in header
+    assert 'FrontlinesLoader.start({"script":"app/static/map/abc.js","styles":"app/static/map/abc.css"}, {' in script
+    assert len(script) < len(_MAP_LIBRARY) / 4
+
+
+def test_without_static_paths_the_library_and_styles_are_inline():
+    script, header = _rendered(None)
+    assert script.index(_MAP_LOADER) < script.index(_MAP_LIBRARY) < script.index("FrontlinesLoader.start(null, {")
+    assert "<style>" in header and ".frontlines-load-error" in header
+
+
+def test_the_status_update_waits_for_the_library():
+    import folium
+
+    update = StatusUpdate(np.array([0, 1]), np.array([False, True]), "a", "2016-10-07", focus=("a", 2))
+    update.add_to(folium.Map(tiles=None))
+    script = update._template.module.script(update)
+    assert "FrontlinesLoader.call(function (frontlines) {" in script
+    assert 'frontlines.apply("' in script and 'frontlines.focus("a", 2)' in script
+    assert "window.frontlines" not in script
 
 
 def test_init_options_are_one_json_object_with_the_status_format():

@@ -151,3 +151,44 @@ def test_panel_shows_source_ratings_and_disagreements(page, aleppo_server):
     assert "newarab.com (regional or local outlet; none known)" in body
     assert "Sources disagree: another report gives 4 Dec 2016; disputed by en.wikipedia.org" in body
     assert page.get_by_role("link", name="en.wikipedia.org").count() >= 2
+
+
+def folium_frame(page, *, timeout_ms: float = 30_000):
+    """streamlit-folium's iframe once its script has run, whether or not the map library has arrived."""
+    deadline = page.evaluate("performance.now()") + timeout_ms
+    while page.evaluate("performance.now()") < deadline:
+        for frame in page.frames:
+            if "st_folium" in frame.url and not frame.is_detached() and frame.evaluate("!!window.FrontlinesLoader"):
+                return frame
+        page.wait_for_timeout(100)
+    raise AssertionError("the map's iframe never appeared")
+
+
+def test_reruns_before_the_map_library_arrives_are_applied_once_it_has(page, aleppo_server):
+    held = []
+    page.route("**/app/static/map/*.js", lambda route: held.append(route))  # held back until released below
+    page.goto(f"{aleppo_server.url}/?date=2016-10-05")
+    frame = folium_frame(page)
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.search.includes('date=2016-10-07')", timeout=20_000)  # the reruns ran
+    page.wait_for_timeout(500)  # and their status scripts reached the map
+    assert len(held) == 1 and frame.evaluate("FrontlinesLoader.state") == "loading"
+    assert frame.evaluate("window.frontlines === undefined")
+    held[0].continue_()
+    frame.wait_for_function("window.frontlines && window.frontlines.date === '2016-10-07'", timeout=20_000)
+    assert status_of(frame, "bustan-al-basha") == "contested"
+    assert frame.evaluate("FrontlinesLoader.state") == "started"
+    assert frame.evaluate("getComputedStyle(document.body).overflow") == "hidden"  # map.css came with it
+
+
+def test_a_map_library_that_cannot_be_loaded_is_named_on_the_map(page, aleppo_server):
+    page.route("**/app/static/map/*.js", lambda route: route.fulfill(status=404, body="gone"))
+    page.goto(f"{aleppo_server.url}/?date=2016-10-05")
+    frame = folium_frame(page)
+    alert = frame.get_by_role("alert")
+    alert.wait_for(timeout=20_000)
+    assert "could not be loaded" in alert.inner_text() and "app/static/map/" in alert.inner_text()
+    assert frame.evaluate("FrontlinesLoader.state") == "failed"
+    assert "Traceback" not in page.inner_text("body")

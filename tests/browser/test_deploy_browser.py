@@ -76,9 +76,10 @@ def test_share_links_through_nginx_and_a_replica_restart(page, replicas):
     # the map paints; static files come through the sub-path
     assert status_of(frame, "bustan-al-basha") == "opposition"
     assert frame.evaluate("map.getZoom()") == 13
-    assert frame.evaluate(
-        f"performance.getEntriesByType('resource').some(e => e.name.includes('/{BASE}/app/static/theatres/'))"
-    )
+    for folder in ("theatres", "map"):  # the data, and the map's own code
+        assert frame.evaluate(
+            f"performance.getEntriesByType('resource').some(e => e.name.includes('/{BASE}/app/static/{folder}/'))"
+        )
     # a scrub
     frame.wait_for_function("window.frontlines.following", timeout=WAIT_MS)
     page.get_by_role("slider").focus()

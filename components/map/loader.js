@@ -1,0 +1,98 @@
+/*
+ * The dashboard map's loader: the only browser code in the script that streamlit-folium
+ * sends with every rerun (components/map_view.py, DistrictLayer). The map library (every
+ * other file of this folder, in the order of components/map_scripts.py) and its styles are
+ * static files, fetched once and cached by the browser, or, where static serving is off,
+ * inline after this file.
+ *
+ *   FrontlinesLoader.start(files, options)
+ *       files is {script, styles}: the library's and its styles' paths relative to the
+ *       page's base URL (so the map works under a sub-path such as /aleppo/); the library
+ *       is then loaded and started with FrontlinesMap.init(options). files null: the library
+ *       is already inline, start it now. If the library cannot be loaded, the map says so
+ *       (options.text.loadError).
+ *   FrontlinesLoader.call(fn)
+ *       fn(window.frontlines) now if the map has started, or once it has: the reruns'
+ *       status scripts (StatusUpdate) may run before the library has arrived. Calls are
+ *       kept in order.
+ *   FrontlinesLoader.state    "loading", "started" or "failed"
+ *
+ * streamlit-folium listens for clicks on the layers the map has when its script ends; the
+ * districts' layer comes later, so the loader adds an empty layer group at once and makes it
+ * the districts' layer's event parent: their clicks still reach the component.
+ */
+(function (root) {
+  "use strict";
+  if (root.FrontlinesLoader) {
+    return;
+  }
+  var waiting = [];
+  var loader = { state: "loading", start: start, call: call };
+
+  function call(fn) {
+    if (loader.state === "started") {
+      fn(root.frontlines);
+    } else {
+      waiting.push(fn);
+    }
+  }
+
+  function started(options, clicks) {
+    root.FrontlinesMap.init(options);
+    root.frontlines.layer.addEventParent(clicks);
+    loader.state = "started";
+    var calls = waiting;
+    waiting = [];
+    for (var i = 0; i < calls.length; i++) {
+      calls[i](root.frontlines);
+    }
+  }
+
+  function element(tag, attributes, required) {
+    return new Promise(function (resolve, reject) {
+      var node = document.createElement(tag);
+      node.onload = resolve;
+      node.onerror = function () {
+        (required ? reject : resolve)(new Error(attributes.src || attributes.href));
+      };
+      for (var name in attributes) {
+        node.setAttribute(name, attributes[name]);
+      }
+      document.head.appendChild(node);
+    });
+  }
+
+  function failed(options, error) {
+    loader.state = "failed";
+    var box = L.control({ position: "topright" });
+    box.onAdd = function () {
+      var div = L.DomUtil.create("div", "frontlines-load-error");
+      div.setAttribute("role", "alert");
+      div.textContent = options.text.loadError.replace("{error}", error.message);
+      return div;
+    };
+    box.addTo(root[options.map]);
+  }
+
+  function start(files, options) {
+    var clicks = L.featureGroup().addTo(root[options.map]);
+    if (!files) {
+      started(options, clicks);
+      return;
+    }
+    var base = root.parent.document.baseURI;
+    Promise.all([
+      element("link", { rel: "stylesheet", href: new URL(files.styles, base).href }, false),
+      element("script", { src: new URL(files.script, base).href }, true),
+    ]).then(
+      function () {
+        started(options, clicks);
+      },
+      function (error) {
+        failed(options, error);
+      },
+    );
+  }
+
+  root.FrontlinesLoader = loader;
+})(self);

@@ -119,7 +119,7 @@ def one_session(browser, url: str) -> dict:
     for mark in ("frontlines-shapes-loaded", "frontlines-shapes-drawn"):
         if mark in inner["marks"]:
             result[f"iframe: {mark}"] = inner["origin"] + inner["marks"][mark] - origin
-    result["iframe: first styled"] = inner["steps"]["styled"] - origin
+    result["iframe: first styled"] = inner["steps"].get("styled", float("nan")) - origin
     result["last change of the map's paths (first paint)"] = top["paint"] - origin
     return result
 

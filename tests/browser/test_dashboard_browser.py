@@ -192,3 +192,31 @@ def test_a_map_library_that_cannot_be_loaded_is_named_on_the_map(page, aleppo_se
     assert "could not be loaded" in alert.inner_text() and "app/static/map/" in alert.inner_text()
     assert frame.evaluate("FrontlinesLoader.state") == "failed"
     assert "Traceback" not in page.inner_text("body")
+
+
+# Every document streamlit-folium's iframe loads, counted in the top page (a re-created or
+# reloaded iframe draws the map again: a slower first paint and a lost view).
+COUNT_MAP_DOCUMENTS = """
+if (window === window.top) {
+  window.__mapDocuments = 0;
+  document.addEventListener("load", (event) => {
+    if (event.target.nodeName === "IFRAME" && event.target.src.includes("st_folium")) window.__mapDocuments++;
+  }, true);
+}
+"""
+
+
+def test_the_map_is_created_once_per_visit(page, aleppo_server):
+    page.context.add_init_script(COUNT_MAP_DOCUMENTS)
+    page.goto(f"{aleppo_server.url}/?date=2016-10-05&district=bustan-al-basha")
+    frame = map_frame(page)
+    frame.wait_for_function("window.frontlines.following")
+    page.wait_for_timeout(1500)  # any rerun of the first visit has happened
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.search.includes('date=2016-10-06')", timeout=20_000)
+    click_district(page, frame, "hanano")
+    page.get_by_role("heading", name="Hanano").wait_for(timeout=20_000)
+    page.wait_for_timeout(1000)
+    assert page.evaluate("window.__mapDocuments") == 1
+    assert frame.evaluate("window.frontlines.date") == "2016-10-06"

@@ -15,8 +15,12 @@ def share_url(base_url: str, params: dict[str, str | None]) -> str:
 
 
 def render_share_link(params: dict[str, str | None], *, lang: str) -> None:
-    """Show the link (with a copy button) to this date and district."""
+    """Show the link to this date and district (the map's Copy link button copies it with the map's view).
+
+    Inline code in markdown, not ``st.code``: that element's syntax highlighter is the largest
+    script of Streamlit's page (1.5 MB), and loading it delayed the map's first paint.
+    """
     base = st.context.url or ""
     st.caption(t("share.caption", lang))
     with st.container(key="share-link"):
-        st.code(share_url(base, params), language=None, wrap_lines=True)
+        st.markdown(f"`{share_url(base, params).replace('`', '%60')}`")

@@ -279,6 +279,14 @@ def test_the_map_library_is_a_static_file_or_travels_inline(monkeypatch):
     st.cache_resource.clear()
 
 
+def test_the_share_link_is_inline_code_not_a_code_block(monkeypatch):
+    # st.code's syntax highlighter (1.5 MB of script) delayed the map's first paint
+    at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha")
+    assert not at.code
+    (link,) = [m.value for m in at.markdown if "date=2016-10-07" in m.value]
+    assert re.fullmatch(r"`\S*\?date=2016-10-07&district=bustan-al-basha&v=[0-9a-f]{8}`", link)
+
+
 def test_arabic_interface_from_the_url(monkeypatch):
     at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha", lang="ar")
     text = markdown_text(at)

@@ -111,7 +111,13 @@ def one_session(browser, url: str) -> dict:
     for name in ("start", "leaflet", "loader", "library", "init"):
         if inner["steps"].get(name):
             result[f"iframe: {name}"] = inner["steps"][name] - origin
-    for name, path in (("map code", "/app/static/map/"), ("shapes", ".geojson")):
+    for name, path in (
+        ("streamlit-folium's script", "st_folium/static/js/main."),
+        ("Leaflet", "leaflet.js"),
+        ("map code", "/app/static/map/"),
+        ("shapes", ".geojson"),
+        ("front line", ".frontline.json"),
+    ):
         for resource, begin, end in inner["resources"]:
             if path in resource:
                 result[f"iframe: {name} fetch started"] = inner["origin"] + begin - origin

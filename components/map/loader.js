@@ -8,8 +8,11 @@
  *   FrontlinesLoader.start(files, options)
  *       files is {script, styles}: the library's and its styles' paths relative to the
  *       page's base URL (so the map works under a sub-path such as /aleppo/); the library
- *       is then loaded and started with FrontlinesMap.init(options). files null: the library
- *       is already inline, start it now. If the library cannot be loaded, the map says so
+ *       is then loaded and started with FrontlinesMap.init(options). The districts' shapes
+ *       (options.shapesUrl) and the front line (options.frontline.url) are fetched at the
+ *       same time and handed to init as options.shapes and options.frontline.data (where
+ *       such a fetch fails, init fetches again and reports it). files null: the library is
+ *       already inline, start it now. If the library cannot be loaded, the map says so
  *       (options.text.loadError).
  *   FrontlinesLoader.call(fn)
  *       fn(window.frontlines) now if the map has started, or once it has: the reruns'
@@ -74,6 +77,19 @@
     box.addTo(root[options.map]);
   }
 
+  function data(url, base) {
+    if (!url) {
+      return null;
+    }
+    return fetch(new URL(url, base))
+      .then(function (response) {
+        return response.ok ? response.json() : null;
+      })
+      .catch(function () {
+        return null;
+      });
+  }
+
   function start(files, options) {
     var clicks = L.featureGroup().addTo(root[options.map]);
     if (!files) {
@@ -81,11 +97,18 @@
       return;
     }
     var base = root.parent.document.baseURI;
+    var frontline = options.frontline;
     Promise.all([
-      element("link", { rel: "stylesheet", href: new URL(files.styles, base).href }, false),
       element("script", { src: new URL(files.script, base).href }, true),
+      element("link", { rel: "stylesheet", href: new URL(files.styles, base).href }, false),
+      options.shapes ? null : data(options.shapesUrl, base),
+      frontline && !frontline.data ? data(frontline.url, base) : null,
     ]).then(
-      function () {
+      function (loaded) {
+        options.shapes = options.shapes || loaded[2] || undefined;
+        if (frontline && loaded[3]) {
+          frontline.data = loaded[3];
+        }
         started(options, clicks);
       },
       function (error) {

@@ -10,8 +10,10 @@ the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
 
 from __future__ import annotations
 
+import functools
 import re
 
+import branca.element
 import folium
 import numpy as np
 import streamlit as st
@@ -46,6 +48,41 @@ _VIEWPORT = re.compile(r"<meta\s+name=\"viewport\"[^>]*>")
 VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
 # Named once: by name ("OpenStreetMap"), folium searches every tile provider on every rerun.
 _TILES = xyzservices.providers.OpenStreetMap.Mapnik
+_compile_template = branca.element.Template
+#: folium's element names: a text holding one is one element's, not worth keeping.
+_ELEMENT_ID = re.compile(r"_[0-9a-f]{32}")
+
+
+@functools.lru_cache(maxsize=256)
+def _shared_template(source: str):
+    return _compile_template(source)
+
+
+def _template(source: str, *args, **kwargs):
+    """branca's Template, compiled once per source for the texts without element names.
+
+    folium wraps the same texts (its classes' includes) in new Elements on every render and
+    branca compiles each as a Jinja template: about 20 compilations per rerun were most of
+    the server's time in render_map. A compiled template is immutable, so equal sources can
+    share one.
+    """
+    if args or kwargs or _ELEMENT_ID.search(source):
+        return _compile_template(source, *args, **kwargs)
+    return _shared_template(source)
+
+
+branca.element.Template = _template  # type: ignore[misc,assignment]
+
+
+class RawElement(Element):
+    """Text rendered as it is (not compiled as a template, as branca's Element would each time)."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, **kwargs) -> str:
+        return self.text
 
 
 class LeafletOnlyMap(folium.Map):
@@ -60,7 +97,7 @@ class LeafletOnlyMap(folium.Map):
         header = self.get_root().header  # type: ignore[attr-defined]
         own = header._children.get(self.get_name())
         if own is not None:
-            header._children[self.get_name()] = Element(_VIEWPORT.sub(VIEWPORT_META, own.render()))
+            header._children[self.get_name()] = RawElement(_VIEWPORT.sub(VIEWPORT_META, own.render()))
         return rendered
 
 
@@ -135,6 +172,14 @@ FrontlinesLoader.start({{ this.files_js }}, {{ this.options_js() }});
             "view": view,
         }
         self._inline_shapes_js = inline_shapes_js
+
+    def render(self, **kwargs):
+        """As MacroElement's, without compiling the rendered text as a template again (it holds
+        the options, and where static serving is off the library and every shape)."""
+        figure = self.get_root()
+        module = self._template.module
+        figure.header.add_child(RawElement(module.header(self, kwargs)), name=self.get_name())  # type: ignore[attr-defined]
+        figure.script.add_child(RawElement(module.script(self, kwargs)), name=self.get_name())  # type: ignore[attr-defined]
 
     def options_js(self) -> str:
         """The options object; inline shapes go in as the JSON text they already are."""

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -150,6 +151,34 @@ def test_the_status_update_waits_for_the_library():
     assert "FrontlinesLoader.call(function (frontlines) {" in script
     assert 'frontlines.apply("' in script and 'frontlines.focus("a", 2)' in script
     assert "window.frontlines" not in script
+
+
+def test_a_rerun_compiles_no_template_for_the_map_code_or_folium_includes(monkeypatch):
+    import jinja2
+
+    from components.map_view import LeafletOnlyMap
+
+    def draw() -> None:
+        base = LeafletOnlyMap(location=[36.2, 37.15], zoom_start=12, tiles=None)
+        DistrictLayer(
+            shapes_path=None, inline_shapes_js='{"type":"FeatureCollection","features":[]}', unknown_code=5
+        ).add_to(base)
+        StatusUpdate(np.array([0]), np.array([False]), None, "2016-10-07").add_to(base)
+        base.get_root().render()
+
+    draw()
+    compiled: list[str] = []
+    compile_template = jinja2.Environment.compile
+
+    def spy(self, source, *args, **kwargs):
+        compiled.append(source)
+        return compile_template(self, source, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", spy)
+    draw()
+    assert compiled, "the spy sees compilations"
+    assert not [s for s in compiled if "FrontlinesLoader.start" in s or "FeatureCollection" in s]  # the big texts
+    assert all(re.search(r"_[0-9a-f]{32}", s) for s in compiled)  # only elements' own texts, not includes
 
 
 def test_init_options_are_one_json_object_with_the_status_format():

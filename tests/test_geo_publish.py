@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from geo import load_theatre
-from geo.cache import cache_root, cached_text, load_theatre_cached
+from geo.cache import cache_root, cached_json, cached_text, load_theatre_cached
 from geo.cli import main
 from geo.export import write_state_csv, write_state_geojson
 from geo.site import SiteError, write_site
@@ -127,6 +127,8 @@ def test_the_cache_returns_the_same_theatre_and_is_keyed_by_the_data(theatre_dir
     assert again.meta == plain.meta and again.version == plain.version
     assert cached_text(again, "x.txt", lambda: "made") == "made"
     assert cached_text(again, "x.txt", lambda: "not again") == "made"
+    assert cached_json(again, "x.json", lambda: {"a": 1}) == {"a": 1}
+    assert cached_json(again, "x.json", lambda: {"a": 2}) == {"a": 1}
     write_theatre(theatre_dir, changes=CHANGES[:1])
     changed = load_theatre_cached(theatre_dir, root=root)
     assert changed.cache_folder != first.cache_folder and len(changed.changes) == 1

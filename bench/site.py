@@ -3,6 +3,7 @@ first paint of a share link and scrub-to-paint, beside the dashboard's first pai
 
     python bench/site.py                      # 130 and 10,000 districts
     python bench/site.py --sizes 130 --scrubs 3
+    python bench/site.py --sizes 130 --no-dashboard    # the site alone (no `streamlit run` to compare with)
 """
 
 from __future__ import annotations
@@ -74,12 +75,26 @@ def measure_site(browser, url: str, scrubs: int, quiet_ms: float) -> dict:
     return {"first": median(firsts), "p50": median(latencies), "p95": percentile(latencies, 95)}
 
 
+def dashboard_first_paint(browser, data) -> float:
+    """The same link's first paint on a running `streamlit run` (the second session: its caches warm)."""
+    dashboard = Server(data)
+    try:
+        context, _, warm = open_view(browser, f"{dashboard.url}/{LINK}", 700)
+        context.close()
+        context, _, warm = open_view(browser, f"{dashboard.url}/{LINK}", 700)
+        context.close()
+    finally:
+        dashboard.stop()
+    return warm
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="130,10000")
     parser.add_argument("--changes-per-district", type=int, default=100)
     parser.add_argument("--scrubs", type=int, default=20)
     parser.add_argument("--quiet-ms", type=float, default=150)
+    parser.add_argument("--no-dashboard", action="store_true", help="skip the dashboard's first paint of the same link")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -110,14 +125,7 @@ def main() -> None:
                 site = measure_site(browser, server.url + "/", args.scrubs, args.quiet_ms)
             finally:
                 server.stop()
-            dashboard = Server(data)
-            try:
-                context, _, warm = open_view(browser, f"{dashboard.url}/{LINK}", 700)
-                context.close()
-                context, _, warm = open_view(browser, f"{dashboard.url}/{LINK}", 700)
-                context.close()
-            finally:
-                dashboard.stop()
+            warm = float("nan") if args.no_dashboard else dashboard_first_paint(browser, data)
             table.row(
                 [
                     f"{size:,}",

@@ -160,10 +160,7 @@
     if (Number(slider.value) !== current.day) {
       slider.value = String(current.day);
     }
-    var date = new Date(current.day * 86400000);
-    $("date-label").textContent = date.toLocaleDateString("en-GB", {
-      weekday: "long", day: "2-digit", month: "long", year: "numeric", timeZone: "UTC",
-    });
+    $("date-label").textContent = D.longDate(current.day);
     $("date-label").setAttribute("data-date", iso);
     var before = D.nearestChange(data.config.changeDays, current.day, -1);
     var after = D.nearestChange(data.config.changeDays, current.day, 1);
@@ -371,18 +368,26 @@
     $("version-line").textContent = "Data version " + data.config.version + (data.config.licence ? ", licence " + data.config.licence : "") + ".";
   }
 
-  Promise.all([fetchJson("data/config.json"), fetchJson("data/timeline.json"), fetchJson("data/districts.json")])
+  // The configuration is in the page; the data was asked for by the page's head (preload):
+  // these requests are answered from there.
+  data.config = JSON.parse($("site-config").textContent);
+  var loads = [
+    fetch(data.config.timelineUrl).then(function (response) {
+      if (!response.ok) {
+        throw new Error(data.config.timelineUrl + ": HTTP " + response.status);
+      }
+      return response.arrayBuffer();
+    }),
+    fetchJson("data/districts.json"),
+  ];
+  Promise.all(loads)
     .then(function (loaded) {
-      data.config = loaded[0];
-      data.timeline = loaded[1];
-      data.districts = loaded[2];
+      data.timeline = D.decodeTimeline(loaded[0]);
+      data.districts = loaded[1];
       data.districts.forEach(function (d, i) { indexOf[d.district_id] = i; });
       readUrl();
-      window.map = L.map("map", { center: data.config.center, zoom: data.config.zoom, zoomControl: true });
-      L.tileLayer("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", {
-        maxZoom: 19,
-        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-      }).addTo(window.map);
+      // maxZoom on the map itself: the tiles that would set it are added last
+      window.map = L.map("map", { center: data.config.center, zoom: data.config.zoom, zoomControl: true, maxZoom: 19 });
       L.control.scale().addTo(window.map);
       // the front line, names, legend (on the map) and evidence layers: data.config.overlays
       frontlines = FrontlinesMap.init(Object.assign({}, data.config.overlays, {
@@ -397,6 +402,11 @@
         timeline: data.timeline,
         view: { page: "self", share: { title: data.config.title, text: data.config.shareText } },
       }));
+      // The tiles once the link's view is set (view_sync.js): one set of tiles, not two.
+      L.tileLayer("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", {
+        maxZoom: 19,
+        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+      }).addTo(window.map);
       wire();
       render();
       writeUrl(false); // the address names the data version from the first view on

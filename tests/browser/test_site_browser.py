@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_share_browser import check_downloads
 
+from components.map_scripts import map_library
 from devtools.server import ROOT
 from devtools.static_server import StaticServer
 from geo import load_theatre
@@ -45,9 +46,18 @@ def test_the_site_paints_a_share_link_and_scrubs(page, site):
     assert page.get_attribute("path.district-bustan-al-basha", "stroke-width") == "4"
     assert page.evaluate("map.getZoom()") == 14
     page.get_by_role("heading", name="Bustan al-Basha").wait_for()
-    # the scripts are the dashboard's own files
-    for name in ("status_timeline.js", "view_url.js", "district_layer.js", "view_sync.js"):
-        assert page.evaluate(f"performance.getEntriesByType('resource').some(e => e.name.endsWith('/map/{name}'))")
+    # the scripts are the dashboard's own, in one file; the first paint's data was asked for once each
+    requested = page.evaluate("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+    for name in (
+        "/site.js",
+        "/data/timeline.bin",
+        "/data/shapes.geojson",
+        "/data/frontline.json",
+        "/data/districts.json",
+    ):
+        assert requested.count(name) == 1, (name, requested)
+    assert page.evaluate("fetch('site.js').then(r => r.text())").startswith(map_library())
+    assert page.inner_text("#date-label") == "Wednesday, 05 October 2016"
     # scrub with the keyboard: the map follows, the address settles on the new date
     page.focus("#date-slider")
     page.keyboard.press("ArrowRight")

@@ -99,6 +99,8 @@ def site_config(theatre: Theatre) -> dict:
         "changeChunk": CHANGE_CHUNK,
         # the front line, names, legend and evidence layers on the map, as in the dashboard
         "timelineUrl": TIMELINE_FILE,
+        "shapesUrl": SHAPES_FILE,
+        "districtsUrl": DISTRICTS_FILE,
         "overlays": overlay_options(
             lang=DEFAULT_LANGUAGE,
             frontline={"url": FRONTLINE_FILE},
@@ -138,8 +140,10 @@ def site_changes(theatre: Theatre) -> list[list[list[str]]]:
 
 
 TIMELINE_FILE = "data/timeline.bin"
+SHAPES_FILE = "data/shapes.geojson"
+DISTRICTS_FILE = "data/districts.json"
 #: The data a share link's first paint draws, fetched from the page's head in this order.
-FIRST_PAINT_FILES = (TIMELINE_FILE, "data/shapes.geojson", FRONTLINE_FILE, "data/districts.json")
+FIRST_PAINT_FILES = (TIMELINE_FILE, SHAPES_FILE, FRONTLINE_FILE, DISTRICTS_FILE)
 SCRIPT_FILE = "site.js"
 _TEMPLATE_SCRIPTS = ("site_data.js", "site.js")  # after the map scripts, in this order
 
@@ -264,12 +268,12 @@ def write_site(theatre: Theatre, out: str | Path, *, vendor_leaflet: Path | bool
         data = staging / "data"
         data.mkdir()
         (data / "config.json").write_text(_json(config), encoding="utf-8")  # the page's own, for other tools
-        (data / "shapes.geojson").write_text(_json(districts_geojson(theatre)), encoding="utf-8")
+        (staging / SHAPES_FILE).write_text(_json(districts_geojson(theatre)), encoding="utf-8")
         (staging / TIMELINE_FILE).write_bytes(timeline_bytes(theatre.timelines()))
         (staging / FRONTLINE_FILE).write_text(_json(borders_payload(theatre.borders)), encoding="utf-8")
         for payload in layer_payloads(theatre.layers, theatre.areas_km2):
             (staging / layer_file(payload["id"])).write_text(_json(payload), encoding="utf-8")
-        (data / "districts.json").write_text(_json(site_districts(theatre)), encoding="utf-8")
+        (staging / DISTRICTS_FILE).write_text(_json(site_districts(theatre)), encoding="utf-8")
         for number, chunk in enumerate(site_changes(theatre)):
             (data / f"changes-{number}.json").write_text(_json(chunk), encoding="utf-8")
         with open(data / config["downloads"]["changes"], "w", encoding="utf-8", newline="") as log:

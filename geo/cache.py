@@ -21,6 +21,7 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -144,3 +145,8 @@ def cached_text(theatre: Theatre, name: str, make: Callable[[], str]) -> str:
     except OSError:
         pass
     return text
+
+
+def cached_json(theatre: Theatre, name: str, make: Callable[[], Any]) -> Any:
+    """Like :func:`cached_text`, for a figure that JSON holds (a dict of counts, say)."""
+    return json.loads(cached_text(theatre, name, lambda: json.dumps(make())))

@@ -92,6 +92,12 @@ class Theatre:
         in a metric CRS (:func:`geo.areas.areas_km2`)."""
         return areas_km2(self.districts)
 
+    @property
+    def change_codes_by_district(self) -> tuple[np.ndarray, np.ndarray]:
+        """The changes' district codes (positions in ``district_ids``) and status codes
+        (positions in ``STATUSES``), in the order of ``change_positions_by_district``."""
+        return self._change_district, self._status_of_change[self.change_positions_by_district].astype(np.int64)
+
     # ---- serialised for the browser ------------------------------------
     def timelines(self) -> dict:
         """Every district's changes in a compact form, for computing states elsewhere.

@@ -146,7 +146,7 @@ def test_evidence_layers_are_part_of_the_data_version_and_survive_the_cache(tmp_
     assert plain.layers
     load_theatre_cached(folder, root=root)  # writes the entry
     cached = load_theatre_cached(folder, root=root)  # reads it
-    assert [layer.id for layer in cached.layers] == [layer.id for layer in plain.layers]
+    assert [(layer.id, layer.meta) for layer in cached.layers] == [(layer.id, layer.meta) for layer in plain.layers]
     assert all(a.points.equals(b.points) for a, b in zip(cached.layers, plain.layers, strict=True))
     before = data_version(folder)
     meta = next((folder / "layers").glob("*.json"))

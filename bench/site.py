@@ -31,7 +31,7 @@ INSTRUMENT = """
         Array.from(m.addedNodes || []).some((n) => n.nodeName === "path" || n.nodeName === "svg"))) {
       bench.last = now(); bench.count++;
     }
-  }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["fill", "d"]});
+  }).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["fill", "d", "data-frontlines-drawn"]});
 })();
 """
 LINK = "?date=2013-01-01&map=13/36.20000/37.15000"

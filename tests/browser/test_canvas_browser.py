@@ -99,9 +99,10 @@ def test_canvas_mode_paints_scrubs_marks_plays_and_clicks(page, synthetic):
     # a scrub repaints: the district's status and colour change
     frame.evaluate(f"window.frontlines.showDay({day_number(second)})")
     assert frame.get_attribute("canvas.frontlines-districts", "data-frontlines-drawn") == second.isoformat()
-    assert frame.evaluate("(id) => window.frontlines.statusOf(id).status", district_id) == STATUSES[
-        theatre.status_codes_at(second)[position]
-    ]
+    assert (
+        frame.evaluate("(id) => window.frontlines.statusOf(id).status", district_id)
+        == STATUSES[theatre.status_codes_at(second)[position]]
+    )
     repainted = frame.evaluate(PIXEL, district_id)
     assert repainted["fill"] != pixel["fill"]
     assert all(abs(a - b) <= 3 for a, b in zip(repainted["rgba"][:3], rgb(repainted["fill"]), strict=True))

@@ -75,8 +75,9 @@
  *   - there is no <path class="district ...">: read a district's status, confidence and mark
  *     with frontlines.statusOf(id) (and frontlines.codes / .ids for all of them at once);
  *   - the canvas is drawn in the same call that restyles (apply, showDay, markChanged), and
- *     then gets data-frontlines-drawn="<date shown>": a MutationObserver on that attribute
- *     sees every repaint (bench/scrub.py watches it);
+ *     where anything was redrawn it then gets data-frontlines-drawn="<date shown>": a
+ *     MutationObserver on that attribute sees every repaint (bench/scrub.py watches it), and
+ *     a call that changes no district's look (a rerun confirming the date) repaints nothing;
  *   - window.frontlines.canvas is the districts' Leaflet canvas renderer (null in SVG mode);
  *   - districts are not in the tab order (ten thousand stops would be of no use): keyboard
  *     and screen-reader users choose a district with the dashboard's search box and district
@@ -221,15 +222,18 @@
 
   /** Draw a Leaflet canvas renderer's pending changes now rather than on the next animation
    * frame (Leaflet 1.9 waits for one): the frame that restyles the districts shows them, and
-   * a scrub's time includes the drawing. Marks the canvas with the date drawn. */
+   * a scrub's time includes the drawing. Marks the canvas with the date drawn, where anything
+   * was (or the first time): a rerun that confirms the statuses shown changes nothing, as
+   * with SVG paths. */
   function drawNow(renderer, date) {
+    var first = !renderer._container.hasAttribute("data-frontlines-drawn");
     if (renderer._redrawRequest) {
       L.Util.cancelAnimFrame(renderer._redrawRequest);
       renderer._redraw();
+    } else if (!first) {
+      return;
     }
-    if (renderer._container) {
-      renderer._container.setAttribute("data-frontlines-drawn", date || "");
-    }
+    renderer._container.setAttribute("data-frontlines-drawn", date || "");
   }
 
   function init(options) {

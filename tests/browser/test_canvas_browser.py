@@ -140,7 +140,9 @@ def test_canvas_mode_paints_scrubs_marks_plays_and_clicks(page, synthetic):
     # playback advances the date and the canvas with it
     frame.evaluate(f"window.frontlines.showDay({day_number(first)})")
     frame.get_by_role("button", name="Play").click()
-    frame.wait_for_function(f"window.frontlines.date > '{first + dt.timedelta(days=5)}'", timeout=10_000)
-    shown = frame.get_attribute("canvas.frontlines-districts", "data-frontlines-drawn")
-    assert shown is not None and shown > (first + dt.timedelta(days=5)).isoformat()
+    later = (first + dt.timedelta(days=5)).isoformat()
+    frame.wait_for_function(f"window.frontlines.date > '{later}'", timeout=10_000)
+    frame.wait_for_function(  # redrawn on the days a district changes
+        f"document.querySelector('canvas.frontlines-districts').dataset.frontlinesDrawn > '{later}'", timeout=10_000
+    )
     frame.evaluate("window.frontlines.playback.stop()")

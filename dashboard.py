@@ -44,7 +44,7 @@ from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart, strip_spec
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
 from geo import STATUSES, DataError, Theatre, UnknownDistrictError
-from geo.cache import cached_text, load_theatre_cached
+from geo.cache import cached_json, cached_text, load_theatre_cached
 from geo.compare import compare_dates
 from geo.dates import day_number
 from geo.errors import GeoError
@@ -115,7 +115,6 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
     shapes = cached_text(theatre, "shapes.json", lambda: js_literal(districts_geojson(theatre)))
-    borders = borders_payload(theatre.borders)
     evidence = layer_payloads(theatre.layers, theatre.areas_km2)
     specs = [layer_spec(p) for p in evidence]
     per_month, series = changes_per_month(theatre), control_series(theatre)
@@ -124,13 +123,14 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         ".geojson": shapes,
         ".timeline.json": cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
         ".control.json": js_literal(series_records(series)),
-        ".frontline.json": js_literal(borders),
+        # the borders between neighbours take seconds to find at 10,000 districts: kept on disk too
+        ".frontline.json": cached_text(theatre, "frontline.json", lambda: js_literal(borders_payload(theatre.borders))),
         **{f".layer-{p['id']}.json": js_literal(p) for p in evidence},
     }
     published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
     figures = (
         per_month,
-        sourcing_summary(theatre),
+        cached_json(theatre, "sourcing.json", lambda: sourcing_summary(theatre)),
         confidence_counts(theatre),
         SearchIndex(theatre.districts),
         {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n},

@@ -13,6 +13,7 @@ the front line and the panel's "borders on" all use :func:`neighbours` or
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -49,13 +50,22 @@ class SharedBorder:
     length_m: float
 
 
+@functools.lru_cache(maxsize=64)
+def _transformers(proj: str) -> tuple[Transformer, Transformer]:
+    """WGS84 to ``proj`` and back; made once per projection (about 10 ms each) and shared,
+    as pyproj's transformers are safe across threads."""
+    return (
+        Transformer.from_crs("EPSG:4326", proj, always_xy=True),
+        Transformer.from_crs(proj, "EPSG:4326", always_xy=True),
+    )
+
+
 class MetricProjection:
     """Forward and back between WGS84 degrees and metres around a centre point."""
 
     def __init__(self, lon0: float, lat0: float):
         proj = f"+proj=tmerc +lat_0={lat0:.6f} +lon_0={lon0:.6f} +k=1 +x_0=0 +y_0=0 +datum=WGS84 +units=m"
-        self._forward = Transformer.from_crs("EPSG:4326", proj, always_xy=True)
-        self._back = Transformer.from_crs(proj, "EPSG:4326", always_xy=True)
+        self._forward, self._back = _transformers(proj)
 
     @classmethod
     def around(cls, geometries: Sequence[BaseGeometry] | np.ndarray) -> MetricProjection:

@@ -21,12 +21,13 @@ import shutil
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
 from geo.errors import Problem
-from geo.layers import read_layers
+from geo.layers import EvidenceLayer
 from geo.load import load_theatre
 from geo.meta import read_meta
 from geo.theatre import Theatre
@@ -62,10 +63,13 @@ def _write(folder: Path, theatre: Theatre) -> None:
         theatre.events.to_parquet(staging / "events.parquet")
         if theatre.sources is not None:
             theatre.sources.to_parquet(staging / "sources.parquet")
-        (staging / "theatre.json").write_text(
-            json.dumps({"warnings": [dataclasses.asdict(w) for w in theatre.warnings]}),
-            encoding="utf-8",
-        )
+        for number, layer in enumerate(theatre.layers):
+            layer.points.to_parquet(staging / f"layer-{number}.parquet")
+        head = {
+            "warnings": [dataclasses.asdict(w) for w in theatre.warnings],
+            "layers": [{"id": layer.id, "meta": layer.meta} for layer in theatre.layers],
+        }
+        (staging / "theatre.json").write_text(json.dumps(head), encoding="utf-8")
         with contextlib.suppress(OSError):  # another process wrote the same entry first
             staging.rename(folder)
     finally:
@@ -81,9 +85,10 @@ def _read(folder: Path, directory: Path) -> Theatre:
         raise ValueError(f"theatre.json no longer reads: {problems}")
     sources = pd.read_parquet(folder / "sources.parquet") if (folder / "sources.parquet").is_file() else None
     districts = gpd.read_parquet(folder / "districts.parquet")
-    # the evidence layers are read again (their files are part of the digest; their problems were
-    # found, and are among the warnings, when the entry was written)
-    layers = read_layers(directory, districts, [])
+    layers = [
+        EvidenceLayer(layer["id"], layer["meta"], pd.read_parquet(folder / f"layer-{number}.parquet"))
+        for number, layer in enumerate(head["layers"])
+    ]
     theatre = Theatre(
         meta,
         districts,
@@ -144,3 +149,8 @@ def cached_text(theatre: Theatre, name: str, make: Callable[[], str]) -> str:
     except OSError:
         pass
     return text
+
+
+def cached_json(theatre: Theatre, name: str, make: Callable[[], Any]) -> Any:
+    """Like :func:`cached_text`, for a figure that JSON holds (a dict of counts, say)."""
+    return json.loads(cached_text(theatre, name, lambda: json.dumps(make())))

@@ -9,6 +9,7 @@ then names that start with or contain the query, then names within a small edit 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -103,17 +104,28 @@ class SearchIndex:
     """
 
     def __init__(self, districts: pd.DataFrame):
-        self._keys: list[tuple[str, tuple[str, ...], int, str]] = []  # (compact key, words, district row, name)
         self._ids: list[str] = districts["district_id"].tolist()
         self._names_en: list[str] = districts["name_en"].tolist()
-        for row, record in enumerate(districts[["district_id", "name_en", "name_ar", "alt_names"]].itertuples()):
-            for name in _names_of(record.name_en, record.name_ar, record.alt_names, record.district_id):
+        self._records = districts[["district_id", "name_en", "name_ar", "alt_names"]].to_numpy(dtype=object)
+
+    @functools.cached_property
+    def _keys(self) -> list[tuple[str, tuple[str, ...], int, str]]:
+        """(compact key, words, district row, name) for every name; made on the first search,
+        as normalising every name takes about a second at 10,000 districts."""
+        keys = []
+        for row, (district_id, name_en, name_ar, alt_names) in enumerate(self._records):
+            for name in _names_of(name_en, name_ar, alt_names, district_id):
                 words = normalise_name(name)
                 if words:
-                    self._keys.append(("".join(words), words, row, name))
-        self._exact: dict[str, list[int]] = {}
+                    keys.append(("".join(words), words, row, name))
+        return keys
+
+    @functools.cached_property
+    def _exact(self) -> dict[str, list[int]]:
+        exact: dict[str, list[int]] = {}
         for position, (compact, *_rest) in enumerate(self._keys):
-            self._exact.setdefault(compact, []).append(position)
+            exact.setdefault(compact, []).append(position)
+        return exact
 
     def search(self, query: str, *, limit: int = 8) -> list[Match]:
         """The districts whose names best match ``query``, best first, one entry per district."""

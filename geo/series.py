@@ -29,8 +29,7 @@ def control_series(theatre: Theatre) -> pd.DataFrame:
     initial = STATUSES.index(theatre.meta.initial_status)
     areas = theatre.areas_km2
     order = theatre.change_positions_by_district  # by district, then date, then file order
-    district = pd.Index(theatre.district_ids).get_indexer(changes["district_id"].to_numpy()[order])
-    status = pd.Categorical(changes["status"].to_numpy()[order], categories=STATUSES).codes.astype(np.int64)
+    district, status = theatre.change_codes_by_district
     first = np.ones(len(order), dtype=bool)
     first[1:] = district[1:] != district[:-1]
     previous = np.where(first, initial, np.roll(status, 1))
@@ -39,14 +38,18 @@ def control_series(theatre: Theatre) -> pd.DataFrame:
     steps = np.unique(np.concatenate([[start], days, [end]]))
     row = np.searchsorted(steps, days)
 
-    counts = np.zeros((len(steps), len(STATUSES)))
-    area = np.zeros((len(steps), len(STATUSES)))
-    counts[0, initial] = len(theatre.district_ids)
-    area[0, initial] = areas.sum()
-    np.add.at(counts, (row, previous), -1)
-    np.add.at(counts, (row, status), 1)
-    np.add.at(area, (row, previous), -areas[district])
-    np.add.at(area, (row, status), areas[district])
+    # Each change moves its district (and its area) from the status before it to its own.
+    width = len(STATUSES)
+    cells = len(steps) * width
+    gained, lost = row * width + status, row * width + previous
+    counts = (np.bincount(gained, minlength=cells) - np.bincount(lost, minlength=cells)).reshape(-1, width)
+    counts = counts.astype(float)
+    area = (
+        np.bincount(gained, weights=areas[district], minlength=cells)
+        - np.bincount(lost, weights=areas[district], minlength=cells)
+    ).reshape(-1, width)
+    counts[0, initial] += len(theatre.district_ids)
+    area[0, initial] += areas.sum()
     counts, area = counts.cumsum(axis=0), area.cumsum(axis=0)
 
     held = np.flatnonzero(counts.max(axis=0) > 0)

@@ -69,8 +69,10 @@ class Theatre:
         confidence = changes["confidence"] if "confidence" in changes else pd.Series("", index=changes.index)
         self._low_of_change = (confidence == "low").to_numpy()
         self.change_days = np.unique(changes["day"].to_numpy())
-        # Plain object arrays for the per-rerun look-ups of one district (pandas' row access costs milliseconds).
-        self._change_text = {c: changes[c].to_numpy(dtype=object) for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)}
+        # The columns' arrays, for the per-rerun look-ups of one district (pandas' row access costs
+        # milliseconds); not converted to Python strings up front (a million changes would take
+        # seconds and hundreds of megabytes).
+        self._change_text = {c: changes[c].array for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)}
         self._district_text = {
             c: districts[c].to_numpy(dtype=object)
             for c in ("name_en", "name_ar", "alt_names", "name_note", "place_source_url", "geometry_source")
@@ -91,6 +93,12 @@ class Theatre:
         """Each district's area in km² (order of ``district_ids``), measured once on its shape
         in a metric CRS (:func:`geo.areas.areas_km2`)."""
         return areas_km2(self.districts)
+
+    @property
+    def change_codes_by_district(self) -> tuple[np.ndarray, np.ndarray]:
+        """The changes' district codes (positions in ``district_ids``) and status codes
+        (positions in ``STATUSES``), in the order of ``change_positions_by_district``."""
+        return self._change_district, self._status_of_change[self.change_positions_by_district].astype(np.int64)
 
     # ---- serialised for the browser ------------------------------------
     def timelines(self) -> dict:
@@ -301,7 +309,12 @@ class Theatre:
             If ``district_id`` is not in the theatre.
         """
         positions = self.change_positions(district_id)
-        return pd.DataFrame({c: self._change_text[c][positions] for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)})
+        return pd.DataFrame(
+            {
+                c: self._change_text[c].take(positions).to_numpy(dtype=object)
+                for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)
+            }
+        )
 
     def change_positions(self, district_id: str) -> np.ndarray:
         """Positions in ``changes`` of one district's changes, in date order."""

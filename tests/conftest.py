@@ -1,14 +1,35 @@
 import os
+import sys
 from pathlib import Path
 
-import pytest
+# Pytest keeps its assertion-rewritten test modules as bytecode in __pycache__ (ignored by git).
+# Where the environment turns bytecode off (PYTHONDONTWRITEBYTECODE), every run would parse and
+# rewrite every test module and compile the project again: about 2.5 s of each process's start.
+sys.dont_write_bytecode = False
 
-from synthetic import write_theatre
+import pytest  # noqa: E402
+
+from geo import Theatre, load_theatre  # noqa: E402
+from synthetic import write_theatre  # noqa: E402
+
+ALEPPO = Path(__file__).resolve().parents[1] / "data" / "aleppo"
 
 
 @pytest.fixture
 def theatre_dir(tmp_path: Path) -> Path:
     return write_theatre(tmp_path / "testville")
+
+
+@pytest.fixture(scope="session")
+def testville(tmp_path_factory: pytest.TempPathFactory) -> Theatre:
+    """The tiny synthetic theatre of ``synthetic.py``, loaded once per test process; read only."""
+    return load_theatre(write_theatre(tmp_path_factory.mktemp("shared") / "testville"))
+
+
+@pytest.fixture(scope="session")
+def aleppo_theatre() -> Theatre:
+    """The shipped Aleppo record, loaded once per test process; tests read it and never change it."""
+    return load_theatre(ALEPPO)
 
 
 def _leaves_out_browser_tests(config: pytest.Config) -> bool:

@@ -4,14 +4,12 @@ from pathlib import Path
 
 import pytest
 
-from geo import load_theatre
-
 ALEPPO = Path(__file__).resolve().parents[1] / "data" / "aleppo"
 
 
 @pytest.fixture(scope="module")
-def aleppo():
-    return load_theatre(ALEPPO)
+def aleppo(aleppo_theatre):
+    return aleppo_theatre
 
 
 def test_every_change_cites_the_sources_table_and_states_its_confidence(aleppo):

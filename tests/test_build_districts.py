@@ -10,7 +10,6 @@ import pytest
 import shapely
 from shapely.geometry import shape
 
-from geo import load_theatre
 from geo.adjacency import neighbours
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -69,8 +68,8 @@ def test_handarat_camp_is_approximate_with_its_location_source_and_outside_the_c
     assert shapely.area(shapely.intersection(shape(camp["geometry"]), city)) < 1e-9
 
 
-def test_neighbourhoods_separated_by_streets_are_neighbours():
-    touching = neighbours(load_theatre(ROOT / "data" / "aleppo"))
+def test_neighbourhoods_separated_by_streets_are_neighbours(aleppo_theatre):
+    touching = neighbours(aleppo_theatre)
     assert {"bustan-al-qaser", "al-fardos"} <= touching["al-kallaseh"]
     assert {"al-midan", "ash-sheikh-maqsoud", "al-suleimaniyeh"} <= touching["bustan-al-basha"]
     alone = sorted(d for d, n in touching.items() if not n)

@@ -12,7 +12,6 @@ import streamlit as st
 from components.chart_select import DAY_FIELD, clicked_day, day_picker, with_date_rule
 from components.control_chart import control_specs, series_records
 from components.timeline_chart import month_rows, strip_spec
-from geo import load_theatre
 from geo.quality import changes_per_month
 from geo.series import control_series
 
@@ -20,8 +19,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def aleppo():
-    return load_theatre(ROOT / "data" / "aleppo")
+def aleppo(aleppo_theatre):
+    return aleppo_theatre
 
 
 def test_every_month_of_the_record_is_a_clickable_row(aleppo):

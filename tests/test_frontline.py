@@ -58,10 +58,8 @@ def test_the_browser_payload_pairs_each_border_with_its_line(theatre_dir):
     assert len(first) >= 2 and all(len(xy) == 2 for xy in first)
 
 
-def test_aleppo_front_line_on_two_known_dates():
-    from pathlib import Path
-
-    aleppo = load_theatre(Path(__file__).resolve().parents[1] / "data" / "aleppo")
+def test_aleppo_front_line_on_two_known_dates(aleppo_theatre):
+    aleppo = aleppo_theatre
     assert not aleppo.front_line_at("2012-07-02").any()  # before the rebel advance: one side holds everything
     on = active(aleppo, "2016-10-07")
     assert any("bustan-al-basha" in pair for pair in on)

@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from geo import DateError, load_theatre
+from geo import DateError
 from geo.compare import COMPARE_COLUMNS, compare_dates
 from geo.series import SERIES_COLUMNS, control_series
 
@@ -17,8 +17,8 @@ SQUARE_KM2 = 1.1057 * 1.1132  # a 0.01 x 0.01 degree square at the equator (WGS8
 
 
 @pytest.fixture
-def theatre(theatre_dir):
-    return load_theatre(theatre_dir)
+def theatre(testville):
+    return testville
 
 
 def test_areas_are_measured_in_a_metric_crs(theatre):
@@ -71,8 +71,8 @@ def test_compare_names_the_bad_date(theatre):
         compare_dates(theatre, "2020-01-01", "2020-02-30")
 
 
-def test_compare_on_aleppo_every_row_cites_a_source():
-    aleppo = load_theatre(ROOT / "data" / "aleppo")
+def test_compare_on_aleppo_every_row_cites_a_source(aleppo_theatre):
+    aleppo = aleppo_theatre
     result = compare_dates(aleppo, "2016-11-15", "2016-12-15")
     assert len(result.changed) > 20
     assert set(result.changed["to_status"]) <= {"government", "contested", "kurdish"}
@@ -94,8 +94,8 @@ def test_control_series_counts_every_district_on_every_step(theatre):
     assert area.loc["2020-06-15", "government"] == pytest.approx(3 * SQUARE_KM2, rel=5e-3)
 
 
-def test_control_series_equals_the_state_on_every_change_day_of_aleppo():
-    aleppo = load_theatre(ROOT / "data" / "aleppo")
+def test_control_series_equals_the_state_on_every_change_day_of_aleppo(aleppo_theatre):
+    aleppo = aleppo_theatre
     series = control_series(aleppo)
     for day, rows in series.groupby("date"):
         expected = aleppo.status_counts_at(day.date())

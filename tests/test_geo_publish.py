@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from geo import load_theatre
-from geo.cache import cache_root, cached_text, load_theatre_cached
+from geo.cache import cache_root, cached_json, cached_text, load_theatre_cached
 from geo.cli import main
+from geo.export import write_state_csv, write_state_geojson
 from geo.site import SiteError, write_site
 from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
 from synthetic import CHANGES, META, write_theatre
@@ -86,46 +87,33 @@ def test_the_aleppo_manifest_is_well_formed():
 
 
 @pytest.mark.parametrize("fmt", ["geojson", "csv"])
-def test_geo_export_writes_the_day(tmp_path, capsys, fmt):
+def test_geo_export_writes_the_day(theatre_dir, tmp_path, capsys, fmt):
     out = tmp_path / f"day.{fmt}"
-    args = [
-        "export",
-        "--date",
-        "2016-10-07",
-        "--format",
-        fmt,
-        "--out",
-        str(out),
-        "--data",
-        str(ROOT / "data" / "aleppo"),
-    ]
-    assert main(args) == 0
+    export = ["export", "--date", "2020-06-15", "--format", fmt, "--out", str(out), "--data", str(theatre_dir)]
+    assert main(export) == 0
     text = out.read_text(encoding="utf-8")
     if fmt == "csv":
-        assert main(["state", "--date", "2016-10-07", "--data", str(ROOT / "data" / "aleppo")]) == 0
+        assert main(["state", "--date", "2020-06-15", "--data", str(theatre_dir)]) == 0
         assert text == capsys.readouterr().out.split("\n", 1)[1]  # the same as geo state
-        assert "bustan-al-basha,Bustan al-Basha,بستان الباشا" in text and ",contested,2016-10-06," in text
     else:
         data = json.loads(text)
-        assert data["licence"] == "CC BY 4.0" and data["data_version"] == data_version(ROOT / "data" / "aleppo")
-        bustan = next(f for f in data["features"] if f["properties"]["district_id"] == "bustan-al-basha")
-        assert bustan["properties"]["status"] == "contested"
-    assert (
-        main(
-            [
-                "export",
-                "--date",
-                "2030-01-01",
-                "--format",
-                fmt,
-                "--out",
-                str(out),
-                "--data",
-                str(ROOT / "data" / "aleppo"),
-            ]
-        )
-        == 2
-    )
+        assert data["data_version"] == data_version(theatre_dir) and data["date"] == "2020-06-15"
+        assert len(data["features"]) == 4
+    export[2] = "2030-01-01"
+    assert main(export) == 2
+    assert "2030-01-01" in capsys.readouterr().err
+
+
+def test_the_aleppo_export_on_7_october_2016(aleppo_theatre):
+    csv_out, geojson_out = io.StringIO(), io.StringIO()
+    write_state_csv(aleppo_theatre, "2016-10-07", csv_out)
+    assert "bustan-al-basha,Bustan al-Basha,بستان الباشا" in csv_out.getvalue()
+    assert ",contested,2016-10-06," in csv_out.getvalue()
+    write_state_geojson(aleppo_theatre, "2016-10-07", geojson_out)
+    data = json.loads(geojson_out.getvalue())
+    assert data["licence"] == "CC BY 4.0" and data["data_version"] == aleppo_theatre.version
+    bustan = next(f for f in data["features"] if f["properties"]["district_id"] == "bustan-al-basha")
+    assert bustan["properties"]["status"] == "contested"
 
 
 def test_the_cache_returns_the_same_theatre_and_is_keyed_by_the_data(theatre_dir, tmp_path):
@@ -139,6 +127,8 @@ def test_the_cache_returns_the_same_theatre_and_is_keyed_by_the_data(theatre_dir
     assert again.meta == plain.meta and again.version == plain.version
     assert cached_text(again, "x.txt", lambda: "made") == "made"
     assert cached_text(again, "x.txt", lambda: "not again") == "made"
+    assert cached_json(again, "x.json", lambda: {"a": 1}) == {"a": 1}
+    assert cached_json(again, "x.json", lambda: {"a": 2}) == {"a": 1}
     write_theatre(theatre_dir, changes=CHANGES[:1])
     changed = load_theatre_cached(theatre_dir, root=root)
     assert changed.cache_folder != first.cache_folder and len(changed.changes) == 1
@@ -153,7 +143,7 @@ def test_evidence_layers_are_part_of_the_data_version_and_survive_the_cache(tmp_
     assert plain.layers
     load_theatre_cached(folder, root=root)  # writes the entry
     cached = load_theatre_cached(folder, root=root)  # reads it
-    assert [layer.id for layer in cached.layers] == [layer.id for layer in plain.layers]
+    assert [(layer.id, layer.meta) for layer in cached.layers] == [(layer.id, layer.meta) for layer in plain.layers]
     assert all(a.points.equals(b.points) for a, b in zip(cached.layers, plain.layers, strict=True))
     before = data_version(folder)
     meta = next((folder / "layers").glob("*.json"))
@@ -181,36 +171,40 @@ def test_cache_root_honours_the_environment(monkeypatch, tmp_path):
     assert cache_root() == tmp_path / "xdg" / "aleppo-frontlines"
 
 
-def test_geo_site_writes_a_self_contained_site(tmp_path, capsys):
+def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     out = tmp_path / "site"
-    assert main(["site", "--out", str(out), "--data", str(ROOT / "data" / "aleppo")]) == 0
+    assert main(["site", "--out", str(out), "--data", str(theatre_dir)]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")
     assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in page
     for name in ("status_timeline.js", "view_url.js", "district_layer.js", "view_sync.js"):
         assert (out / "map" / name).read_bytes() == (ROOT / "components" / "map" / name).read_bytes()
         assert f'src="map/{name}"' in page
     config = json.loads((out / "data" / "config.json").read_text())
-    assert config["version"] == data_version(ROOT / "data" / "aleppo")
-    # the front line, names, legend and evidence layers, as in the dashboard
+    assert config["version"] == data_version(theatre_dir)
+    assert (out / "data" / config["downloads"]["changes"]).is_file()
+    assert oct(out.stat().st_mode)[-3:] == "755"
+    # written again over itself; never over other files
+    assert main(["site", "--out", str(out), "--data", str(theatre_dir)]) == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "keep.txt").write_text("mine")
+    with pytest.raises(SiteError, match="is not empty and holds no site written before"):
+        write_site(load_theatre(theatre_dir), other)
+    assert (other / "keep.txt").read_text() == "mine"
+
+
+def test_the_aleppo_site_has_the_front_line_names_legend_and_evidence_layers(aleppo_theatre, tmp_path):
+    out = write_site(aleppo_theatre, tmp_path / "site")
+    page = (out / "index.html").read_text(encoding="utf-8")
     for name in ("frontline.js", "labels.js", "evidence_layers.js", "legend.js", "overlays.css"):
         assert (out / "map" / name).read_bytes() == (ROOT / "components" / "map" / name).read_bytes()
     assert 'href="map/overlays.css"' in page
-    overlays = config["overlays"]
+    overlays = json.loads((out / "data" / "config.json").read_text())["overlays"]
     assert overlays["fitCity"] is True and overlays["legend"]["frontline"].startswith("Front line")
     assert (out / overlays["frontline"]["url"]).is_file()
     assert [layer["id"] for layer in overlays["layers"]] == ["hrw-damage-sites", "unosat-damage-2015", "cultural-sites"]
     for layer in overlays["layers"]:
         assert "lon" not in layer and json.loads((out / layer["url"]).read_text())["id"] == layer["id"]
-    assert (out / "data" / config["downloads"]["changes"]).is_file()
-    assert oct(out.stat().st_mode)[-3:] == "755"
-    # written again over itself; never over other files
-    assert main(["site", "--out", str(out), "--data", str(ROOT / "data" / "aleppo")]) == 0
-    other = tmp_path / "other"
-    other.mkdir()
-    (other / "keep.txt").write_text("mine")
-    with pytest.raises(SiteError, match="is not empty and holds no site written before"):
-        write_site(load_theatre(ROOT / "data" / "aleppo"), other)
-    assert (other / "keep.txt").read_text() == "mine"
 
 
 def test_geo_site_vendors_leaflet_from_a_folder(tmp_path, theatre_dir):

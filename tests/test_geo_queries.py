@@ -8,8 +8,8 @@ from geo import DateError, UnknownDistrictError, load_theatre
 
 
 @pytest.fixture
-def theatre(theatre_dir):
-    return load_theatre(theatre_dir)
+def theatre(testville):
+    return testville
 
 
 def statuses(frame):

@@ -7,15 +7,14 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from geo import load_theatre
 from geo.search import SearchIndex, edit_distance, normalise_name
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture(scope="module")
-def aleppo() -> SearchIndex:
-    return SearchIndex(load_theatre(ROOT / "data" / "aleppo").districts)
+def aleppo(aleppo_theatre) -> SearchIndex:
+    return SearchIndex(aleppo_theatre.districts)
 
 
 def first(index: SearchIndex, query: str) -> str:

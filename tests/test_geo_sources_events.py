@@ -180,6 +180,21 @@ def test_quality_figures(tmp_path):
     json.dumps(sourcing_summary(theatre))
 
 
+def test_sourcing_counts_distinct_urls_over_a_districts_changes(tmp_path):
+    def change(district: str, date: str, urls: str) -> dict:
+        return {"date": date, "district_id": district, "status": "contested", "note": "n", "source_url": urls}
+
+    changes = [
+        change("north-east", "2020-02-01", "https://a.example/1"),
+        change("north-east", "2020-03-01", "https://a.example/1"),  # the same report again: one source
+        change("north-west", "2020-02-01", "https://a.example/1  https://b.example/2"),  # two in one cell
+        change("south-east", "2020-02-01", "https://a.example/1"),
+        change("south-east", "2020-04-01", "https://c.example/3"),
+    ]
+    theatre = load_theatre(write_theatre(tmp_path / "t", changes=changes))
+    assert sourcing_summary(theatre) == {"no recorded change": 1, "one source only": 1, "two or more sources": 2}
+
+
 def place_sourced_theatre(tmp_path, **properties):
     folder = sourced_theatre(tmp_path)
     collection = json.loads((folder / "districts.geojson").read_text())

@@ -119,10 +119,8 @@ def test_geo_validate_checks_the_layers(theatre_dir, capsys):
     assert "layers/damage.geojson feature 1: date was '2020-02-30'" in capsys.readouterr().err
 
 
-def test_the_aleppo_layers_hold_what_their_sources_give():
-    from pathlib import Path
-
-    aleppo = load_theatre(Path(__file__).resolve().parents[1] / "data" / "aleppo")
+def test_the_aleppo_layers_hold_what_their_sources_give(aleppo_theatre):
+    aleppo = aleppo_theatre
     layers = {layer.id: layer for layer in aleppo.layers}
     assert list(layers) == ["hrw-damage-sites", "unosat-damage-2015", "cultural-sites"]
     assert len(layers["hrw-damage-sites"].points) == 3364

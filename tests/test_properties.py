@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from components.text import md_link, md_text, source_links
-from geo import GeoError, Problem, check_theatre, is_http_url, load_theatre
+from geo import GeoError, Problem, check_theatre, is_http_url
 from geo.districts import read_districts
 from geo.tables import CHANGES_FILE, EVENTS_FILE, SOURCES_FILE, read_table
 from synthetic import write_theatre
@@ -40,9 +40,8 @@ json_values = st.recursive(
 
 
 @pytest.fixture(scope="module")
-def theatre():
-    with tempfile.TemporaryDirectory() as folder:
-        yield load_theatre(write_theatre(Path(folder) / "t"))
+def theatre(testville):
+    return testville
 
 
 @FAST

@@ -3,6 +3,13 @@ first paint of a share link and scrub-to-paint, beside the dashboard's first pai
 
     python bench/site.py                      # 130 and 10,000 districts
     python bench/site.py --sizes 130 --scrubs 3
+    python bench/site.py --sizes 130 --no-dashboard    # the site alone (no `streamlit run` to compare with)
+    python bench/site.py --leaflet cdn                 # Leaflet from its CDN address, answered by Playwright
+
+By default the site is written with Leaflet vendored (`--vendor-leaflet`, a self-contained site) and
+the browser reaches nothing but the loopback server: every other host (the map tiles) fails at once.
+Nothing is routed through Playwright, which would add a round trip to its driver to every request,
+the site's own files included (`--leaflet cdn` measures it that way, as the benchmark did at first).
 """
 
 from __future__ import annotations
@@ -13,12 +20,12 @@ import time
 from common import OUT, StreamingTable, median, percentile, synthetic
 from scrub import open_view
 
-from devtools.assets import ensure_packages, offline_context
+from devtools.assets import ASSETS, ensure_packages, offline_context
 from devtools.browser import LAUNCH_ARGS, find_chromium
 from devtools.server import Server
 from devtools.static_server import StaticServer
 from geo.cache import load_theatre_cached
-from geo.site import write_site
+from geo.site import LEAFLET_VERSION, write_site
 
 # Times inside the page: each keydown, and every change to the map's paths (MutationObserver).
 INSTRUMENT = """
@@ -36,6 +43,7 @@ INSTRUMENT = """
 })();
 """
 LINK = "?date=2013-01-01&map=13/36.20000/37.15000"
+LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
 def settle(page, since: int, quiet_ms: float, timeout_s: float = 60) -> None:
@@ -50,10 +58,11 @@ def settle(page, since: int, quiet_ms: float, timeout_s: float = 60) -> None:
     raise TimeoutError("the map did not change within the time limit")
 
 
-def measure_site(browser, url: str, scrubs: int, quiet_ms: float) -> dict:
+def measure_site(browser, url: str, scrubs: int, quiet_ms: float, *, routed: bool) -> dict:
     firsts = []
     for _ in range(3):  # a fresh browser context each time: nothing cached
-        context = offline_context(browser, viewport={"width": 1400, "height": 1000})
+        viewport = {"width": 1400, "height": 1000}
+        context = offline_context(browser, viewport=viewport) if routed else browser.new_context(viewport=viewport)
         context.add_init_script(INSTRUMENT)
         page = context.new_page()
         page.goto(url + LINK)
@@ -75,12 +84,27 @@ def measure_site(browser, url: str, scrubs: int, quiet_ms: float) -> dict:
     return {"first": median(firsts), "p50": median(latencies), "p95": percentile(latencies, 95)}
 
 
+def dashboard_first_paint(browser, data) -> float:
+    """The same link's first paint on a running `streamlit run` (the second session: its caches warm)."""
+    dashboard = Server(data)
+    try:
+        context, _, warm = open_view(browser, f"{dashboard.url}/{LINK}", 700)
+        context.close()
+        context, _, warm = open_view(browser, f"{dashboard.url}/{LINK}", 700)
+        context.close()
+    finally:
+        dashboard.stop()
+    return warm
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="130,10000")
     parser.add_argument("--changes-per-district", type=int, default=100)
     parser.add_argument("--scrubs", type=int, default=20)
     parser.add_argument("--quiet-ms", type=float, default=150)
+    parser.add_argument("--no-dashboard", action="store_true", help="skip the dashboard's first paint of the same link")
+    parser.add_argument("--leaflet", choices=("vendored", "cdn"), default="vendored")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -101,24 +125,25 @@ def main() -> None:
             "site / dashboard",
         ]
     )
+    vendored = args.leaflet == "vendored"
+    print(f"Leaflet: {'vendored in the site' if vendored else 'from its CDN address, answered by Playwright'}")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=LAUNCH_ARGS)
+        site_browser = (
+            playwright.chromium.launch(executable_path=find_chromium(), args=[*LAUNCH_ARGS, LOOPBACK_ONLY])
+            if vendored
+            else browser
+        )
         for size in (int(s) for s in args.sizes.split(",")):
             data = synthetic(size, size * args.changes_per_district)
-            folder = write_site(load_theatre_cached(data), OUT / f"site-{size}")
+            leaflet = ASSETS / f"leaflet-{LEAFLET_VERSION}" / "dist" if vendored else None
+            folder = write_site(load_theatre_cached(data), OUT / f"site-{size}", vendor_leaflet=leaflet)
             server = StaticServer(folder)
             try:
-                site = measure_site(browser, server.url + "/", args.scrubs, args.quiet_ms)
+                site = measure_site(site_browser, server.url + "/", args.scrubs, args.quiet_ms, routed=not vendored)
             finally:
                 server.stop()
-            dashboard = Server(data)
-            try:
-                context, _, warm = open_view(browser, f"{dashboard.url}/{LINK}", 700)
-                context.close()
-                context, _, warm = open_view(browser, f"{dashboard.url}/{LINK}", 700)
-                context.close()
-            finally:
-                dashboard.stop()
+            warm = float("nan") if args.no_dashboard else dashboard_first_paint(browser, data)
             table.row(
                 [
                     f"{size:,}",
@@ -130,6 +155,8 @@ def main() -> None:
                     f"{site['first'] / warm:.2f}",
                 ]
             )
+        if site_browser is not browser:
+            site_browser.close()
         browser.close()
 
 

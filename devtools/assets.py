@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import functools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -118,11 +119,14 @@ def cdn_har() -> Path:
                     },
                 }
             )
-    har.write_text(
+    # Written aside and moved into place: another process (a test, a benchmark) may be reading it.
+    partial = har.with_name(f"{har.name}.{os.getpid()}.tmp")
+    partial.write_text(
         json.dumps(
             {"log": {"version": "1.2", "creator": {"name": "aleppo-frontlines", "version": "1"}, "entries": entries}}
         )
     )
+    os.replace(partial, har)
     return har
 
 

@@ -1,12 +1,17 @@
 """A self-contained static site of a theatre's map, for any static host or CDN.
 
-``python -m geo site --out DIR`` writes plain files: ``index.html`` with the site's own
-script and style (``geo/site_template/``), the dashboard's map scripts
-(``components/map/*.js``, loaded in the same order and started with the same
-``FrontlinesMap.init``), and the data serialised as the dashboard serialises it (shapes from
-:func:`geo.export.districts_geojson`, timelines from :meth:`geo.Theatre.timelines`), plus
-districts' names and every change with its sources for the panel and the downloads. No server
-code runs: every reader costs one set of static requests.
+``python -m geo site --out DIR`` writes plain files: ``index.html`` with the site's style
+and configuration inline; ``site.js``, one script holding the dashboard's map scripts
+(``components/map/*.js`` as :func:`components.map_scripts.map_library` joins them, started
+with the same ``FrontlinesMap.init``) followed by the site's own (``geo/site_template/``); and
+the data: shapes from :func:`geo.export.districts_geojson`, the timelines of
+:meth:`geo.Theatre.timelines` in a binary form (:func:`timeline_bytes`), the front line, the
+evidence layers, districts' names and every change with its sources for the panel and the
+downloads. No server code runs: every reader costs one set of static requests.
+
+A share link's first paint waits on few requests (``python -m http.server`` answers HTTP/1.0,
+one connection per file, six at a time): the page, Leaflet, ``site.js`` and the data it
+draws, all started by the page's head at once (``<link rel=preload>``).
 
 This module publishes the components' browser code and palette (no Streamlit is imported).
 """
@@ -15,17 +20,21 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
+import struct
 import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
+import numpy as np
+
 from components.i18n import DEFAULT_LANGUAGE, t
 from components.map_scripts import (
-    MAP_SCRIPT_FILES,
     MAP_SCRIPTS,
     OVERLAY_STYLES_FILE,
+    map_library,
     map_text,
     overlay_options,
     share_text,
@@ -51,6 +60,9 @@ class SiteError(GeoError):
 
 def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+FRONTLINE_FILE = "data/frontline.json"
 
 
 def site_config(theatre: Theatre) -> dict:
@@ -86,6 +98,9 @@ def site_config(theatre: Theatre) -> dict:
         "datePlaceholder": DATE_PLACEHOLDER,
         "changeChunk": CHANGE_CHUNK,
         # the front line, names, legend and evidence layers on the map, as in the dashboard
+        "timelineUrl": TIMELINE_FILE,
+        "shapesUrl": SHAPES_FILE,
+        "districtsUrl": DISTRICTS_FILE,
         "overlays": overlay_options(
             lang=DEFAULT_LANGUAGE,
             frontline={"url": FRONTLINE_FILE},
@@ -95,9 +110,6 @@ def site_config(theatre: Theatre) -> dict:
             fit_city=True,  # unless the link holds the map's view (view_sync.js)
         ),
     }
-
-
-FRONTLINE_FILE = "data/frontline.json"
 
 
 def layer_file(layer_id: str) -> str:
@@ -127,17 +139,68 @@ def site_changes(theatre: Theatre) -> list[list[list[str]]]:
     return [rows[offsets[start] : offsets[min(start + CHANGE_CHUNK, count)]] for start in starts]
 
 
-def _page(theatre: Theatre, leaflet: str) -> str:
+TIMELINE_FILE = "data/timeline.bin"
+SHAPES_FILE = "data/shapes.geojson"
+DISTRICTS_FILE = "data/districts.json"
+#: The data a share link's first paint draws, fetched from the page's head in this order.
+FIRST_PAINT_FILES = (TIMELINE_FILE, SHAPES_FILE, FRONTLINE_FILE, DISTRICTS_FILE)
+SCRIPT_FILE = "site.js"
+_TEMPLATE_SCRIPTS = ("site_data.js", "site.js")  # after the map scripts, in this order
+
+
+def site_script() -> str:
+    """``site.js``: the dashboard's map scripts, then the site's own, as one file (one request)."""
+    parts = [map_library(), *((TEMPLATE / name).read_text(encoding="utf-8") for name in _TEMPLATE_SCRIPTS)]
+    return "\n;\n".join(parts)
+
+
+def inline_json(value) -> str:
+    """JSON safe inside an HTML ``<script>`` element: no ``<`` can close it or open a comment."""
+    return _json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _page(theatre: Theatre, leaflet: str, config: dict) -> str:
     title = html.escape(theatre.meta.title)
     text = (TEMPLATE / "index.html").read_text(encoding="utf-8")
-    scripts = "\n".join(f'  <script src="map/{name}"></script>' for name in MAP_SCRIPT_FILES)
-    return (
-        text.replace("{{TITLE}}", title)
-        .replace("{{LEAFLET}}", leaflet)
-        .replace("{{MAP_SCRIPTS}}", scripts)
-        .replace("{{ATTRIBUTION}}", html.escape(theatre.meta.attribution))
-        .replace("{{GEOMETRY_NOTE}}", html.escape(theatre.meta.geometry_note))
+    preloads = "\n".join(
+        f'  <link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' for name in FIRST_PAINT_FILES
     )
+    styles = "\n".join(
+        path.read_text(encoding="utf-8") for path in (MAP_SCRIPTS / OVERLAY_STYLES_FILE, TEMPLATE / "site.css")
+    )
+    values = {
+        "TITLE": title,
+        "PRELOADS": preloads,
+        "LEAFLET": leaflet,
+        "STYLES": styles,
+        "SCRIPT": SCRIPT_FILE,
+        "ATTRIBUTION": html.escape(theatre.meta.attribution),
+        "GEOMETRY_NOTE": html.escape(theatre.meta.geometry_note),
+        "CONFIG": inline_json(config),
+    }
+    # one pass: a value (a title from data) is never searched for placeholders
+    return re.sub(r"\{\{([A-Z_]+)\}\}", lambda match: values[match.group(1)], text)
+
+
+TIMELINE_MAGIC = b"FLT1"
+
+
+def timeline_bytes(timelines: dict) -> bytes:
+    """:meth:`geo.Theatre.timelines` as one little-endian binary file (``site_data.js``'s
+    ``decodeTimeline`` reads it without parsing a number): a 24-byte header (``FLT1``, then
+    int32 district count N, change count M, ``base_day``, ``initial``, bytes per day D), the
+    N + 1 ``offsets`` as int32, the M ``days`` as uint16 (D = 2) or int32 (D = 4, where a day
+    falls outside 0..65535) and the M ``codes`` as one byte each (ASCII characters)."""
+    offsets = np.asarray(timelines["offsets"], dtype="<i4")
+    days = np.asarray(timelines["days"], dtype=np.int64)
+    codes = timelines["codes"].encode("ascii")
+    wide = bool(len(days)) and (int(days.min()) < 0 or int(days.max()) > 0xFFFF)
+    day_bytes = 4 if wide else 2
+    header = TIMELINE_MAGIC + struct.pack(
+        "<5i", len(offsets) - 1, len(days), timelines["base_day"], timelines["initial"], day_bytes
+    )
+    body = days.astype("<i4" if wide else "<u2").tobytes()
+    return header + offsets.tobytes() + body + codes
 
 
 def leaflet_from_npm(target: Path) -> Path:
@@ -197,24 +260,20 @@ def write_site(theatre: Theatre, out: str | Path, *, vendor_leaflet: Path | bool
             leaflet_base = LEAFLET_CDN
         leaflet = (
             f'  <link rel="stylesheet" href="{leaflet_base}/leaflet.css">\n'
-            f'  <script src="{leaflet_base}/leaflet.js"></script>'
+            f'  <script defer src="{leaflet_base}/leaflet.js"></script>'
         )
-        (staging / "index.html").write_text(_page(theatre, leaflet), encoding="utf-8")
-        for name in ("site.css", "site.js", "site_data.js"):
-            shutil.copy(TEMPLATE / name, staging / name)
-        (staging / "map").mkdir()
-        for name in (*MAP_SCRIPT_FILES, OVERLAY_STYLES_FILE):
-            shutil.copy(MAP_SCRIPTS / name, staging / "map" / name)
+        config = site_config(theatre)
+        (staging / "index.html").write_text(_page(theatre, leaflet, config), encoding="utf-8")
+        (staging / SCRIPT_FILE).write_text(site_script(), encoding="utf-8")
         data = staging / "data"
         data.mkdir()
-        config = site_config(theatre)
-        (data / "config.json").write_text(_json(config), encoding="utf-8")
-        (data / "shapes.geojson").write_text(_json(districts_geojson(theatre)), encoding="utf-8")
-        (data / "timeline.json").write_text(_json(theatre.timelines()), encoding="utf-8")
+        (data / "config.json").write_text(_json(config), encoding="utf-8")  # the page's own, for other tools
+        (staging / SHAPES_FILE).write_text(_json(districts_geojson(theatre)), encoding="utf-8")
+        (staging / TIMELINE_FILE).write_bytes(timeline_bytes(theatre.timelines()))
         (staging / FRONTLINE_FILE).write_text(_json(borders_payload(theatre.borders)), encoding="utf-8")
         for payload in layer_payloads(theatre.layers, theatre.areas_km2):
             (staging / layer_file(payload["id"])).write_text(_json(payload), encoding="utf-8")
-        (data / "districts.json").write_text(_json(site_districts(theatre)), encoding="utf-8")
+        (staging / DISTRICTS_FILE).write_text(_json(site_districts(theatre)), encoding="utf-8")
         for number, chunk in enumerate(site_changes(theatre)):
             (data / f"changes-{number}.json").write_text(_json(chunk), encoding="utf-8")
         with open(data / config["downloads"]["changes"], "w", encoding="utf-8", newline="") as log:

@@ -6,15 +6,18 @@ import csv
 import io
 import json
 import os
+import struct
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from components.map_scripts import MAP_SCRIPTS, map_library
 from geo import load_theatre
 from geo.cache import cache_root, cached_json, cached_text, load_theatre_cached
 from geo.cli import main
 from geo.export import write_state_csv, write_state_geojson
-from geo.site import SiteError, write_site
+from geo.site import TEMPLATE, SiteError, timeline_bytes, write_site
 from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
 from synthetic import CHANGES, META, write_theatre
 
@@ -175,12 +178,24 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     out = tmp_path / "site"
     assert main(["site", "--out", str(out), "--data", str(theatre_dir)]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert "https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js" in page
-    for name in ("status_timeline.js", "view_url.js", "district_layer.js", "view_sync.js"):
-        assert (out / "map" / name).read_bytes() == (ROOT / "components" / "map" / name).read_bytes()
-        assert f'src="map/{name}"' in page
+    assert '<script defer src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"></script>' in page
+    # one script: the dashboard's map scripts, joined as the dashboard joins them, then the site's own
+    script = (out / "site.js").read_text(encoding="utf-8")
+    assert script.startswith(map_library())
+    assert script.endswith((TEMPLATE / "site.js").read_text(encoding="utf-8"))
+    assert (TEMPLATE / "site_data.js").read_text(encoding="utf-8") in script
+    assert '<script defer src="site.js"></script>' in page and not (out / "map").exists()
+    # the configuration in the page equals data/config.json
     config = json.loads((out / "data" / "config.json").read_text())
+    inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
+    assert json.loads(inline) == config
     assert config["version"] == data_version(theatre_dir)
+    # the first paint's data is asked for by the page's head, before any script runs
+    head = page.split("</head>")[0]
+    for name in ("data/timeline.bin", "data/shapes.geojson", "data/frontline.json", "data/districts.json"):
+        assert f'<link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' in head
+        assert (out / name).is_file()
+        assert head.index(name) < head.index("<script")
     assert (out / "data" / config["downloads"]["changes"]).is_file()
     assert oct(out.stat().st_mode)[-3:] == "755"
     # written again over itself; never over other files
@@ -196,12 +211,12 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
 def test_the_aleppo_site_has_the_front_line_names_legend_and_evidence_layers(aleppo_theatre, tmp_path):
     out = write_site(aleppo_theatre, tmp_path / "site")
     page = (out / "index.html").read_text(encoding="utf-8")
-    for name in ("frontline.js", "labels.js", "evidence_layers.js", "legend.js", "overlays.css"):
-        assert (out / "map" / name).read_bytes() == (ROOT / "components" / "map" / name).read_bytes()
-    assert 'href="map/overlays.css"' in page
+    for name in ("frontline.js", "labels.js", "evidence_layers.js", "legend.js"):
+        assert (MAP_SCRIPTS / name).read_text(encoding="utf-8") in (out / "site.js").read_text(encoding="utf-8")
+    assert (MAP_SCRIPTS / "overlays.css").read_text(encoding="utf-8") in page  # the styles are in the page
     overlays = json.loads((out / "data" / "config.json").read_text())["overlays"]
     assert overlays["fitCity"] is True and overlays["legend"]["frontline"].startswith("Front line")
-    assert (out / overlays["frontline"]["url"]).is_file()
+    assert overlays["frontline"]["url"] == "data/frontline.json" and (out / overlays["frontline"]["url"]).is_file()
     assert [layer["id"] for layer in overlays["layers"]] == ["hrw-damage-sites", "unosat-damage-2015", "cultural-sites"]
     for layer in overlays["layers"]:
         assert "lon" not in layer and json.loads((out / layer["url"]).read_text())["id"] == layer["id"]
@@ -222,10 +237,32 @@ def test_geo_site_vendors_leaflet_from_a_folder(tmp_path, theatre_dir):
 
 
 def test_a_title_from_data_is_escaped_in_the_page(tmp_path):
-    folder = write_theatre(tmp_path / "evil", meta={**META, "title": "<script>alert(1)</script>"})
+    title = "<script>alert(1)</script><!-- {{CONFIG}} &"
+    folder = write_theatre(tmp_path / "evil", meta={**META, "title": title})
     out = write_site(load_theatre(folder), tmp_path / "site")
     page = (out / "index.html").read_text()
-    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- {{CONFIG}} &amp;" in page
+    # in the page's configuration too: no "<" closes its script element, and the title is intact
+    inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
+    assert "<" not in inline and json.loads(inline)["title"] == title
+    assert page.count('id="site-config"') == 1
+
+
+def test_the_timelines_file_holds_geos_timelines(theatre_dir):
+    timelines = load_theatre(theatre_dir).timelines()
+    data = timeline_bytes(timelines)
+    count, changes, base_day, initial, day_bytes = struct.unpack_from("<5i", data, 4)
+    assert data[:4] == b"FLT1" and (count, changes) == (len(timelines["offsets"]) - 1, len(timelines["days"]))
+    assert (base_day, initial, day_bytes) == (timelines["base_day"], timelines["initial"], 2)
+    at = 24
+    assert np.frombuffer(data, "<i4", count + 1, at).tolist() == timelines["offsets"]
+    at += 4 * (count + 1)
+    assert np.frombuffer(data, "<u2", changes, at).tolist() == timelines["days"]
+    assert data[at + 2 * changes :].decode("ascii") == timelines["codes"]
+    # days past 65,535 (or before the start) take four bytes each
+    wide = timeline_bytes({**timelines, "days": [70000, -1, *timelines["days"][2:]]})
+    assert struct.unpack_from("<i", wide, 20)[0] == 4
+    assert np.frombuffer(wide, "<i4", 2, 24 + 4 * (count + 1)).tolist() == [70000, -1]
 
 
 def test_the_cli_cache_and_version_commands(theatre_dir, monkeypatch, tmp_path, capsys):

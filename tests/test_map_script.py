@@ -63,7 +63,8 @@ SITE_DAYS = ("2012-07-01", "2012-07-25", "2013-06-01", "2016-10-07", "2016-12-22
 
 
 def _site_with_expected(tmp_path: Path) -> Path:
-    """A static site of the Aleppo data and, in expected/, geo's CSV and GeoJSON of some days."""
+    """A static site of the Aleppo data and, in expected/, geo's CSV and GeoJSON of some days
+    and its timelines."""
     theatre = load_theatre(ROOT / "data" / "aleppo")
     folder = write_site(theatre, tmp_path / "site")
     days = []
@@ -74,6 +75,7 @@ def _site_with_expected(tmp_path: Path) -> Path:
         days.append({"date": day, "csv": csv.getvalue(), "geojson": state_geojson(theatre, day), "csv_name": name})
     (folder / "expected").mkdir()
     (folder / "expected" / "days.json").write_text(json.dumps(days, ensure_ascii=False), encoding="utf-8")
+    (folder / "expected" / "timeline.json").write_text(json.dumps(theatre.timelines()), encoding="utf-8")
     return folder
 
 

@@ -160,10 +160,7 @@
     if (Number(slider.value) !== current.day) {
       slider.value = String(current.day);
     }
-    var date = new Date(current.day * 86400000);
-    $("date-label").textContent = date.toLocaleDateString("en-GB", {
-      weekday: "long", day: "2-digit", month: "long", year: "numeric", timeZone: "UTC",
-    });
+    $("date-label").textContent = D.longDate(current.day);
     $("date-label").setAttribute("data-date", iso);
     var before = D.nearestChange(data.config.changeDays, current.day, -1);
     var after = D.nearestChange(data.config.changeDays, current.day, 1);
@@ -332,12 +329,11 @@
     var day = current.day;
     var needs = [loadAllChunks()];
     if (format === "geojson") {
-      needs.push(data.shapes ? Promise.resolve(data.shapes) : fetchJson("data/shapes.geojson"));
+      needs.push(Promise.resolve(data.shapes));
     }
     Promise.all(needs).then(function (loaded) {
       var rows = D.stateRows(data, day);
       if (format === "geojson") {
-        data.shapes = loaded[1];
         save(D.downloadName(data.config, data.config.downloads.dayGeojson, iso), JSON.stringify(D.stateGeojson(data, rows, iso)), "application/geo+json");
       } else {
         save(D.downloadName(data.config, data.config.downloads.dayCsv, iso), D.toCsv(data.config.stateColumns, rows), "text/csv");
@@ -371,14 +367,38 @@
     $("version-line").textContent = "Data version " + data.config.version + (data.config.licence ? ", licence " + data.config.licence : "") + ".";
   }
 
-  Promise.all([fetchJson("data/config.json"), fetchJson("data/timeline.json"), fetchJson("data/districts.json")])
+  // The configuration is in the page; the data was asked for by the page's head (preload):
+  // these requests are answered from there. The map starts once all of it is here, so the
+  // districts, their front line and names are drawn in one task and appear in one frame.
+  data.config = JSON.parse($("site-config").textContent);
+  var frontline = data.config.overlays.frontline;
+  var loads = [
+    fetch(data.config.timelineUrl).then(function (response) {
+      if (!response.ok) {
+        throw new Error(data.config.timelineUrl + ": HTTP " + response.status);
+      }
+      return response.arrayBuffer();
+    }),
+    fetchJson(data.config.districtsUrl),
+    fetchJson(data.config.shapesUrl),
+    // without it the districts still work: frontline.js asks again and gives up quietly
+    frontline ? fetchJson(frontline.url).catch(function () { return null; }) : null,
+  ];
+  Promise.all(loads)
     .then(function (loaded) {
-      data.config = loaded[0];
-      data.timeline = loaded[1];
-      data.districts = loaded[2];
+      data.timeline = D.decodeTimeline(loaded[0]);
+      data.districts = loaded[1];
+      data.shapes = loaded[2];
       data.districts.forEach(function (d, i) { indexOf[d.district_id] = i; });
       readUrl();
-      window.map = L.map("map", { center: data.config.center, zoom: data.config.zoom, zoomControl: true });
+      // The map opens at the link's view where it has one (view_sync.js then finds it already
+      // there), so the tiles are laid out once, for the view the reader sees.
+      var linked = urls.parse(location.search).view.map;
+      window.map = L.map("map", {
+        center: linked ? [linked.lat, linked.lon] : data.config.center,
+        zoom: linked ? linked.zoom : data.config.zoom,
+        zoomControl: true,
+      });
       L.tileLayer("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", {
         maxZoom: 19,
         attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
@@ -393,7 +413,8 @@
         text: data.config.mapText,
         format: data.config.format,
         unknownCode: data.config.unknownCode,
-        shapesUrl: "data/shapes.geojson",
+        shapes: data.shapes,
+        frontline: frontline && loaded[3] ? Object.assign({}, frontline, { data: loaded[3] }) : frontline,
         timeline: data.timeline,
         view: { page: "self", share: { title: data.config.title, text: data.config.shareText } },
       }));

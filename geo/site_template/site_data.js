@@ -1,7 +1,7 @@
 /*
- * The static site's data logic, pure (no DOM): the state table of a day (the columns of
- * `python -m geo state`), as CSV and as GeoJSON (equal to geo.export's files), and the
- * nearest change days. The status look-up is status_timeline.js's latestAt: the change each
+ * The static site's data logic, pure (no DOM): the timelines read from geo.site's binary file,
+ * the state table of a day (the columns of `python -m geo state`), as CSV and as GeoJSON
+ * (equal to geo.export's files), the nearest change days and a day's long English date. The status look-up is status_timeline.js's latestAt: the change each
  * district's status rests on is found once, the same way the map finds it.
  * tests/js/site_data.test.js holds the outputs equal to geo's.
  *
@@ -24,6 +24,67 @@
 })(typeof self !== "undefined" ? self : this, function (timelineApi) {
   "use strict";
   var CHANGE = { date: 0, precision: 1, status: 2, confidence: 3, note: 4, sourceUrl: 5 };
+  var HEADER_BYTES = 24;
+  var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+  /**
+   * The timelines from geo.site.timeline_bytes' file (an ArrayBuffer) as status_timeline.js
+   * reads them: {base_day, initial, offsets, days, codes}, offsets and days typed arrays over
+   * the file's own bytes (no number is parsed), codes a string.
+   */
+  function decodeTimeline(buffer) {
+    var bytes = new Uint8Array(buffer);
+    if (bytes.length < HEADER_BYTES || String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== "FLT1") {
+      throw new Error("the timelines file is not in the expected format (FLT1)");
+    }
+    var view = new DataView(buffer);
+    var head = [];
+    for (var h = 4; h < HEADER_BYTES; h += 4) {
+      head.push(view.getInt32(h, true));
+    }
+    var count = head[0];
+    var changes = head[1];
+    var dayBytes = head[4];
+    var size = HEADER_BYTES + 4 * (count + 1) + (dayBytes + 1) * changes;
+    if (size !== bytes.length || (dayBytes !== 2 && dayBytes !== 4)) {
+      throw new Error("the timelines file is " + bytes.length + " bytes long, not " + size);
+    }
+    var at = HEADER_BYTES;
+    var offsets = ints(view, at, count + 1, 4);
+    at += 4 * (count + 1);
+    var days = ints(view, at, changes, dayBytes);
+    at += dayBytes * changes;
+    var codes = "";
+    for (var k = at; k < bytes.length; k += 8192) { // in slices: apply() takes a bounded argument list
+      codes += String.fromCharCode.apply(null, bytes.subarray(k, Math.min(k + 8192, bytes.length)));
+    }
+    return { base_day: head[2], initial: head[3], offsets: offsets, days: days, codes: codes };
+  }
+
+  // little-endian int32 (size 4) or uint16 (size 2) numbers: a view where the machine agrees
+  function ints(view, at, length, size) {
+    var Type = size === 4 ? Int32Array : Uint16Array;
+    if (LITTLE_ENDIAN) {
+      return new Type(view.buffer, at, length);
+    }
+    var out = new Type(length);
+    for (var i = 0; i < length; i++) {
+      out[i] = size === 4 ? view.getInt32(at + 4 * i, true) : view.getUint16(at + 2 * i, true);
+    }
+    return out;
+  }
+
+  var WEEKDAYS = ["Thursday", "Friday", "Saturday", "Sunday", "Monday", "Tuesday", "Wednesday"]; // day 0 was a Thursday
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+    "November", "December"];
+
+  /** "Tuesday, 01 January 2013" for a day number (as en-GB writes it, without Intl's slow first call). */
+  function longDate(day) {
+    var date = new Date(day * 86400000);
+    var dd = date.getUTCDate();
+    return WEEKDAYS[((day % 7) + 7) % 7] + ", " + (dd < 10 ? "0" : "") + dd + " " + MONTHS[date.getUTCMonth()] + " " +
+      date.getUTCFullYear();
+  }
 
   /** Every district on a day: objects with config.stateColumns, in the order of the shapes. */
   function stateRows(data, day) {
@@ -116,6 +177,8 @@
   }
 
   return {
+    decodeTimeline: decodeTimeline,
+    longDate: longDate,
     stateRows: stateRows,
     history: history,
     toCsv: toCsv,

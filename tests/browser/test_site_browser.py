@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_share_browser import check_downloads
 
+from components.map_scripts import map_library
 from devtools.server import ROOT
 from devtools.static_server import StaticServer
 from geo import load_theatre
@@ -45,9 +46,18 @@ def test_the_site_paints_a_share_link_and_scrubs(page, site):
     assert page.get_attribute("path.district-bustan-al-basha", "stroke-width") == "4"
     assert page.evaluate("map.getZoom()") == 14
     page.get_by_role("heading", name="Bustan al-Basha").wait_for()
-    # the scripts are the dashboard's own files
-    for name in ("status_timeline.js", "view_url.js", "district_layer.js", "view_sync.js"):
-        assert page.evaluate(f"performance.getEntriesByType('resource').some(e => e.name.endsWith('/map/{name}'))")
+    # the scripts are the dashboard's own, in one file; the first paint's data was asked for once each
+    requested = page.evaluate("performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)")
+    for name in (
+        "/site.js",
+        "/data/timeline.bin",
+        "/data/shapes.geojson",
+        "/data/frontline.json",
+        "/data/districts.json",
+    ):
+        assert requested.count(name) == 1, (name, requested)
+    assert page.evaluate("fetch('site.js').then(r => r.text())").startswith(map_library())
+    assert page.inner_text("#date-label") == "Wednesday, 05 October 2016"
     # scrub with the keyboard: the map follows, the address settles on the new date
     page.focus("#date-slider")
     page.keyboard.press("ArrowRight")
@@ -160,3 +170,38 @@ def test_the_site_shows_the_front_line_names_legend_and_layers(page, site):
     # a layer switched on in the legend joins the address, in the legend's order
     page.click("input.evidence-toggle[data-layer='hrw-damage-sites']")
     page.wait_for_function("location.search.includes('layers=hrw-damage-sites,cultural-sites')")
+
+
+# On the first change to the map's paths, note what is drawn: the districts, their front line and
+# their names arrive in one task, so a reader never sees the districts without them.
+FIRST_DRAW = """
+new MutationObserver((mutations, observer) => {
+  if (document.querySelector('path.district')) {
+    window.__firstDraw = {
+      districts: document.querySelectorAll('path.district').length,
+      front: document.querySelectorAll('path.frontline').length,
+      labels: document.querySelectorAll('.district-label').length,
+    };
+    observer.disconnect();
+  }
+}).observe(document, {subtree: true, childList: true});
+"""
+
+
+def test_the_first_paint_draws_districts_front_line_and_names_together(page, site):
+    theatre = load_theatre(ALEPPO)
+    page.add_init_script(FIRST_DRAW)
+    open_site(page, f"{site.url}/?date=2016-10-07&map=15/36.19000/37.13500")
+    first = page.evaluate("window.__firstDraw")
+    assert first["districts"] == len(theatre.district_ids)
+    assert first["front"] == int(theatre.front_line_at("2016-10-07").sum()) > 0
+    assert first["labels"] > 0
+
+
+def test_the_districts_paint_without_their_front_line_file(page, site):
+    page.route("**/data/frontline.json", lambda route: route.fulfill(status=404, body="gone"))
+    open_site(page, f"{site.url}/?date=2016-10-07")
+    page.wait_for_function("window.frontlines.frontline.failed === true")
+    assert page.evaluate("document.querySelectorAll('path.district').length") > 100
+    assert page.evaluate("document.querySelectorAll('path.frontline').length") == 0
+    assert page.inner_text("#notices") == ""

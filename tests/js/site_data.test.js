@@ -25,17 +25,69 @@ test("CSV fields are quoted as pandas quotes them", () => {
   assert.equal(csv, 'a,b\n"say ""hi"", then","line\nbreak"\n,plain\n');
 });
 
+test("longDate writes a day as en-GB does, weekday first", () => {
+  const options = { weekday: "long", day: "2-digit", month: "long", year: "numeric", timeZone: "UTC" };
+  assert.equal(site.longDate(timeline.dayOf("2013-01-01")), "Tuesday, 01 January 2013");
+  assert.equal(site.longDate(timeline.dayOf("2016-12-22")), "Thursday, 22 December 2016");
+  assert.equal(site.longDate(0), "Thursday, 01 January 1970");
+  assert.equal(site.longDate(-1), "Wednesday, 31 December 1969");
+  for (let day = timeline.dayOf("2012-01-01"); day <= timeline.dayOf("2017-01-01"); day += 37) {
+    const intl = new Date(day * 86400000).toLocaleDateString("en-GB", options);
+    assert.equal(site.longDate(day).replace(",", ""), intl.replace(",", ""), `day ${day}`); // ICU versions differ on the comma
+  }
+});
+
+// geo.site.timeline_bytes' layout, written here by hand: the reader does not lean on the writer.
+function timelineFile({ count, changes, baseDay, initial, dayBytes, offsets, days, codes }, magic = "FLT1") {
+  const size = 24 + 4 * (count + 1) + dayBytes * changes + codes.length;
+  const view = new DataView(new ArrayBuffer(size));
+  [...magic].forEach((c, i) => view.setUint8(i, c.charCodeAt(0)));
+  [count, changes, baseDay, initial, dayBytes].forEach((v, i) => view.setInt32(4 + 4 * i, v, true));
+  let at = 24;
+  offsets.forEach((v) => { view.setInt32(at, v, true); at += 4; });
+  days.forEach((v) => { dayBytes === 4 ? view.setInt32(at, v, true) : view.setUint16(at, v, true); at += dayBytes; });
+  [...codes].forEach((c) => { view.setUint8(at, c.charCodeAt(0)); at += 1; });
+  return view.buffer;
+}
+
+test("decodeTimeline reads the binary timelines, with two- or four-byte days", () => {
+  const plain = { count: 2, changes: 3, baseDay: 15000, initial: 4, offsets: [0, 2, 3], codes: "0a2" };
+  const narrow = site.decodeTimeline(timelineFile({ ...plain, dayBytes: 2, days: [5, 65535, 7] }));
+  assert.deepEqual(
+    { ...narrow, offsets: Array.from(narrow.offsets), days: Array.from(narrow.days) },
+    { base_day: 15000, initial: 4, offsets: [0, 2, 3], days: [5, 65535, 7], codes: "0a2" }
+  );
+  const wide = site.decodeTimeline(timelineFile({ ...plain, dayBytes: 4, days: [-3, 70000, 7] }));
+  assert.deepEqual(Array.from(wide.days), [-3, 70000, 7]);
+  // the state look-up reads the typed arrays as it reads JSON arrays
+  assert.equal(timeline.codesAt(narrow, 15007, { stated: 48, low: 97 }), "02");
+  assert.equal(timeline.codesAt(narrow, 15000 + 65535, { stated: 48, low: 97 }), "a2");
+  assert.equal(timeline.codesAt(narrow, 15004, { stated: 48, low: 97 }), "44");
+});
+
+test("decodeTimeline refuses another file or a cut one, with a message", () => {
+  const file = { count: 1, changes: 1, baseDay: 0, initial: 0, dayBytes: 2, offsets: [0, 1], days: [1], codes: "1" };
+  assert.throws(() => site.decodeTimeline(timelineFile(file, "JSON")), /not in the expected format \(FLT1\)/);
+  assert.throws(() => site.decodeTimeline(new TextEncoder().encode("{}").buffer), /not in the expected format/);
+  const cut = timelineFile(file).slice(0, 34);
+  assert.throws(() => site.decodeTimeline(cut), /is 34 bytes long, not 35/);
+});
+
 const folder = process.env.FRONTLINES_SITE;
-test("the site's day CSV and GeoJSON equal geo's on every expected day", { skip: !folder && "run through pytest" }, () => {
+test("the site's timelines equal geo's, and its day CSV and GeoJSON on every expected day", { skip: !folder && "run through pytest" }, () => {
   const read = (name) => JSON.parse(fs.readFileSync(path.join(folder, "data", name), "utf8"));
   const config = read("config.json");
   const rows = [];
   for (let c = 0; fs.existsSync(path.join(folder, "data", `changes-${c}.json`)); c++) {
     rows.push(...read(`changes-${c}.json`));
   }
+  const bytes = fs.readFileSync(path.join(folder, "data", "timeline.bin"));
+  const decoded = site.decodeTimeline(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
+  const geo = JSON.parse(fs.readFileSync(path.join(folder, "expected", "timeline.json"), "utf8"));
+  assert.deepEqual({ ...decoded, offsets: Array.from(decoded.offsets), days: Array.from(decoded.days) }, geo);
   const data = {
     config,
-    timeline: read("timeline.json"),
+    timeline: decoded,
     districts: read("districts.json"),
     shapes: read("shapes.geojson"),
     changeAt: (k) => rows[k],

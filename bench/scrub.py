@@ -50,7 +50,8 @@ INSTRUMENT = """
       watched.add(doc);
       new MutationObserver((mutations) => {
         if (mutations.some(relevant)) { bench.last = now(); bench.count++; }
-      }).observe(doc, {subtree: true, childList: true, attributes: true, attributeFilter: ["fill", "d"]});
+      }).observe(doc, {subtree: true, childList: true, attributes: true,
+                       attributeFilter: ["fill", "d", "data-frontlines-drawn"]});  // the last: a canvas redrawn
     }
   }, 20);
 })();

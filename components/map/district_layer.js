@@ -26,6 +26,9 @@
  *   playback     null, or {first, last}: the play control over those day numbers; when it
  *                stops, the date shown is sent to the server as the component value's
  *                "frontlines_played": {date, report} (report counts the reports)
+ *   canvasThreshold  optional: above this many districts (default 3000, CANVAS_THRESHOLD)
+ *                the districts and the front line are drawn on canvases, not as SVG paths:
+ *                see "Canvas mode" below; 0 draws any theatre on canvases
  *
  * The contract others rely on (tests, benchmarks, the rerun's StatusUpdate script, anyone's
  * own tooling):
@@ -60,6 +63,27 @@
  *       districts in the order of their names, Enter or Space chooses one (as a click does)
  *   the map's iframe is titled text.label, and its document carries lang
  *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"
+ *   window.frontlines.statusOf(id)
+ *       {status, confidence: "low"|"stated", changed: true|false} of the district shown, as
+ *       its path's data-status, data-confidence and data-changed say; null for an unknown id
+ *       or before the shapes are drawn. Works in both modes.
+ *
+ * Canvas mode (more districts than options.canvasThreshold; Aleppo's 130 never are): one
+ * <canvas class="frontlines-districts"> in the overlay pane replaces the district paths, and
+ * the front line is one <canvas class="frontlines-frontline-canvas"> (no .frontline paths).
+ * What changes for tests and tooling:
+ *   - there is no <path class="district ...">: read a district's status, confidence and mark
+ *     with frontlines.statusOf(id) (and frontlines.codes / .ids for all of them at once);
+ *   - the canvas is drawn in the same call that restyles (apply, showDay, markChanged), and
+ *     where anything was redrawn it then gets data-frontlines-drawn="<date shown>": a
+ *     MutationObserver on that attribute sees every repaint (bench/scrub.py watches it), and
+ *     a call that changes no district's look (a rerun confirming the date) repaints nothing;
+ *   - window.frontlines.canvas is the districts' Leaflet canvas renderer (null in SVG mode);
+ *   - districts are not in the tab order (ten thousand stops would be of no use): keyboard
+ *     and screen-reader users choose a district with the dashboard's search box and district
+ *     list (the static site's search), which open the same panel a click does;
+ *   - clicks, hover tooltips, compare-mode marking (markChanged), the selected district's
+ *     outline, the front line, labels and evidence layers work as in SVG mode.
  *
  * Further options, each read by its own file (loaded before this one) and optional:
  *   fitCity      true: on first load, fit the whole theatre in view, unless the page's
@@ -89,10 +113,128 @@
  *   <path class="frontline frontline-<id> frontline-<id>">  a front-line segment
  *   <div class="district-label district-label-<id>">      a district's name
  */
-(function (root) {
+(function (root, factory) {
+  "use strict";
+  var api = factory(root);
+  if (typeof module === "object" && module.exports) {
+    module.exports = api; // Node's tests (tests/js/district_layer.test.js): the pure part
+  } else {
+    root.FrontlinesMap = api;
+  }
+})(typeof self !== "undefined" ? self : this, function (root) {
   "use strict";
   var timelineApi = root.frontlinesTimeline;
   var CHANGED_COLOR = "#0072B2"; // Okabe-Ito blue: no status uses it
+  // Above this many districts they are drawn on one canvas: the browser's restyle and repaint
+  // of ten thousand SVG paths took 5 to 10 times a frame's budget (issue 11, bench/frame_breakdown.py).
+  var CANVAS_THRESHOLD = 3000;
+
+  /** "canvas" where a theatre of `count` districts is drawn on a canvas, else "svg".
+   * threshold null or undefined: the default, CANVAS_THRESHOLD. */
+  function drawMode(count, threshold) {
+    var limit = threshold === null || threshold === undefined ? CANVAS_THRESHOLD : threshold;
+    return count > limit ? "canvas" : "svg";
+  }
+
+  /** The order to draw paths in, grouped by look: `looks` holds each path's Leaflet options;
+   * returns lists of positions in `looks`, one per distinct look, in the order each look
+   * first appears, except that thicker outlines (a changed or selected district's) come
+   * last, on top. A look is the fill, outline, their opacities, width, dashes and caps; or,
+   * where the options carry it, `look`: a name for all of those (styleFor's), quicker. */
+  function groupByLook(looks) {
+    var groups = [];
+    var at = Object.create(null);
+    for (var i = 0; i < looks.length; i++) {
+      var o = looks[i];
+      var key =
+        o.look !== undefined
+          ? o.look
+          : [o.fillColor, o.fillOpacity, o.color, o.opacity, o.weight, o.dashArray, o.lineCap].join("|");
+      if (!(key in at)) {
+        at[key] = groups.length;
+        groups.push({ weight: o.weight, members: [] });
+      }
+      groups[at[key]].members.push(i);
+    }
+    return groups
+      .map(function (g, order) {
+        return { weight: g.weight, order: order, members: g.members };
+      })
+      .sort(function (a, b) {
+        return a.weight - b.weight || a.order - b.order;
+      })
+      .map(function (g) {
+        return g.members;
+      });
+  }
+
+  // A Leaflet canvas renderer that fills and strokes every district of one look as one path:
+  // Leaflet's own fills and strokes each path apart, ten thousand calls a frame.
+  var GroupedCanvas = null;
+  function groupedCanvas(options) {
+    if (!GroupedCanvas) {
+      GroupedCanvas = L.Canvas.extend({
+        _draw: function () {
+          var bounds = this._redrawBounds;
+          var ctx = this._ctx;
+          var shown = [];
+          for (var order = this._drawFirst; order; order = order.next) {
+            var l = order.layer;
+            if (l._parts.length && (!bounds || (l._pxBounds && l._pxBounds.intersects(bounds)))) {
+              shown.push(l);
+            }
+          }
+          var groups = groupByLook(
+            shown.map(function (l) {
+              return l.options;
+            })
+          );
+          ctx.save();
+          if (bounds) {
+            var size = bounds.getSize();
+            ctx.beginPath();
+            ctx.rect(bounds.min.x, bounds.min.y, size.x, size.y);
+            ctx.clip();
+          }
+          for (var g = 0; g < groups.length; g++) {
+            ctx.beginPath();
+            for (var m = 0; m < groups[g].length; m++) {
+              var parts = shown[groups[g][m]]._parts;
+              for (var i = 0; i < parts.length; i++) {
+                var ring = parts[i];
+                ctx.moveTo(ring[0].x, ring[0].y);
+                for (var j = 1; j < ring.length; j++) {
+                  ctx.lineTo(ring[j].x, ring[j].y);
+                }
+                // back to the start, not closePath: Chromium's closePath takes time that grows
+                // with the path's length, a second for ten thousand rings
+                ctx.lineTo(ring[0].x, ring[0].y);
+              }
+            }
+            this._fillStroke(ctx, shown[groups[g][0]]);
+          }
+          ctx.restore();
+        },
+      });
+    }
+    return new GroupedCanvas(options);
+  }
+
+  /** Draw a Leaflet canvas renderer's pending changes now rather than on the next animation
+   * frame (Leaflet 1.9 waits for one): the frame that restyles the districts shows them, and
+   * a scrub's time includes the drawing. Marks the canvas with the date drawn, where anything
+   * was (or the first time): a rerun that confirms the statuses shown changes nothing, as
+   * with SVG paths. */
+  function drawNow(renderer, date) {
+    var first = !renderer._container.hasAttribute("data-frontlines-drawn");
+    if (renderer._redrawRequest) {
+      L.Util.cancelAnimFrame(renderer._redrawRequest);
+      renderer._redraw();
+    } else if (!first) {
+      return;
+    }
+    renderer._container.setAttribute("data-frontlines-drawn", date || "");
+  }
 
   function init(options) {
     var map = root[options.map];
@@ -106,6 +248,8 @@
     var followedDay = null;
     var firstCodes = null; // the first status string, used while the paths are created
     var clicks = 0;
+    var canvas = null; // the districts' Leaflet canvas renderer, above options.canvasThreshold
+    var positionOf = Object.create(null); // district id -> position in the status string
 
     var text = options.text;
     var arabicFirst = options.lang === "ar";
@@ -115,6 +259,7 @@
       var s = styles[code];
       var picked = id === selected;
       return {
+        look: code + (low ? "l" : "s") + (picked ? "p" : changed ? "c" : "") + (approx ? "a" : ""),
         fillColor: s.fillColor,
         fillOpacity: low ? options.fillOpacity.low : options.fillOpacity.stated,
         color: picked ? "#111111" : changed ? CHANGED_COLOR : s.color,
@@ -149,7 +294,7 @@
     }
 
     function changedAt(index, code) {
-      return fromCodes !== null && timelineApi.decode(fromCodes.charCodeAt(index), format).code !== code;
+      return fromCodes !== null && timelineApi.codeOf(fromCodes.charCodeAt(index), format) !== code;
     }
 
     // Built with textContent: names from data are never parsed as HTML.
@@ -173,9 +318,12 @@
       return box;
     }
 
+    function firstChar(index) {
+      return firstCodes ? firstCodes.charCodeAt(index) : format.stated + options.unknownCode;
+    }
+
     function firstStatus(index) {
-      var ch = firstCodes ? firstCodes.charCodeAt(index) : format.stated + options.unknownCode;
-      return timelineApi.decode(ch, format);
+      return timelineApi.decode(firstChar(index), format);
     }
 
     var layer = L.geoJson(null, {
@@ -189,6 +337,7 @@
       },
       onEachFeature: function (f, l) {
         var s = firstStatus(layers.length);
+        l.statusChar = firstChar(layers.length);
         l.statusCode = s.code;
         l.lowConfidence = s.low;
         l.changed = changedAt(layers.length, s.code);
@@ -231,6 +380,7 @@
     }
 
     // Restyle the districts whose look changes; codes null keeps every status as it is.
+    // The loop makes no object for an unchanged district: at ten thousand a frame, they add up.
     function paint(codes, picked, date) {
       var before = selected;
       var count = 0;
@@ -238,10 +388,12 @@
       for (var i = 0; i < layers.length; i++) {
         var l = layers[i];
         var id = l.feature.properties.id;
-        var s = codes === null ? { code: l.statusCode, low: l.lowConfidence } : timelineApi.decode(codes.charCodeAt(i), format);
-        var changed = changedAt(i, s.code);
+        var ch = codes === null ? l.statusChar : codes.charCodeAt(i);
+        var changed = fromCodes !== null && changedAt(i, timelineApi.codeOf(ch, format));
         count += changed ? 1 : 0;
-        if (s.code !== l.statusCode || s.low !== l.lowConfidence || changed !== l.changed || id === picked || id === before) {
+        if (ch !== l.statusChar || changed !== l.changed || id === picked || id === before) {
+          var s = timelineApi.decode(ch, format);
+          l.statusChar = ch;
           l.statusCode = s.code;
           l.lowConfidence = s.low;
           l.changed = changed;
@@ -254,6 +406,9 @@
             setCurrent(l, false);
           }
         }
+      }
+      if (canvas) {
+        drawNow(canvas, date);
       }
       frontlines.changed = count;
       frontlines.date = date;
@@ -301,6 +456,18 @@
       }
       paint(timelineApi.codesAt(timeline, day, format), selected, timelineApi.isoOf(day));
       return true;
+    }
+
+    function statusOf(id) {
+      var l = layers[positionOf[id]];
+      if (!ready || !l) {
+        return null;
+      }
+      return {
+        status: styles[l.statusCode].status,
+        confidence: l.lowConfidence ? "low" : "stated",
+        changed: l.changed,
+      };
     }
 
     function markChanged(codes) {
@@ -528,6 +695,9 @@
       apply: apply,
       showDay: showDay,
       markChanged: markChanged,
+      statusOf: statusOf,
+      canvas: null,
+      drawNow: drawNow,
       focus: focus,
       changed: 0,
       following: false,
@@ -575,10 +745,20 @@
           firstCodes = pending[0];
           selected = pending[1];
         }
+        if (drawMode(shapes.features.length, options.canvasThreshold) === "canvas") {
+          // every district's polygon takes the GeoJSON layer's options, the renderer with them
+          canvas = groupedCanvas({ padding: 0.1 });
+          layer.options.renderer = canvas;
+          frontlines.canvas = canvas;
+        }
         layer.addData(shapes);
+        if (canvas) {
+          L.DomUtil.addClass(canvas._container, "frontlines-districts");
+        }
         performance.mark("frontlines-shapes-drawn");
         ready = true;
-        frontlines.ids = shapes.features.map(function (f) {
+        frontlines.ids = shapes.features.map(function (f, i) {
+          positionOf[f.properties.id] = i;
           return f.properties.id;
         });
         if (options.fitCity && !frontlines.viewFromLink) {
@@ -603,5 +783,5 @@
     return frontlines;
   }
 
-  root.FrontlinesMap = { init: init };
-})(self);
+  return { init: init, drawMode: drawMode, groupByLook: groupByLook, CANVAS_THRESHOLD: CANVAS_THRESHOLD };
+});

@@ -11,9 +11,15 @@
  *     frontCodes  per status code, true for the statuses a front line separates
  *                 (geo.frontline.FRONT_STATUSES: the sides and contested)
  *
+ *   partBorders(lines) -> Int32Array: for each part of every border, in order, its border's
+ *     position (lines[k] is border k's list of parts): which parts a mask switches on
+ *
  * Browser part: attach(L, map, frontlines, options) draws each active border as an SVG path
  * with the classes "frontline frontline-<id of one district> frontline-<id of the other>";
- * a border that leaves the front is hidden and loses the class "frontline".
+ * a border that leaves the front is hidden and loses the class "frontline". Where the
+ * districts are drawn on a canvas (frontlines.canvas, above options.canvasThreshold), the
+ * front line is one line holding every border, on a canvas of its own, projected once per
+ * zoom by Leaflet; each restyle redraws the borders on the front as one path.
  */
 (function (root, factory) {
   "use strict";
@@ -39,6 +45,20 @@
     return out;
   }
 
+  function partBorders(lines) {
+    var count = 0;
+    for (var k = 0; k < lines.length; k++) {
+      count += lines[k].length;
+    }
+    var out = new Int32Array(count);
+    for (var b = 0, at = 0; b < lines.length; b++) {
+      for (var p = 0; p < lines[b].length; p++) {
+        out[at++] = b;
+      }
+    }
+    return out;
+  }
+
   function attach(L, map, frontlines, options) {
     var settings = options.frontline;
     var pane = map.createPane("frontlines-frontline");
@@ -50,6 +70,65 @@
     var shown = new Uint8Array(0);
     var lastCodes = null;
     var state = { shown: 0, ready: false };
+    var canvasLine = null; // canvas mode: every border in one polyline, drawn where on the front
+
+    function drawOnCanvas(date) {
+      if (!canvasLine) {
+        var owners = partBorders(data.lines);
+        var AllBorders = L.Polyline.extend({
+          // Leaflet's own draws every part; only the parts of borders on the front are drawn
+          // (noClip keeps Leaflet's parts one for one with the borders' parts).
+          _updatePath: function () {
+            var renderer = this._renderer;
+            if (!renderer._drawing) {
+              return;
+            }
+            var ctx = renderer._ctx;
+            var parts = this._parts;
+            ctx.beginPath();
+            for (var i = 0; i < parts.length; i++) {
+              if (shown[owners[i]]) {
+                for (var j = 0; j < parts[i].length; j++) {
+                  var p = parts[i][j];
+                  if (j) {
+                    ctx.lineTo(p.x, p.y);
+                  } else {
+                    ctx.moveTo(p.x, p.y);
+                  }
+                }
+              }
+            }
+            renderer._fillStroke(ctx, this);
+          },
+        });
+        var latlngs = [];
+        data.lines.forEach(function (parts) {
+          parts.forEach(function (part) {
+            latlngs.push(
+              part.map(function (xy) {
+                return [xy[1], xy[0]];
+              })
+            );
+          });
+        });
+        canvasLine = new AllBorders(latlngs, {
+          renderer: L.canvas({ pane: "frontlines-frontline", padding: 0.1 }),
+          color: settings.color,
+          weight: settings.weight,
+          opacity: 1,
+          // butt ends, not round: rounding ten thousand short segments' ends and corners took
+          // the most of a canvas frame's rasterising (bench/frame_breakdown.py)
+          lineCap: "butt",
+          lineJoin: "miter",
+          noClip: true,
+          interactive: false,
+        }).addTo(group);
+        L.DomUtil.addClass(canvasLine._renderer._container, "frontlines-frontline-canvas");
+      } else {
+        canvasLine._renderer._requestRedraw(canvasLine);
+      }
+      frontlines.drawNow(canvasLine._renderer, date);
+    }
 
     function lineFor(k) {
       if (!lines[k]) {
@@ -88,23 +167,30 @@
       (on ? L.DomUtil.addClass : L.DomUtil.removeClass)(line._path, "frontline");
     }
 
-    function update(codes) {
+    function update(codes, date) {
       lastCodes = codes;
       if (!data || codes === null) {
         return;
       }
       var mask = activeMask(data.pairs, codes, options.format, settings.frontCodes);
+      var moved = false;
       for (var k = 0; k < mask.length; k++) {
         if (mask[k] !== shown[k]) {
-          show(k, mask[k] === 1);
+          if (!frontlines.canvas) {
+            show(k, mask[k] === 1);
+          }
+          moved = true;
           state.shown += mask[k] ? 1 : -1;
           shown[k] = mask[k];
         }
       }
+      if (frontlines.canvas && (moved || !canvasLine)) {
+        drawOnCanvas(date);
+      }
     }
 
-    frontlines.on("apply", function (codes) {
-      update(codes);
+    frontlines.on("apply", function (codes, picked, date) {
+      update(codes, date);
     });
     frontlines
       .fetchJson(settings.url, settings.data)
@@ -113,7 +199,7 @@
         shown = new Uint8Array(data.pairs.length >> 1);
         state.ready = true;
         state.borders = shown.length;
-        update(lastCodes === null ? frontlines.codes : lastCodes);
+        update(lastCodes === null ? frontlines.codes : lastCodes, frontlines.date);
       })
       .catch(function () {
         state.failed = true; // the districts still work without their front line
@@ -121,5 +207,5 @@
     return state;
   }
 
-  return { activeMask: activeMask, attach: attach };
+  return { activeMask: activeMask, partBorders: partBorders, attach: attach };
 });

@@ -42,9 +42,12 @@
 
   /** {code, low} of one status character code (a number from String.charCodeAt). */
   function decode(charCode, format) {
-    return charCode >= format.low
-      ? { code: charCode - format.low, low: true }
-      : { code: charCode - format.stated, low: false };
+    return { code: codeOf(charCode, format), low: charCode >= format.low };
+  }
+
+  /** The status code alone of one status character code: no object made (a frame's loop). */
+  function codeOf(charCode, format) {
+    return charCode >= format.low ? charCode - format.low : charCode - format.stated;
   }
 
   /**
@@ -85,5 +88,5 @@
     return out.join("");
   }
 
-  return { dayOf: dayOf, isoOf: isoOf, decode: decode, latestAt: latestAt, codesAt: codesAt };
+  return { dayOf: dayOf, isoOf: isoOf, decode: decode, codeOf: codeOf, latestAt: latestAt, codesAt: codesAt };
 });

@@ -1,4 +1,5 @@
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -36,10 +37,21 @@ def _leaves_out_browser_tests(config: pytest.Config) -> bool:
     return "not browser" in (config.getoption("markexpr") or "")
 
 
+def _whole_module_slow(path: Path) -> bool:
+    """A test module marked slow as a whole (a line starting ``pytestmark = pytest.mark.slow``)."""
+    return (
+        path.suffix == ".py"
+        and re.search(r"^pytestmark = pytest\.mark\.slow\b", path.read_text(encoding="utf-8"), re.M) is not None
+    )
+
+
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
-    """A run that leaves out the browser tests does not import them (Playwright, the server helpers)."""
+    """A run that leaves out the browser tests does not import them (Playwright, the server helpers);
+    one that leaves out the slow tests does not import a module that holds only slow tests."""
     if collection_path.name == "browser" and collection_path.parent == Path(__file__).parent:
         return _leaves_out_browser_tests(config) or None
+    if "not slow" in (config.getoption("markexpr") or "") and _whole_module_slow(collection_path):
+        return True
     return None
 
 

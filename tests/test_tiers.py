@@ -31,3 +31,12 @@ def test_the_browser_folder_is_left_uncollected_only_when_its_tests_are_left_out
     assert conftest.pytest_ignore_collect(browser, config("not browser and not slow")) is True
     assert conftest.pytest_ignore_collect(browser, config("")) is None
     assert conftest.pytest_ignore_collect(browser.parent / "js", config("not browser")) is None
+
+
+def test_a_module_of_slow_tests_is_left_uncollected_only_when_slow_tests_are_left_out():
+    tests = Path(conftest.__file__).parent
+    page = tests / "test_dashboard_app.py"  # marked slow as a whole
+    assert conftest.pytest_ignore_collect(page, config("not browser and not slow")) is True
+    assert conftest.pytest_ignore_collect(page, config("slow and not browser")) is None
+    assert conftest.pytest_ignore_collect(page, config("")) is None
+    assert conftest.pytest_ignore_collect(tests / "test_corpus.py", config("not slow")) is None  # some fast tests

@@ -288,17 +288,15 @@ class Theatre:
         """The reports behind space-separated source ids: ``url``, ``publisher``, ``kind``
         and ``alignment`` (empty where the theatre does not rate its sources), in the
         order given; ids not in ``sources.csv`` are left out."""
+        known = self._citation_by_id
+        return [dict(known[i]) for i in dict.fromkeys(ids.split()) if i in known]
+
+    @cached_property
+    def _citation_by_id(self) -> dict[str, dict[str, str]]:
         table = self.sources
-        return [
-            {
-                "url": str(table.at[i, "url"]),
-                "publisher": str(table.at[i, "publisher"]),
-                "kind": str(table.at[i, "kind"]),
-                "alignment": str(table.at[i, "alignment"]),
-            }
-            for i in dict.fromkeys(ids.split())
-            if i in table.index
-        ]
+        columns = ("url", "publisher", "kind", "alignment")
+        rows = zip(*(table[c].astype(str).tolist() for c in columns), strict=True)
+        return {str(i): dict(zip(columns, row, strict=True)) for i, row in zip(table.index, rows, strict=True)}
 
     def history(self, district_id: str) -> pd.DataFrame:
         """A district's changes in date order (columns ``HISTORY_COLUMNS`` and ``DETAIL_COLUMNS``).

@@ -303,15 +303,12 @@ def district_names(theatre: Theatre, arabic_names: dict[str, str], lang: str) ->
     return english | arabic_names if lang == "ar" else english
 
 
-def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[str, str]]:
-    """(name, new status) of the districts that changed on ``day``."""
+def changed_on(theatre: Theatre, day: dt.date | None, names: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, new status) of the districts that changed on ``day``, named through ``names``."""
     if day is None:
         return []
     changes = theatre.changes_between(day, day)
-    districts = theatre.districts.iloc[[theatre.require_district(d) for d in changes["district_id"]]]
-    names = districts["name_ar"].where(districts["name_ar"] != "", districts["name_en"]) if lang == "ar" else None
-    chosen = (names if names is not None else districts["name_en"]).tolist()
-    return list(zip(chosen, changes["status"].tolist(), strict=True))
+    return [(names[d], status) for d, status in zip(changes["district_id"], changes["status"], strict=True)]
 
 
 def find_district(district_id: str) -> None:
@@ -486,7 +483,7 @@ def show_view(prepared: Prepared, lang: str) -> None:
                 counts=count_statuses(codes),
                 low_confidence=count_statuses(codes, where=low),
                 latest_change=latest,
-                changed=changed_on(theatre, latest, lang),
+                changed=changed_on(theatre, latest, district_names(theatre, prepared.arabic_names, lang)),
                 lang=lang,
             )
         with contained("timeline", lang=lang):

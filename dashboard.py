@@ -307,8 +307,7 @@ def changed_on(theatre: Theatre, day: dt.date | None, names: dict[str, str]) -> 
     """(name, new status) of the districts that changed on ``day``, named through ``names``."""
     if day is None:
         return []
-    changes = theatre.changes_between(day, day)
-    return [(names[d], status) for d, status in zip(changes["district_id"], changes["status"], strict=True)]
+    return [(names[d], status) for d, status in theatre.statuses_set_on(day)]
 
 
 def find_district(district_id: str) -> None:

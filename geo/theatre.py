@@ -340,6 +340,14 @@ class Theatre:
         window = self.changes.iloc[np.searchsorted(days, lo, "left") : np.searchsorted(days, hi, "right")]
         return window[["date", "district_id", "status", "note", "source_url", "date_precision"]].reset_index(drop=True)
 
+    def statuses_set_on(self, value: str | dt.date) -> list[tuple[str, str]]:
+        """(district id, new status) of each change dated ``value``, in the order of ``changes``
+        (what :meth:`changes_between` gives for one day, without building a table)."""
+        day = day_number(parse_date(value))
+        lo, hi = (int(i) for i in np.searchsorted(self.changes["day"].to_numpy(), [day, day + 1]))
+        districts, statuses = self.changes["district_id"].array[lo:hi], self.changes["status"].array[lo:hi]
+        return list(zip(districts.tolist(), statuses.tolist(), strict=True))
+
     def previous_change_date(self, value: dt.date) -> dt.date | None:
         """The latest date before ``value`` on which any district changed."""
         index = np.searchsorted(self.change_days, day_number(value), "left") - 1

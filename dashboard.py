@@ -23,7 +23,6 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.compare_view import render_changes, render_compare_controls
 from components.control_chart import control_specs, render_control_chart, series_records
@@ -385,7 +384,8 @@ def show_page(directory: Path, lang: str) -> None:
             t("app.intro", lang, theatre=md_text(theatre.meta.title))
             + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
         )
-    live_view(directory, signature, prepared, lang)
+    with live_view_turn():
+        show_view(prepared, lang)
     if embed:
         return
     with contained("quality", lang=lang):
@@ -403,16 +403,6 @@ def show_page(directory: Path, lang: str) -> None:
     attribution(theatre, lang)
 
 
-@st.fragment
-def live_view(directory: Path, signature: tuple, prepared: Prepared, lang: str) -> None:
-    """Everything a scrub, a click or a search changes: this part of the page reruns alone
-    when one of its widgets changes (the rest of the page stays as it is)."""
-    if rerunning_alone() and (files_signature(directory) if directory.is_dir() else ()) != signature:
-        st.rerun(scope="app")  # the data changed while the page was open: load it again
-    with contained("page", lang=lang), live_view_turn():
-        show_view(prepared, lang)
-
-
 @st.cache_resource(show_spinner=False)
 def live_view_lock() -> threading.Lock:
     return threading.Lock()
@@ -428,12 +418,6 @@ def live_view_turn():
         return
     with live_view_lock():
         yield
-
-
-def rerunning_alone() -> bool:
-    """Whether this run reruns the live view alone (one of its widgets changed), not the whole page."""
-    context = get_script_run_ctx()
-    return bool(context is not None and context.fragment_ids_this_run)
 
 
 def show_view(prepared: Prepared, lang: str) -> None:

@@ -198,14 +198,18 @@ def vendored_leaflet_css(css: str) -> str:
     return re.sub(r"""url\((['"]?)images/""", r"url(\1leaflet/images/", css)
 
 
-def _page(theatre: Theatre, leaflet: str, config: dict, inline: dict[str, bytes], *, leaflet_css: str = "") -> str:
+def _page(theatre: Theatre, leaflet_base: str, config: dict, inline: dict[str, bytes], *, leaflet_css: str) -> str:
     title = html.escape(theatre.meta.title)
     text = (TEMPLATE / "index.html").read_text(encoding="utf-8")
+    fetched = [name for name in FIRST_PAINT_FILES if name not in inline]
     preloads = "\n".join(
-        f'  <link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">'
-        for name in FIRST_PAINT_FILES
-        if name not in inline
+        ["  <!-- the data of the first paint, fetched while the scripts load: no request waits on another -->"][
+            : len(fetched)
+        ]
+        + [f'  <link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' for name in fetched]
     )
+    tags = [] if leaflet_css else [f'  <link rel="stylesheet" href="{leaflet_base}/leaflet.css">']
+    tags += [f'  <script defer src="{src}"></script>' for src in (f"{leaflet_base}/leaflet.js", SCRIPT_FILE)]
     styles = "\n".join(
         [
             leaflet_css,
@@ -215,9 +219,8 @@ def _page(theatre: Theatre, leaflet: str, config: dict, inline: dict[str, bytes]
     values = {
         "TITLE": title,
         "PRELOADS": preloads,
-        "LEAFLET": leaflet,
+        "SCRIPTS": "\n".join(tags),
         "STYLES": styles,
-        "SCRIPT": SCRIPT_FILE,
         "ATTRIBUTION": html.escape(theatre.meta.attribution),
         "GEOMETRY_NOTE": html.escape(theatre.meta.geometry_note),
         "CONFIG": inline_json(config),
@@ -321,18 +324,15 @@ def write_site(
             shutil.rmtree(staging / ".npm", ignore_errors=True)
             # Leaflet's styles go into the page's own: no stylesheet request holds up its first paint
             leaflet_css = vendored_leaflet_css((source / "leaflet.css").read_text(encoding="utf-8"))
-            leaflet = '  <script defer src="leaflet/leaflet.js"></script>'
+            leaflet_base = "leaflet"
         else:
             leaflet_css = ""
-            leaflet = (
-                f'  <link rel="stylesheet" href="{LEAFLET_CDN}/leaflet.css">\n'
-                f'  <script defer src="{LEAFLET_CDN}/leaflet.js"></script>'
-            )
+            leaflet_base = LEAFLET_CDN
         config = site_config(theatre)
         first = first_paint_files(theatre)
         if inline is None:
             inline = sum(len(content) for content in first.values()) <= INLINE_LIMIT
-        page = _page(theatre, leaflet, config, first if inline else {}, leaflet_css=leaflet_css)
+        page = _page(theatre, leaflet_base, config, first if inline else {}, leaflet_css=leaflet_css)
         (staging / "index.html").write_text(page, encoding="utf-8")
         (staging / SCRIPT_FILE).write_text(site_script(), encoding="utf-8")
         data = staging / "data"

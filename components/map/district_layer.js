@@ -593,8 +593,9 @@
     var current = null; // the district layer that is in the tab order
 
     function byName() {
+      var compare = new Intl.Collator(options.lang).compare; // once: localeCompare with a locale makes one per call
       return layers.slice().sort(function (a, b) {
-        return names(a.feature.properties).first.localeCompare(names(b.feature.properties).first, options.lang);
+        return compare(names(a.feature.properties).first, names(b.feature.properties).first);
       });
     }
 

@@ -592,11 +592,24 @@
     // order (a roving tabindex), so Tab leaves the map after one district, not after all.
     var current = null; // the district layer that is in the tab order
 
+    var collator = null; // one: localeCompare with a locale makes one per comparison
+    function compareNames(a, b) {
+      collator = collator || new Intl.Collator(options.lang);
+      return collator.compare(names(a.feature.properties).first, names(b.feature.properties).first);
+    }
+
     function byName() {
-      var compare = new Intl.Collator(options.lang).compare; // once: localeCompare with a locale makes one per call
-      return layers.slice().sort(function (a, b) {
-        return compare(names(a.feature.properties).first, names(b.feature.properties).first);
-      });
+      return layers.slice().sort(compareNames);
+    }
+
+    function firstByName() {
+      var first = null; // byName()[0], without sorting them all
+      for (var i = 0; i < layers.length; i++) {
+        if (first === null || compareNames(layers[i], first) < 0) {
+          first = layers[i];
+        }
+      }
+      return first;
     }
 
     function setCurrent(l, focus) {
@@ -665,7 +678,7 @@
           });
         }
       }
-      var first = byName()[0];
+      var first = firstByName();
       if (first) {
         setCurrent(first, false);
       }

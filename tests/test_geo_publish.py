@@ -22,7 +22,7 @@ from geo.cli import main
 from geo.export import write_state_csv, write_state_geojson
 from geo.site import TEMPLATE, SiteError, timeline_bytes, write_site
 from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
-from synthetic import CHANGES, META, write_theatre
+from synthetic import CHANGES, META, district_features, write_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -272,7 +272,9 @@ def test_geo_site_vendors_leaflet_from_a_folder(tmp_path, theatre_dir):
 
 def test_a_title_from_data_is_escaped_in_the_page(tmp_path):
     title = "<script>alert(1)</script><!-- {{CONFIG}} &"
-    folder = write_theatre(tmp_path / "evil", meta={**META, "title": title})
+    features = district_features()
+    features[0]["properties"]["name_en"] = "</script><script>alert(2)</script>"
+    folder = write_theatre(tmp_path / "evil", meta={**META, "title": title}, features=features)
     out = write_site(load_theatre(folder), tmp_path / "site")
     page = (out / "index.html").read_text()
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- {{CONFIG}} &amp;" in page
@@ -280,6 +282,10 @@ def test_a_title_from_data_is_escaped_in_the_page(tmp_path):
     inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
     assert "<" not in inline and json.loads(inline)["title"] == title
     assert page.count('id="site-config"') == 1
+    # and in the first view's data written into the page: the name is intact, closing nothing
+    shapes = json.loads(inline_element(page, "shapes"))
+    assert shapes["features"][0]["properties"]["name_en"] == "</script><script>alert(2)</script>"
+    assert json.loads(inline_element(page, "districts"))[0]["name_en"] == "</script><script>alert(2)</script>"
 
 
 def test_the_timelines_file_holds_geos_timelines(theatre_dir):

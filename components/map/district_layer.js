@@ -678,10 +678,15 @@
           });
         }
       }
-      var first = firstByName();
-      if (first) {
-        setCurrent(first, false);
-      }
+      // The first by name needs a collator, whose first use loads the language's collation
+      // (some 10 ms): the tab stop waits for the task after the first view, unless a district
+      // has it by then (a link's or a click's).
+      setTimeout(function () {
+        var first = current === null ? firstByName() : null;
+        if (first) {
+          setCurrent(first, false);
+        }
+      }, 0);
     }
 
     var container = map.getContainer();

@@ -59,7 +59,8 @@
  *   <path class="district district-<id> [changed]" data-status="<status>" data-confidence="low|stated"
  *         data-changed="true|false">
  *       each also a button for the keyboard and screen readers: aria-label "<name>: <status>";
- *       one path at a time is in the tab order, the arrow keys (and Home/End) move between
+ *       one path at a time is in the tab order (the selected district's, else from the task
+ *       after the first draw the first by name), the arrow keys (and Home/End) move between
  *       districts in the order of their names, Enter or Space chooses one (as a click does)
  *   the map's iframe is titled text.label, and its document carries lang
  *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"

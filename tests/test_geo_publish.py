@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
 import os
+import re
 import struct
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+import geo.site as site_module
 from components.map_scripts import MAP_SCRIPTS, map_library
 from geo import load_theatre
 from geo.cache import cache_root, cached_json, cached_text, load_theatre_cached
@@ -19,7 +22,7 @@ from geo.cli import main
 from geo.export import write_state_csv, write_state_geojson
 from geo.site import TEMPLATE, SiteError, timeline_bytes, write_site
 from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
-from synthetic import CHANGES, META, write_theatre
+from synthetic import CHANGES, META, district_features, write_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -190,12 +193,15 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
     assert json.loads(inline) == config
     assert config["version"] == data_version(theatre_dir)
-    # the first paint's data is asked for by the page's head, before any script runs
-    head = page.split("</head>")[0]
-    for name in ("data/timeline.bin", "data/shapes.geojson", "data/frontline.json", "data/districts.json"):
-        assert f'<link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' in head
-        assert (out / name).is_file()
-        assert head.index(name) < head.index("<script")
+    # a small theatre's first-paint data is in the page itself (and in its files): no request for it
+    assert "preload" not in page
+    for name, inline in (
+        ("data/timeline.bin", "timeline"),
+        ("data/shapes.geojson", "shapes"),
+        ("data/frontline.json", "frontline"),
+        ("data/districts.json", "districts"),
+    ):
+        assert inline_element(page, inline) == (out / name).read_bytes()
     assert (out / "data" / config["downloads"]["changes"]).is_file()
     assert oct(out.stat().st_mode)[-3:] == "755"
     # written again over itself; never over other files
@@ -206,6 +212,32 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     with pytest.raises(SiteError, match="is not empty and holds no site written before"):
         write_site(load_theatre(theatre_dir), other)
     assert (other / "keep.txt").read_text() == "mine"
+
+
+def inline_element(page: str, name: str) -> bytes:
+    """The content of the page's ``<script id="site-data-NAME">``, as its file's bytes."""
+    found = re.search(rf'<script type="([^"]+)" id="site-data-{name}">(.*?)</script>', page, re.DOTALL)
+    assert found is not None, name
+    kind, text = found.groups()
+    if kind == "application/octet-stream;base64":
+        return base64.b64decode(text)
+    assert kind == "application/json" and "<" not in text  # nothing in it can close the element
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def test_a_large_theatres_page_asks_for_its_first_paint_data_from_its_head(theatre_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(site_module, "INLINE_LIMIT", 100)  # the test theatre's data is larger: files
+    out = write_site(load_theatre(theatre_dir), tmp_path / "site")
+    page = (out / "index.html").read_text(encoding="utf-8")
+    head = page.split("</head>")[0]
+    assert "site-data-" not in page
+    for name in ("data/timeline.bin", "data/shapes.geojson", "data/frontline.json", "data/districts.json"):
+        assert f'<link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' in head
+        assert (out / name).is_file()
+        assert head.index(name) < head.index("<script")
+    # and the choice can be made either way
+    forced = (write_site(load_theatre(theatre_dir), tmp_path / "inline", inline=True) / "index.html").read_text()
+    assert 'id="site-data-shapes"' in forced and "preload" not in forced
 
 
 def test_the_aleppo_site_has_the_front_line_names_legend_and_evidence_layers(aleppo_theatre, tmp_path):
@@ -226,11 +258,13 @@ def test_geo_site_vendors_leaflet_from_a_folder(tmp_path, theatre_dir):
     dist = tmp_path / "dist"
     dist.mkdir()
     (dist / "leaflet.js").write_text("/* leaflet */")
-    (dist / "leaflet.css").write_text("/* css */")
+    (dist / "leaflet.css").write_text(".leaflet-control-layers-toggle { background-image: url(images/layers.png); }")
     (dist / "leaflet.js.map").write_text("{}")
     out = write_site(load_theatre(theatre_dir), tmp_path / "site", vendor_leaflet=dist)
     page = (out / "index.html").read_text()
     assert 'src="leaflet/leaflet.js"' in page and "cdn.jsdelivr" not in page
+    # Leaflet's styles are in the page's own (no stylesheet request), its images under leaflet/
+    assert "background-image: url(leaflet/images/layers.png)" in page and 'rel="stylesheet"' not in page
     assert (out / "leaflet" / "leaflet.js").is_file() and not (out / "leaflet" / "leaflet.js.map").exists()
     with pytest.raises(SiteError, match=r"holds no leaflet\.js and leaflet\.css"):
         write_site(load_theatre(theatre_dir), tmp_path / "site2", vendor_leaflet=tmp_path / "nowhere")
@@ -238,7 +272,9 @@ def test_geo_site_vendors_leaflet_from_a_folder(tmp_path, theatre_dir):
 
 def test_a_title_from_data_is_escaped_in_the_page(tmp_path):
     title = "<script>alert(1)</script><!-- {{CONFIG}} &"
-    folder = write_theatre(tmp_path / "evil", meta={**META, "title": title})
+    features = district_features()
+    features[0]["properties"]["name_en"] = "</script><script>alert(2)</script>"
+    folder = write_theatre(tmp_path / "evil", meta={**META, "title": title}, features=features)
     out = write_site(load_theatre(folder), tmp_path / "site")
     page = (out / "index.html").read_text()
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- {{CONFIG}} &amp;" in page
@@ -246,6 +282,10 @@ def test_a_title_from_data_is_escaped_in_the_page(tmp_path):
     inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
     assert "<" not in inline and json.loads(inline)["title"] == title
     assert page.count('id="site-config"') == 1
+    # and in the first view's data written into the page: the name is intact, closing nothing
+    shapes = json.loads(inline_element(page, "shapes"))
+    assert shapes["features"][0]["properties"]["name_en"] == "</script><script>alert(2)</script>"
+    assert json.loads(inline_element(page, "districts"))[0]["name_en"] == "</script><script>alert(2)</script>"
 
 
 def test_the_timelines_file_holds_geos_timelines(theatre_dir):

@@ -76,6 +76,14 @@ def _write(folder: Path, theatre: Theatre) -> None:
         shutil.rmtree(staging, ignore_errors=True)
 
 
+def _discard(folder: Path) -> None:
+    """Remove an entry that no longer reads; moved aside first, so no reader sees it half deleted."""
+    aside = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".discarded-"))
+    with contextlib.suppress(OSError):  # another process replaced or discarded it first
+        folder.rename(aside / folder.name)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
 def _read(folder: Path, directory: Path) -> Theatre:
     head = json.loads((folder / "theatre.json").read_text(encoding="utf-8"))
     # theatre.json itself is tiny and part of the digest: read it again rather than store its dataclasses
@@ -115,14 +123,17 @@ def load_theatre_cached(directory: str | Path, *, root: Path | None = None) -> T
     digest = data_digest(directory)
     folder = (root or cache_root()) / f"theatre-{digest[:32]}-{code_digest()}"
     theatre = None
+    damaged = False
     if folder.is_dir():
         try:
             theatre = _read(folder, directory)
         except (OSError, ValueError, KeyError, TypeError):
-            theatre = None  # a damaged entry: load the files instead
+            damaged = True  # load the files instead, and replace the entry
     if theatre is None:
         theatre = load_theatre(directory)
         with contextlib.suppress(OSError, ValueError, TypeError, ImportError):  # an unwritable cache only costs speed
+            if damaged:
+                _discard(folder)
             _write(folder, theatre)
     theatre.version = digest[:VERSION_LENGTH]
     theatre.cache_folder = folder if folder.is_dir() else None

@@ -10,13 +10,17 @@ import struct
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from components.map_scripts import MAP_SCRIPTS, map_library
 from geo import load_theatre
 from geo.cache import cache_root, cached_json, cached_text, load_theatre_cached
 from geo.cli import main
-from geo.export import write_state_csv, write_state_geojson
+from geo.export import districts_geojson, write_state_csv, write_state_geojson
+from geo.frontline import borders_payload
+from geo.payloads import frontline_text, script_json, shapes_text, sourcing, timeline_text
+from geo.quality import sourcing_summary
 from geo.site import TEMPLATE, SiteError, timeline_bytes, write_site
 from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
 from synthetic import CHANGES, META, write_theatre
@@ -159,6 +163,13 @@ def test_a_damaged_or_unwritable_cache_falls_back_to_the_files(theatre_dir, tmp_
     entry = load_theatre_cached(theatre_dir, root=root).cache_folder
     (entry / "changes.parquet").write_text("not parquet")
     assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
+    # the damaged entry was replaced: the next process reads it rather than the files again
+    assert pd.read_parquet(entry / "changes.parquet").equals(load_theatre(theatre_dir).changes)
+    head = json.loads((entry / "theatre.json").read_text())
+    (entry / "theatre.json").write_text(json.dumps({"warnings": head["warnings"]}))  # an older entry's head
+    assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
+    assert "layers" in json.loads((entry / "theatre.json").read_text())
+    assert [p.name for p in root.iterdir()] == [entry.name]  # nothing left aside
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     theatre = load_theatre_cached(theatre_dir, root=blocked / "cache")
@@ -272,3 +283,29 @@ def test_the_cli_cache_and_version_commands(theatre_dir, monkeypatch, tmp_path, 
     assert main(["version", "--data", str(theatre_dir)]) == 0
     assert capsys.readouterr().out.strip() == data_version(theatre_dir)
     assert os.listdir(tmp_path / "c")
+    # the map's data as the dashboard serves it is stored too: a fresh process reads, never computes, it
+    theatre = load_theatre(theatre_dir)
+    entry = load_theatre_cached(theatre_dir, root=tmp_path / "c").cache_folder
+    for name, value in (
+        ("shapes.json", districts_geojson(theatre)),
+        ("timeline.json", theatre.timelines()),
+        ("frontline.json", borders_payload(theatre.borders)),
+        ("sourcing.json", sourcing_summary(theatre)),
+    ):
+        assert json.loads((entry / name).read_text()) == json.loads(json.dumps(value)), name
+
+
+def test_the_payloads_read_from_the_cache_are_those_computed(theatre_dir, tmp_path):
+    plain = load_theatre(theatre_dir)  # no cache entry: computed each time
+    first = load_theatre_cached(theatre_dir, root=tmp_path / "c")  # computed and stored
+    again = load_theatre_cached(theatre_dir, root=tmp_path / "c")  # read back
+    for make in (shapes_text, timeline_text, frontline_text, sourcing):
+        assert make(plain) == make(first) == make(again)
+    assert json.loads(shapes_text(again)) == json.loads(json.dumps(districts_geojson(plain)))
+    assert sourcing(again) == sourcing_summary(plain)
+
+
+def test_script_json_cannot_close_a_script_element():
+    text = script_json({"name": "</script><b>&\u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": "</script><b>&\u2028"}

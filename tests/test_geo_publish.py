@@ -10,19 +10,26 @@ import struct
 from pathlib import Path
 
 import numpy as np
-import pandas as pd
 import pytest
 
 from components.map_scripts import MAP_SCRIPTS, map_library
 from geo import load_theatre
-from geo.cache import cache_root, cached_json, cached_text, load_theatre_cached
+from geo.cache import cache_root, cached_json, cached_text, known_digest, load_theatre_cached
 from geo.cli import main
 from geo.export import districts_geojson, write_state_csv, write_state_geojson
 from geo.frontline import borders_payload
 from geo.payloads import frontline_text, script_json, shapes_text, sourcing, timeline_text
 from geo.quality import sourcing_summary
 from geo.site import TEMPLATE, SiteError, timeline_bytes, write_site
-from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
+from geo.version import (
+    VersionError,
+    changed_since,
+    data_digest,
+    data_version,
+    find_release,
+    read_releases,
+    record_release,
+)
 from synthetic import CHANGES, META, write_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -161,20 +168,42 @@ def test_evidence_layers_are_part_of_the_data_version_and_survive_the_cache(tmp_
 def test_a_damaged_or_unwritable_cache_falls_back_to_the_files(theatre_dir, tmp_path):
     root = tmp_path / "cache"
     entry = load_theatre_cached(theatre_dir, root=root).cache_folder
-    (entry / "changes.parquet").write_text("not parquet")
+    (entry / "changes.arrow").write_text("not arrow")
     assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
     # the damaged entry was replaced: the next process reads it rather than the files again
-    assert pd.read_parquet(entry / "changes.parquet").equals(load_theatre(theatre_dir).changes)
+    assert load_theatre_cached(theatre_dir, root=root).changes.equals(load_theatre(theatre_dir).changes)
     head = json.loads((entry / "theatre.json").read_text())
     (entry / "theatre.json").write_text(json.dumps({"warnings": head["warnings"]}))  # an older entry's head
     assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
     assert "layers" in json.loads((entry / "theatre.json").read_text())
-    assert [p.name for p in root.iterdir()] == [entry.name]  # nothing left aside
+    assert sorted(p.name for p in root.iterdir()) == sorted([entry.name, "digests"])  # nothing left aside
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     theatre = load_theatre_cached(theatre_dir, root=blocked / "cache")
     assert theatre.cache_folder is None and len(theatre.changes) == len(CHANGES)
     assert cached_text(theatre, "y", lambda: "plain") == "plain"
+
+
+def test_the_data_digest_is_remembered_by_the_files_sizes_and_times(theatre_dir, tmp_path, monkeypatch):
+    import geo.cache
+
+    root = tmp_path / "cache"
+    first = load_theatre_cached(theatre_dir, root=root)
+    assert first.version == data_version(theatre_dir)
+
+    def no_reading(directory):
+        raise AssertionError("the files were read again")
+
+    monkeypatch.setattr(geo.cache, "data_digest", no_reading)
+    assert known_digest(theatre_dir, root)[:8] == first.version
+    assert load_theatre_cached(theatre_dir, root=root).version == first.version
+    monkeypatch.undo()
+    changes = theatre_dir / "changes.csv"
+    text = changes.read_text(encoding="utf-8")
+    changes.write_text(text.replace("2020-06", "2020-05", 1), encoding="utf-8")  # the same size
+    os.utime(changes, ns=(changes.stat().st_atime_ns, changes.stat().st_mtime_ns + 1_000_000))
+    assert known_digest(theatre_dir, root) == data_digest(theatre_dir)
+    assert data_digest(theatre_dir)[:8] != first.version
 
 
 def test_cache_root_honours_the_environment(monkeypatch, tmp_path):

@@ -10,6 +10,7 @@ import struct
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 from components.map_scripts import MAP_SCRIPTS, map_library
@@ -338,3 +339,13 @@ def test_script_json_cannot_close_a_script_element():
     text = script_json({"name": "</script><b>&\u2028"})
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == {"name": "</script><b>&\u2028"}
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_positions_in_finds_each_value_or_minus_one(dtype):
+    from geo.theatre import positions_in
+
+    values = pd.Series(["b", "a", "zz", None, "a"], dtype=dtype)
+    assert positions_in(values, ["a", "b"]).tolist() == [1, 0, -1, -1, 0]
+    assert positions_in(values, ["a", "b"]).tolist() == pd.Index(["a", "b"]).get_indexer(values).tolist()
+    assert positions_in(pd.Series([], dtype=dtype), ["a"]).tolist() == []

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.compare_view import render_changes, render_compare_controls
 from components.control_chart import control_specs, render_control_chart, series_records
@@ -35,7 +36,7 @@ from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import library_payloads, render_map
-from components.page import render_language_switch, render_page_setup
+from components.page import render_language_switch, render_page_settings, render_page_setup
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
@@ -300,15 +301,11 @@ def district_names(theatre: Theatre, arabic_names: dict[str, str], lang: str) ->
     return english | arabic_names if lang == "ar" else english
 
 
-def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[str, str]]:
-    """(name, new status) of the districts that changed on ``day``."""
+def changed_on(theatre: Theatre, day: dt.date | None, names: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, new status) of the districts that changed on ``day``, named through ``names``."""
     if day is None:
         return []
-    changes = theatre.changes_between(day, day)
-    districts = theatre.districts.iloc[[theatre.require_district(d) for d in changes["district_id"]]]
-    names = districts["name_ar"].where(districts["name_ar"] != "", districts["name_en"]) if lang == "ar" else None
-    chosen = (names if names is not None else districts["name_en"]).tolist()
-    return list(zip(chosen, changes["status"].tolist(), strict=True))
+    return [(names[d], status) for d, status in theatre.statuses_set_on(day)]
 
 
 def find_district(district_id: str) -> None:
@@ -338,24 +335,21 @@ def main() -> None:
     st.session_state["lang-shown"] = lang
     # a Material icon: an emoji made Streamlit load its emoji catalogue (0.2 s of a fresh process's first run)
     st.set_page_config(page_title=t("app.title", lang), page_icon=":material/map:", layout="wide")
-    render_page_setup(lang=lang, reveal=st.session_state.pop("reveal", None))
+    render_page_setup(lang=lang)
     with contained("page", lang=lang):
         show_page(data_directory(sys.argv[1:]), lang)
 
 
 def show_page(directory: Path, lang: str) -> None:
+    signature = files_signature(directory) if directory.is_dir() else ()
     try:
         with st.spinner(t("app.loading", lang)):
-            prepared = prepare(
-                str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
-            )
+            prepared = prepare(str(directory), signature, static_serving_enabled())
     except DataError as exc:
         show_data_error(directory, exc, lang)
         return
     theatre = prepared.theatre
-    paths = static_paths(prepared)
     start_session(theatre, lang)
-    keep_view_valid(theatre, lang)
     embed = st.session_state["embed"]
 
     if embed:
@@ -368,6 +362,47 @@ def show_page(directory: Path, lang: str) -> None:
             t("app.intro", lang, theatre=md_text(theatre.meta.title))
             + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
         )
+    live_view(directory, signature, prepared, lang)
+    if embed:
+        return
+    with contained("quality", lang=lang):
+        render_quality(
+            changes_per_month=prepared.per_month,
+            sourcing=prepared.sourcing,
+            confidence=prepared.confidence,
+            uncertainties=list(theatre.meta.known_uncertainties),
+            sources_count=len(theatre.sources),
+            changes_count=len(theatre.changes),
+            districts_count=len(theatre.district_ids),
+            warnings=[str(w) for w in theatre.warnings],
+            lang=lang,
+        )
+    attribution(theatre, lang)
+
+
+@st.fragment
+def live_view(directory: Path, signature: tuple, prepared: Prepared, lang: str) -> None:
+    """Everything a scrub, a click or a search changes: this part of the page reruns alone
+    when one of its widgets changes (the rest of the page stays as it is)."""
+    if rerunning_alone() and (files_signature(directory) if directory.is_dir() else ()) != signature:
+        st.rerun(scope="app")  # the data changed while the page was open: load it again
+    with contained("page", lang=lang):
+        show_view(prepared, lang)
+
+
+def rerunning_alone() -> bool:
+    """Whether this run reruns the live view alone (one of its widgets changed), not the whole page."""
+    context = get_script_run_ctx()
+    return bool(context is not None and context.fragment_ids_this_run)
+
+
+def show_view(prepared: Prepared, lang: str) -> None:
+    theatre = prepared.theatre
+    # always drawn, so that the elements after it keep their places (a map whose place moves is created again)
+    render_page_settings(lang=lang, reveal=st.session_state.pop("reveal", None))
+    paths = static_paths(prepared)
+    keep_view_valid(theatre, lang)
+    embed = st.session_state["embed"]
     for notice in st.session_state["notices"]:  # kept for the session, as the page reruns on its own
         st.warning(md_text(notice))
 
@@ -446,7 +481,7 @@ def show_page(directory: Path, lang: str) -> None:
                 counts=count_statuses(codes),
                 low_confidence=count_statuses(codes, where=low),
                 latest_change=latest,
-                changed=changed_on(theatre, latest, lang),
+                changed=changed_on(theatre, latest, district_names(theatre, prepared.arabic_names, lang)),
                 lang=lang,
             )
         with contained("timeline", lang=lang):
@@ -505,19 +540,6 @@ def show_page(directory: Path, lang: str) -> None:
             render_share_link(view_params(theatre, date, district_id, from_date, lang=lang, embed=False), lang=lang)
         with contained("downloads", lang=lang):
             render_downloads(downloads(theatre, date, lang), lang=lang)
-    with contained("quality", lang=lang):
-        render_quality(
-            changes_per_month=prepared.per_month,
-            sourcing=prepared.sourcing,
-            confidence=prepared.confidence,
-            uncertainties=list(theatre.meta.known_uncertainties),
-            sources_count=len(theatre.sources),
-            changes_count=len(theatre.changes),
-            districts_count=len(theatre.district_ids),
-            warnings=[str(w) for w in theatre.warnings],
-            lang=lang,
-        )
-    attribution(theatre, lang)
     write_view_to_url(view_params(theatre, date, district_id, from_date, lang=lang, embed=False))
 
 

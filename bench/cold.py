@@ -26,7 +26,7 @@ from pathlib import Path
 from common import ROOT, StreamingTable, synthetic
 from first_paint import one_session
 
-from devtools.assets import ensure_packages
+from devtools.assets import ensure_packages, offline_context
 from devtools.browser import LAUNCH_ARGS, find_chromium
 from devtools.server import Server
 
@@ -34,18 +34,31 @@ PAINT = "last change of the map's paths (first paint)"
 LINK = "/?date=2013-01-01"
 
 
-def first_page(browser, data: Path, cache: str, *, profile: str | None = None) -> dict[str, float]:
+def first_page(browser, data: Path, cache: str) -> dict[str, float]:
     """The first page's steps in ms since the process started (``healthy``, then first_paint's)."""
     os.environ["FRONTLINES_CACHE"] = cache
     start = time.perf_counter()
-    if profile:
-        server = Server(data, script=ROOT / "bench" / "profiled_dashboard.py", env={"FRONTLINES_PROFILE": profile})
-    else:
-        server = Server(data)
+    server = Server(data)
     healthy = (time.perf_counter() - start) * 1000
     try:
         steps = one_session(browser, server.url + LINK)
         return {"process start to healthy": healthy, **{k: healthy + v for k, v in steps.items()}}
+    finally:
+        server.stop()
+
+
+def profile_first_run(browser, data: Path, cache: str, profile: str) -> None:
+    """A fresh process's first script run, profiled into ``profile``. Only the server's side counts:
+    with bench/ as the main script's folder, Streamlit serves another static/ and the map stays empty."""
+    os.environ["FRONTLINES_CACHE"] = cache
+    server = Server(data, script=ROOT / "bench" / "profiled_dashboard.py", env={"FRONTLINES_PROFILE": profile})
+    try:
+        context = offline_context(browser)
+        context.new_page().goto(server.url + LINK)
+        deadline = time.monotonic() + 300
+        while not Path(profile + ".times").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        context.close()
     finally:
         server.stop()
 
@@ -132,7 +145,7 @@ def main() -> None:
             profile = None
             if not args.no_profile:
                 profile = os.path.join(scratch, f"profile-{size}")
-                first_page(browser, data, warm, profile=profile)
+                profile_first_run(browser, data, warm, profile)
             details.append((name, steps, profile))
         browser.close()
         for name, steps, profile in details:

@@ -3,7 +3,8 @@
 ``FRONTLINES_PROFILE=FILE streamlit run bench/profiled_dashboard.py -- --data DIR`` runs
 dashboard.py as usual; the process's first run (its imports, loading the theatre, the page)
 is profiled with cProfile and its statistics written to FILE (pstats format). Later runs
-are not profiled. Not part of the product.
+are not profiled. Streamlit serves bench/static/ for this script, not the dashboard's static/: the
+page's map stays empty, so only the server's side of the run is worth reading. Not part of the product.
 """
 
 from __future__ import annotations

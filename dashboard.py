@@ -8,12 +8,16 @@ FRONTLINES_DATA=DIR streamlit run dashboard.py  # for hosts that cannot pass arg
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import gc
 import io
 import json
 import os
 import stat
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -65,6 +69,7 @@ from geo.theatre import count_statuses
 from geo.version import changed_since
 
 EVENT_WINDOW_DAYS = 30
+GC_EVERY_S = 60
 MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px
 
 HERE = Path(__file__).resolve().parent
@@ -328,7 +333,24 @@ def played_to(theatre: Theatre, iso: str) -> None:
     jump_to(theatre.require_date(iso))
 
 
+@st.cache_resource(show_spinner=False)
+def memory_collector() -> threading.Thread:
+    """Once a minute, a full garbage collection in the background. Streamlit's after every
+    script run is off (``runner.postScriptGC`` in .streamlit/config.toml: it was half of a
+    scrub's CPU); this one gives back the memory of the readers who left, when no script runs."""
+
+    def collect() -> None:
+        while True:
+            time.sleep(GC_EVERY_S)
+            gc.collect()
+
+    thread = threading.Thread(target=collect, name="frontlines-gc", daemon=True)
+    thread.start()
+    return thread
+
+
 def main() -> None:
+    memory_collector()
     if "lang" not in st.session_state or url_changed_elsewhere():  # a link's language, and Back/Forward's
         st.session_state["lang"] = language(st.query_params.get("lang"))
     lang = language(st.session_state["lang"])
@@ -386,8 +408,25 @@ def live_view(directory: Path, signature: tuple, prepared: Prepared, lang: str) 
     when one of its widgets changes (the rest of the page stays as it is)."""
     if rerunning_alone() and (files_signature(directory) if directory.is_dir() else ()) != signature:
         st.rerun(scope="app")  # the data changed while the page was open: load it again
-    with contained("page", lang=lang):
+    with contained("page", lang=lang), live_view_turn():
         show_view(prepared, lang)
+
+
+@st.cache_resource(show_spinner=False)
+def live_view_lock() -> threading.Lock:
+    return threading.Lock()
+
+
+@contextlib.contextmanager
+def live_view_turn():
+    """Sessions take turns to run the live view. Script runs are CPU-bound and share one core
+    under Python's GIL: run together, every waiting reader's rerun ends late; one at a time,
+    each ends as soon as its own work is done (bench/load.py)."""
+    if os.environ.get("FRONTLINES_TURNS", "1") == "0":
+        yield
+        return
+    with live_view_lock():
+        yield
 
 
 def rerunning_alone() -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import random
+import shutil
 
 import pytest
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -43,6 +44,30 @@ async def visit(url: str, district_id: str, name: str) -> None:
     assert name in texts(reader.last_run).replace("\\", "")  # the panel shows the clicked district
     assert not tally.errors
     await reader.close()
+
+
+async def edit_while_open(url: str, edited) -> None:
+    reader = Reader(url, Tally(), random.Random(0), [])
+    await reader.open()
+    await reader.scrub(1)
+    assert reader.last_status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+    edited.touch()  # a new version of a data file while the page is open
+    await reader.scrub(1)
+    assert reader.last_status == ForwardMsg.FINISHED_SUCCESSFULLY, "the whole page runs again, with the new data"
+    assert [d for d in reader.last_run if not d.fragment_id]
+    await reader.scrub(1)
+    assert reader.last_status == ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY
+    await reader.close()
+
+
+def test_a_data_change_while_the_page_is_open_reruns_the_whole_page(tmp_path):
+    data = tmp_path / "aleppo"
+    shutil.copytree(ALEPPO, data)
+    server = Server(data)
+    try:
+        asyncio.run(edit_while_open(server.url, data / "changes.csv"))
+    finally:
+        server.stop()
 
 
 def test_a_scrub_and_a_click_rerun_only_the_live_view():

@@ -27,11 +27,10 @@ from components.map_view import library_payloads
 from components.static_files import kept_published, publish_payloads, static_serving_enabled
 from components.timeline_chart import strip_spec
 from geo import Theatre
-from geo.cache import cached_json, cached_text, load_theatre_cached
-from geo.export import districts_geojson
-from geo.frontline import borders_payload
+from geo.cache import load_theatre_cached
 from geo.layers import layer_payloads, layer_spec
-from geo.quality import changes_per_month, confidence_counts, sourcing_summary
+from geo.payloads import frontline_text, shapes_text, sourcing, timeline_text
+from geo.quality import changes_per_month, confidence_counts
 from geo.search import SearchIndex
 from geo.series import control_series
 
@@ -58,23 +57,22 @@ class Prepared:
 def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     """Load, validate and serialise a theatre once per version of its files."""
     theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
-    shapes = cached_text(theatre, "shapes.json", lambda: js_literal(districts_geojson(theatre)))
+    shapes = shapes_text(theatre)
     evidence = layer_payloads(theatre.layers, theatre.areas_km2)
     specs = [layer_spec(p) for p in evidence]
     per_month, series = changes_per_month(theatre), control_series(theatre)
     start, end = theatre.meta.start_date, theatre.meta.end_date
     texts = {
         ".geojson": shapes,
-        ".timeline.json": cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
+        ".timeline.json": timeline_text(theatre),
         ".control.json": js_literal(series_records(series)),
-        # the borders between neighbours take seconds to find at 10,000 districts: kept on disk too
-        ".frontline.json": cached_text(theatre, "frontline.json", lambda: js_literal(borders_payload(theatre.borders))),
+        ".frontline.json": frontline_text(theatre),
         **{f".layer-{p['id']}.json": js_literal(p) for p in evidence},
     }
     published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
     figures = (
         per_month,
-        cached_json(theatre, "sourcing.json", lambda: sourcing_summary(theatre)),
+        sourcing(theatre),
         confidence_counts(theatre),
         SearchIndex(theatre.districts),
         {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n},

@@ -12,16 +12,28 @@ import struct
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
 import geo.site as site_module
 from components.map_scripts import MAP_SCRIPTS, map_library
 from geo import load_theatre
-from geo.cache import cache_root, cached_json, cached_text, load_theatre_cached
+from geo.cache import cache_root, cached_json, cached_text, known_digest, load_theatre_cached
 from geo.cli import main
-from geo.export import write_state_csv, write_state_geojson
+from geo.export import districts_geojson, write_state_csv, write_state_geojson
+from geo.frontline import borders_payload
+from geo.payloads import frontline_text, script_json, shapes_text, sourcing, timeline_text
+from geo.quality import sourcing_summary
 from geo.site import TEMPLATE, SiteError, timeline_bytes, write_site
-from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
+from geo.version import (
+    VersionError,
+    changed_since,
+    data_digest,
+    data_version,
+    find_release,
+    read_releases,
+    record_release,
+)
 from synthetic import CHANGES, META, district_features, write_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,13 +172,42 @@ def test_evidence_layers_are_part_of_the_data_version_and_survive_the_cache(tmp_
 def test_a_damaged_or_unwritable_cache_falls_back_to_the_files(theatre_dir, tmp_path):
     root = tmp_path / "cache"
     entry = load_theatre_cached(theatre_dir, root=root).cache_folder
-    (entry / "changes.parquet").write_text("not parquet")
+    (entry / "changes.arrow").write_text("not arrow")
     assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
+    # the damaged entry was replaced: the next process reads it rather than the files again
+    assert load_theatre_cached(theatre_dir, root=root).changes.equals(load_theatre(theatre_dir).changes)
+    head = json.loads((entry / "theatre.json").read_text())
+    (entry / "theatre.json").write_text(json.dumps({"warnings": head["warnings"]}))  # an older entry's head
+    assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
+    assert "layers" in json.loads((entry / "theatre.json").read_text())
+    assert sorted(p.name for p in root.iterdir()) == sorted([entry.name, "digests"])  # nothing left aside
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     theatre = load_theatre_cached(theatre_dir, root=blocked / "cache")
     assert theatre.cache_folder is None and len(theatre.changes) == len(CHANGES)
     assert cached_text(theatre, "y", lambda: "plain") == "plain"
+
+
+def test_the_data_digest_is_remembered_by_the_files_sizes_and_times(theatre_dir, tmp_path, monkeypatch):
+    import geo.cache
+
+    root = tmp_path / "cache"
+    first = load_theatre_cached(theatre_dir, root=root)
+    assert first.version == data_version(theatre_dir)
+
+    def no_reading(directory):
+        raise AssertionError("the files were read again")
+
+    monkeypatch.setattr(geo.cache, "data_digest", no_reading)
+    assert known_digest(theatre_dir, root)[:8] == first.version
+    assert load_theatre_cached(theatre_dir, root=root).version == first.version
+    monkeypatch.undo()
+    changes = theatre_dir / "changes.csv"
+    text = changes.read_text(encoding="utf-8")
+    changes.write_text(text.replace("2020-06", "2020-05", 1), encoding="utf-8")  # the same size
+    os.utime(changes, ns=(changes.stat().st_atime_ns, changes.stat().st_mtime_ns + 1_000_000))
+    assert known_digest(theatre_dir, root) == data_digest(theatre_dir)
+    assert data_digest(theatre_dir)[:8] != first.version
 
 
 def test_cache_root_honours_the_environment(monkeypatch, tmp_path):
@@ -312,3 +353,39 @@ def test_the_cli_cache_and_version_commands(theatre_dir, monkeypatch, tmp_path, 
     assert main(["version", "--data", str(theatre_dir)]) == 0
     assert capsys.readouterr().out.strip() == data_version(theatre_dir)
     assert os.listdir(tmp_path / "c")
+    # the map's data as the dashboard serves it is stored too: a fresh process reads, never computes, it
+    theatre = load_theatre(theatre_dir)
+    entry = load_theatre_cached(theatre_dir, root=tmp_path / "c").cache_folder
+    for name, value in (
+        ("shapes.json", districts_geojson(theatre)),
+        ("timeline.json", theatre.timelines()),
+        ("frontline.json", borders_payload(theatre.borders)),
+        ("sourcing.json", sourcing_summary(theatre)),
+    ):
+        assert json.loads((entry / name).read_text()) == json.loads(json.dumps(value)), name
+
+
+def test_the_payloads_read_from_the_cache_are_those_computed(theatre_dir, tmp_path):
+    plain = load_theatre(theatre_dir)  # no cache entry: computed each time
+    first = load_theatre_cached(theatre_dir, root=tmp_path / "c")  # computed and stored
+    again = load_theatre_cached(theatre_dir, root=tmp_path / "c")  # read back
+    for make in (shapes_text, timeline_text, frontline_text, sourcing):
+        assert make(plain) == make(first) == make(again)
+    assert json.loads(shapes_text(again)) == json.loads(json.dumps(districts_geojson(plain)))
+    assert sourcing(again) == sourcing_summary(plain)
+
+
+def test_script_json_cannot_close_a_script_element():
+    text = script_json({"name": "</script><b>&\u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": "</script><b>&\u2028"}
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_positions_in_finds_each_value_or_minus_one(dtype):
+    from geo.theatre import positions_in
+
+    values = pd.Series(["b", "a", "zz", None, "a"], dtype=dtype)
+    assert positions_in(values, ["a", "b"]).tolist() == [1, 0, -1, -1, 0]
+    assert positions_in(values, ["a", "b"]).tolist() == pd.Index(["a", "b"]).get_indexer(values).tolist()
+    assert positions_in(pd.Series([], dtype=dtype), ["a"]).tolist() == []

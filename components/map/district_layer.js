@@ -29,6 +29,8 @@
  *   canvasThreshold  optional: above this many districts (default 3000, CANVAS_THRESHOLD)
  *                the districts and the front line are drawn on canvases, not as SVG paths:
  *                see "Canvas mode" below; 0 draws any theatre on canvases
+ *   rasterMin    optional, canvas mode: from this many districts (front-line parts) in view
+ *                (default 2000, RASTER_MIN) they are drawn as pixels, not paths; 0 always
  *
  * The contract others rely on (tests, benchmarks, the rerun's StatusUpdate script, anyone's
  * own tooling):
@@ -79,6 +81,13 @@
  *     MutationObserver on that attribute sees every repaint (bench/scrub.py watches it), and
  *     a call that changes no district's look (a rerun confirming the date) repaints nothing;
  *   - window.frontlines.canvas is the districts' Leaflet canvas renderer (null in SVG mode);
+ *     its frontlinesMode is "paths" or, with options.rasterMin districts or more in view,
+ *     "pixels": each pixel takes the colour of the district holding its centre, its outline
+ *     is one pixel (dashed as a pixel pattern), unsmoothed, and a restyle writes only the
+ *     restyled districts' pixels (canvas_raster.js); thicker outlines (the selected
+ *     district's, compare marks) are still paths over them. The front line's canvas does
+ *     the same (frontlines.frontline.drawnAs). Every view change (pan, zoom, resize)
+ *     decides again and redraws everything;
  *   - districts are not in the tab order (ten thousand stops would be of no use): keyboard
  *     and screen-reader users choose a district with the dashboard's search box and district
  *     list (the static site's search), which open the same panel a click does;

@@ -94,6 +94,7 @@
             this._clear();
             this._pixels = null;
             this.frontlinesMode = this._partsInView() >= rasterMin ? "pixels" : "paths";
+            state.drawnAs = this.frontlinesMode;
             if (this.frontlinesMode === "pixels") {
               this._makePixels();
             } else {
@@ -222,6 +223,7 @@
           interactive: false,
         }).addTo(group);
         L.DomUtil.addClass(canvasLine._renderer._container, "frontlines-frontline-canvas");
+        state.renderer = canvasLine._renderer;
       } else {
         canvasLine._renderer._requestRedraw(canvasLine);
       }

@@ -87,7 +87,7 @@
  *     restyled districts' pixels (canvas_raster.js); thicker outlines (the selected
  *     district's, compare marks) are still paths over them. The front line's canvas does
  *     the same (frontlines.frontline.drawnAs). Every view change (pan, zoom, resize)
- *     decides again and redraws everything;
+ *     decides again and redraws everything; frontlines.rasterMin is the number in force;
  *   - districts are not in the tab order (ten thousand stops would be of no use): keyboard
  *     and screen-reader users choose a district with the dashboard's search box and district
  *     list (the static site's search), which open the same panel a click does;
@@ -840,6 +840,8 @@
       statusOf: statusOf,
       canvas: null,
       drawNow: drawNow,
+      // canvas mode: from this many districts (front-line parts) in view, pixels rather than paths
+      rasterMin: options.rasterMin === undefined || options.rasterMin === null ? RASTER_MIN : options.rasterMin,
       focus: focus,
       changed: 0,
       following: false,
@@ -889,10 +891,7 @@
         }
         if (drawMode(shapes.features.length, options.canvasThreshold) === "canvas") {
           // every district's polygon takes the GeoJSON layer's options, the renderer with them
-          canvas = groupedCanvas({
-            padding: 0.1,
-            rasterMin: options.rasterMin === undefined || options.rasterMin === null ? RASTER_MIN : options.rasterMin,
-          });
+          canvas = groupedCanvas({ padding: 0.1, rasterMin: frontlines.rasterMin });
           layer.options.renderer = canvas;
           frontlines.canvas = canvas;
         }

@@ -19,7 +19,7 @@
  * a border that leaves the front is hidden and loses the class "frontline". Where the
  * districts are drawn on a canvas (frontlines.canvas, above options.canvasThreshold), the
  * front line is one line holding every border, on a canvas of its own, projected once per
- * zoom by Leaflet. With fewer than options.rasterMin (district_layer.js's RASTER_MIN) of its
+ * zoom by Leaflet. With fewer than frontlines.rasterMin (district_layer.js's) of its
  * parts in view, each restyle redraws the borders on the front as one path; with more, the
  * borders are pixels (canvas_raster.js strokePixels, once per view) and a restyle changes only
  * the pixels of the borders that joined or left the front.
@@ -80,7 +80,7 @@
     // The front line's canvas renderer: paths with few borders in view, else pixels.
     function frontCanvas() {
       var raster = root.frontlinesRaster;
-      var rasterMin = options.rasterMin === undefined || options.rasterMin === null ? 2000 : options.rasterMin;
+      var rasterMin = frontlines.rasterMin; // district_layer.js's, options.rasterMin or RASTER_MIN
       var FrontCanvas = L.Canvas.extend({
         _redraw: function () {
           this._redrawRequest = null;

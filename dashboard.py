@@ -8,17 +8,22 @@ FRONTLINES_DATA=DIR streamlit run dashboard.py  # for hosts that cannot pass arg
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
+import gc
 import io
 import json
 import os
 import stat
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.compare_view import render_changes, render_compare_controls
 from components.control_chart import control_specs, render_control_chart, series_records
@@ -35,7 +40,7 @@ from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import library_payloads, render_map
-from components.page import render_language_switch, render_page_setup
+from components.page import render_language_switch, render_page_settings, render_page_setup
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
@@ -65,6 +70,7 @@ from geo.theatre import count_statuses
 from geo.version import changed_since
 
 EVENT_WINDOW_DAYS = 30
+GC_EVERY_S = 60
 MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px
 
 HERE = Path(__file__).resolve().parent
@@ -302,15 +308,11 @@ def district_names(theatre: Theatre, arabic_names: dict[str, str], lang: str) ->
     return english | arabic_names if lang == "ar" else english
 
 
-def changed_on(theatre: Theatre, day: dt.date | None, lang: str) -> list[tuple[str, str]]:
-    """(name, new status) of the districts that changed on ``day``."""
+def changed_on(theatre: Theatre, day: dt.date | None, names: dict[str, str]) -> list[tuple[str, str]]:
+    """(name, new status) of the districts that changed on ``day``, named through ``names``."""
     if day is None:
         return []
-    changes = theatre.changes_between(day, day)
-    districts = theatre.districts.iloc[[theatre.require_district(d) for d in changes["district_id"]]]
-    names = districts["name_ar"].where(districts["name_ar"] != "", districts["name_en"]) if lang == "ar" else None
-    chosen = (names if names is not None else districts["name_en"]).tolist()
-    return list(zip(chosen, changes["status"].tolist(), strict=True))
+    return [(names[d], status) for d, status in theatre.statuses_set_on(day)]
 
 
 def find_district(district_id: str) -> None:
@@ -333,30 +335,44 @@ def played_to(theatre: Theatre, iso: str) -> None:
     jump_to(theatre.require_date(iso))
 
 
+@st.cache_resource(show_spinner=False)
+def memory_collector() -> threading.Thread:
+    """Once a minute, a full garbage collection in the background. Streamlit's after every
+    script run is off (``runner.postScriptGC`` in .streamlit/config.toml: it was half of a
+    scrub's CPU); this one gives back the memory of the readers who left, when no script runs."""
+
+    def collect() -> None:
+        while True:
+            time.sleep(GC_EVERY_S)
+            gc.collect()
+
+    thread = threading.Thread(target=collect, name="frontlines-gc", daemon=True)
+    thread.start()
+    return thread
+
+
 def main() -> None:
+    memory_collector()
     if "lang" not in st.session_state or url_changed_elsewhere():  # a link's language, and Back/Forward's
         st.session_state["lang"] = language(st.query_params.get("lang"))
     lang = language(st.session_state["lang"])
     st.session_state["lang-shown"] = lang
     st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
-    render_page_setup(lang=lang, reveal=st.session_state.pop("reveal", None))
+    render_page_setup(lang=lang)
     with contained("page", lang=lang):
         show_page(data_directory(sys.argv[1:]), lang)
 
 
 def show_page(directory: Path, lang: str) -> None:
+    signature = files_signature(directory) if directory.is_dir() else ()
     try:
         with st.spinner(t("app.loading", lang)):
-            prepared = prepare(
-                str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
-            )
+            prepared = prepare(str(directory), signature, static_serving_enabled())
     except DataError as exc:
         show_data_error(directory, exc, lang)
         return
     theatre = prepared.theatre
-    paths = static_paths(prepared)
     start_session(theatre, lang)
-    keep_view_valid(theatre, lang)
     embed = st.session_state["embed"]
 
     if embed:
@@ -369,6 +385,64 @@ def show_page(directory: Path, lang: str) -> None:
             t("app.intro", lang, theatre=md_text(theatre.meta.title))
             + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
         )
+    live_view(directory, signature, prepared, lang)
+    if embed:
+        return
+    with contained("quality", lang=lang):
+        render_quality(
+            changes_per_month=prepared.per_month,
+            sourcing=prepared.sourcing,
+            confidence=prepared.confidence,
+            uncertainties=list(theatre.meta.known_uncertainties),
+            sources_count=len(theatre.sources),
+            changes_count=len(theatre.changes),
+            districts_count=len(theatre.district_ids),
+            warnings=[str(w) for w in theatre.warnings],
+            lang=lang,
+        )
+    attribution(theatre, lang)
+
+
+@st.fragment
+def live_view(directory: Path, signature: tuple, prepared: Prepared, lang: str) -> None:
+    """Everything a scrub, a click or a search changes: this part of the page reruns alone
+    when one of its widgets changes (the rest of the page stays as it is)."""
+    if rerunning_alone() and (files_signature(directory) if directory.is_dir() else ()) != signature:
+        st.rerun(scope="app")  # the data changed while the page was open: load it again
+    with contained("page", lang=lang), live_view_turn():
+        show_view(prepared, lang)
+
+
+@st.cache_resource(show_spinner=False)
+def live_view_lock() -> threading.Lock:
+    return threading.Lock()
+
+
+@contextlib.contextmanager
+def live_view_turn():
+    """Sessions take turns to run the live view. Script runs are CPU-bound and share one core
+    under Python's GIL: run together, every waiting reader's rerun ends late; one at a time,
+    each ends as soon as its own work is done (bench/load.py)."""
+    if os.environ.get("FRONTLINES_TURNS", "1") == "0":
+        yield
+        return
+    with live_view_lock():
+        yield
+
+
+def rerunning_alone() -> bool:
+    """Whether this run reruns the live view alone (one of its widgets changed), not the whole page."""
+    context = get_script_run_ctx()
+    return bool(context is not None and context.fragment_ids_this_run)
+
+
+def show_view(prepared: Prepared, lang: str) -> None:
+    theatre = prepared.theatre
+    # always drawn, so that the elements after it keep their places (a map whose place moves is created again)
+    render_page_settings(lang=lang, reveal=st.session_state.pop("reveal", None))
+    paths = static_paths(prepared)
+    keep_view_valid(theatre, lang)
+    embed = st.session_state["embed"]
     for notice in st.session_state["notices"]:  # kept for the session, as the page reruns on its own
         st.warning(md_text(notice))
 
@@ -447,7 +521,7 @@ def show_page(directory: Path, lang: str) -> None:
                 counts=count_statuses(codes),
                 low_confidence=count_statuses(codes, where=low),
                 latest_change=latest,
-                changed=changed_on(theatre, latest, lang),
+                changed=changed_on(theatre, latest, district_names(theatre, prepared.arabic_names, lang)),
                 lang=lang,
             )
         with contained("timeline", lang=lang):
@@ -506,19 +580,6 @@ def show_page(directory: Path, lang: str) -> None:
             render_share_link(view_params(theatre, date, district_id, from_date, lang=lang, embed=False), lang=lang)
         with contained("downloads", lang=lang):
             render_downloads(downloads(theatre, date, lang), lang=lang)
-    with contained("quality", lang=lang):
-        render_quality(
-            changes_per_month=prepared.per_month,
-            sourcing=prepared.sourcing,
-            confidence=prepared.confidence,
-            uncertainties=list(theatre.meta.known_uncertainties),
-            sources_count=len(theatre.sources),
-            changes_count=len(theatre.changes),
-            districts_count=len(theatre.district_ids),
-            warnings=[str(w) for w in theatre.warnings],
-            lang=lang,
-        )
-    attribution(theatre, lang)
     write_view_to_url(view_params(theatre, date, district_id, from_date, lang=lang, embed=False))
 
 

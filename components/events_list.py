@@ -23,14 +23,14 @@ def render_events(
 ) -> None:
     """List ``events`` (rows of ``Theatre.events_near``); every text is escaped.
 
-    With ``jump``, each event has a button that calls ``jump(its date)``.
+    With ``jump``, a button per event date (but the shown one) calls ``jump(that date)``.
     """
     st.markdown("## " + t("events.heading", lang, count=window_days, date=date_text(date, lang, "day_long")))
     if events.empty:
         st.caption(t("events.none", lang))
         return
-    lines = []
-    for number, event in enumerate(events.itertuples(index=False)):
+    lines, targets = [], {}
+    for event in events.itertuples(index=False):
         when = (
             readable_date(event.date, lang=lang)
             if event.end_date == event.date
@@ -42,20 +42,24 @@ def render_events(
             )
         )
         note = t("events.note", lang, note=data_text(event.note, lang)) if event.note else ""
-        line = f"- **{md_text(when)}**: {data_text(event.title, lang)}{note} ({source_links(event.source_url)})"
-        if jump is None:
-            lines.append(line)
-            continue
-        text, button = st.columns([5, 1], vertical_alignment="center")
-        text.markdown(line, unsafe_allow_html=True)
-        day = dt.date.fromisoformat(event.date)
-        button.button(
-            t("events.go_to", lang, date=readable_date(event.date, lang=lang)),
-            key=f"event-jump-{number}-{event.date}",
-            on_click=jump,
-            args=(day,),
-            disabled=day == date,
-            help=t("events.go_to_help", lang),
-        )
-    if lines:
-        st.markdown("\n".join(lines), unsafe_allow_html=True)
+        lines.append(f"- **{md_text(when)}**: {data_text(event.title, lang)}{note} ({source_links(event.source_url)})")
+        if event.date != date.isoformat():
+            targets[event.date] = t("events.go_to", lang, date=readable_date(event.date, lang=lang))
+    st.markdown("\n".join(lines), unsafe_allow_html=True)
+    if jump is not None and targets:
+        _render_jumps(targets, jump=jump, lang=lang)
+
+
+def _render_jumps(targets: dict[str, str], *, jump: Callable[[dt.date], None], lang: str) -> None:
+    """A "Go to <date>" button per event date other than the shown one, in one row under the
+    list (not a row of columns per event: a scrub redraws this list, and each element costs)."""
+    st.caption(t("events.go_to_label", lang))
+    with st.container(horizontal=True, key="event-jumps"):
+        for iso, label in targets.items():
+            st.button(
+                label,
+                key=f"event-jump-{iso}",
+                on_click=jump,
+                args=(dt.date.fromisoformat(iso),),
+                help=t("events.go_to_help", lang),
+            )

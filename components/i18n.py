@@ -83,6 +83,7 @@ def t(key: str, lang: str, /, **values: object) -> str:
     return entry.format(**values) if values else entry
 
 
+@functools.lru_cache(maxsize=8192)  # a page writes tens of dates per rerun, mostly the same ones
 def date_text(day: dt.date, lang: str, style: str = "day") -> str:
     """``day`` written the way ``lang`` writes dates, in a style from the catalogue's
     ``date.<style>`` patterns (``day``, ``day_long``, ``weekday``, ``month``, ``year``)."""

@@ -11,16 +11,18 @@ the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
 from __future__ import annotations
 
 import functools
+import json
 import re
+import threading
 
 import branca.element
 import folium
 import numpy as np
 import streamlit as st
+import streamlit_folium
 import xyzservices
 from branca.element import Element, MacroElement
 from folium.template import Template
-from streamlit_folium import st_folium
 
 from components.i18n import t
 from components.js import js_literal
@@ -280,28 +282,33 @@ def render_map(
     ``library_paths`` are the static paths of :func:`library_payloads` (the map's code, fetched
     once); without them the code travels inline with every rerun.
     """
-    base = LeafletOnlyMap(
-        location=list(center), zoom_start=zoom, tiles=_TILES, control_scale=True, zoom_snap=0.25, zoom_delta=1
-    )  # quarter zoom steps: the whole city fits the first view
-    follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
-    DistrictLayer(
-        shapes_path=shapes_path,
-        inline_shapes_js=inline_shapes_js,
-        unknown_code=unknown_code,
-        follow_slider=follow,
-        frontline=frontline,
-        layers=layers,
-        playback_days=playback_days if follow else None,
-        view={"page": "parent", "share": {"title": share_title, "text": share_text(lang)} if share_title else None},
-        lang=lang,
-        library_paths=library_paths,
-    ).add_to(base)
+    frame = _map_frame(
+        js_literal(
+            {  # the options of build_map
+                "shapes_path": shapes_path,
+                "timeline_path": timeline_path,
+                "slider_key": slider_key,
+                "frontline": frontline,
+                "layers": layers,
+                "center": list(center),
+                "zoom": zoom,
+                "unknown_code": int(unknown_code),
+                "lang": lang,
+                "playback_days": list(playback_days) if playback_days else None,
+                "share_title": share_title,
+                "library_paths": library_paths,
+            }
+        ),
+        inline_shapes_js,
+        key,
+    )
     handled = f"{key}-handled"
 
     def clicked() -> None:
         # streamlit-folium sends its value again for other reasons (a playback report): act
         # on what is new. The map stamps each click on the feature (properties.click), so a
         # second click on the same district is new too.
+        st.session_state[key] = st.session_state.get(frame.widget_key, {})
         value = st.session_state.get(key) or {}
         seen = st.session_state.get(handled) or {}
         played = value.get("frontlines_played")
@@ -313,14 +320,112 @@ def render_map(
             on_played(str(played.get("date")))
         st.session_state[handled] = {"clicks": clicks, "played": played}
 
-    st_folium(
-        base,
-        key=key,
+    update = StatusUpdate(codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus)
+    streamlit_folium._component_func(
+        **frame.arguments,
+        key=frame.widget_key,
         height=height,
-        use_container_width=True,
-        returned_objects=["last_active_drawing"],  # no more: each returned object's first value costs a rerun
-        feature_group_to_add=StatusUpdate(
-            codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus
-        ),
+        width=None,
+        returned_objects=RETURNED_OBJECTS,
+        zoom=None,
+        center=None,
+        feature_group=frame.feature_group_script(update),
+        return_on_hover=False,
+        layer_control=None,
+        pixelated=False,
         on_change=clicked,
+        wrap_longitude=False,
     )
+
+
+#: What the map sends back: no more, as each returned object's first value costs a rerun.
+RETURNED_OBJECTS = ["last_active_drawing"]
+
+
+class MapFrame:
+    """What streamlit-folium's ``st_folium`` sends for a map, made once per set of map options.
+
+    ``st_folium`` renders the whole folium map on every rerun (a sixth of a rerun's time
+    here) although only the status feature group changes; the base map's part of its
+    arguments depends on the options alone, so it is kept and only the feature group's
+    script is made per rerun. ``tests/test_map_frame.py`` holds the arguments equal to
+    ``st_folium``'s.
+    """
+
+    def __init__(self, base: folium.Map, *, key: str):
+        base.get_root().render()
+        base.render()
+        html = streamlit_folium._get_html(base)
+        header = streamlit_folium._get_header(base)
+        script = streamlit_folium._get_map_string(base)
+        css_links: list[str] = []
+        js_links: list[str] = []
+        for element in _with_resources(base):
+            css_links.extend(href for _, href in getattr(element, "default_css", []))
+            js_links.extend(src for _, src in getattr(element, "default_js", []))
+        (south, west), (north, east) = base.get_bounds()
+        self.base = base
+        self.arguments = {
+            "script": script,
+            "header": header,
+            "html": html,
+            "id": streamlit_folium.get_full_id(base),
+            "default": {
+                "last_active_drawing": None,
+                "bounds": {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}},
+                "zoom": base.options.get("zoom"),
+            },
+            "css_links": list(dict.fromkeys(css_links)),
+            "js_links": list(dict.fromkeys(js_links)),
+        }
+        self.arguments["default"] = {k: v for k, v in self.arguments["default"].items() if k in RETURNED_OBJECTS}
+        self.widget_key = streamlit_folium.generate_js_hash(script, key, False)
+        self._lock = threading.Lock()
+
+    def feature_group_script(self, update: StatusUpdate) -> str:
+        """The status feature group's script, as ``st_folium`` makes it (it is added to the shared
+        base map to be rendered, hence the lock: sessions rerun in threads of their own)."""
+        with self._lock:
+            return streamlit_folium._get_feature_group_string(update, map=self.base, idx=0)
+
+
+def _with_resources(element):
+    """``element`` and its descendants that bring scripts or styles (as ``st_folium`` walks them)."""
+    if isinstance(element, folium.elements.JSCSSMixin):
+        yield element
+    for child in getattr(element, "_children", {}).values():
+        yield from _with_resources(child)
+
+
+@functools.lru_cache(maxsize=32)
+def _map_frame(options_js: str, inline_shapes_js: str | None, key: str) -> MapFrame:
+    """The map for one set of options (``render_map``'s, as JSON), built and rendered once."""
+    return MapFrame(build_map(json.loads(options_js), inline_shapes_js), key=key)
+
+
+def build_map(options: dict, inline_shapes_js: str | None) -> folium.Map:
+    """The base map (tiles and the districts' layer) for ``render_map``'s options."""
+    base = LeafletOnlyMap(
+        location=options["center"],
+        zoom_start=options["zoom"],
+        tiles=_TILES,
+        control_scale=True,
+        zoom_snap=0.25,
+        zoom_delta=1,
+    )  # quarter zoom steps: the whole city fits the first view
+    timeline_path, slider_key = options["timeline_path"], options["slider_key"]
+    follow = {"sliderKey": slider_key, "timelineUrl": timeline_path} if timeline_path and slider_key else None
+    share_title, lang = options["share_title"], options["lang"]
+    DistrictLayer(
+        shapes_path=options["shapes_path"],
+        inline_shapes_js=inline_shapes_js,
+        unknown_code=options["unknown_code"],
+        follow_slider=follow,
+        frontline=options["frontline"],
+        layers=options["layers"],
+        playback_days=tuple(options["playback_days"]) if follow and options["playback_days"] else None,
+        view={"page": "parent", "share": {"title": share_title, "text": share_text(lang)} if share_title else None},
+        lang=lang,
+        library_paths=options["library_paths"],
+    ).add_to(base)
+    return base

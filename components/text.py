@@ -18,6 +18,7 @@ Two ways in, both safe by construction:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -81,6 +82,7 @@ def html_text(value: object) -> str:
     return html.escape(" ".join(str(value).split()))
 
 
+@functools.lru_cache(maxsize=1024)  # the same pieces come back on every rerun
 def clean_html(markup: str) -> str:
     """``markup`` with every tag, attribute and style outside the allow-lists removed, on one line."""
     cleaned = nh3.clean(

@@ -288,17 +288,15 @@ class Theatre:
         """The reports behind space-separated source ids: ``url``, ``publisher``, ``kind``
         and ``alignment`` (empty where the theatre does not rate its sources), in the
         order given; ids not in ``sources.csv`` are left out."""
+        known = self._citation_by_id
+        return [dict(known[i]) for i in dict.fromkeys(ids.split()) if i in known]
+
+    @cached_property
+    def _citation_by_id(self) -> dict[str, dict[str, str]]:
         table = self.sources
-        return [
-            {
-                "url": str(table.at[i, "url"]),
-                "publisher": str(table.at[i, "publisher"]),
-                "kind": str(table.at[i, "kind"]),
-                "alignment": str(table.at[i, "alignment"]),
-            }
-            for i in dict.fromkeys(ids.split())
-            if i in table.index
-        ]
+        columns = ("url", "publisher", "kind", "alignment")
+        rows = zip(*(table[c].astype(str).tolist() for c in columns), strict=True)
+        return {str(i): dict(zip(columns, row, strict=True)) for i, row in zip(table.index, rows, strict=True)}
 
     def history(self, district_id: str) -> pd.DataFrame:
         """A district's changes in date order (columns ``HISTORY_COLUMNS`` and ``DETAIL_COLUMNS``).
@@ -341,6 +339,14 @@ class Theatre:
         days = self.changes["day"].to_numpy()
         window = self.changes.iloc[np.searchsorted(days, lo, "left") : np.searchsorted(days, hi, "right")]
         return window[["date", "district_id", "status", "note", "source_url", "date_precision"]].reset_index(drop=True)
+
+    def statuses_set_on(self, value: str | dt.date) -> list[tuple[str, str]]:
+        """(district id, new status) of each change dated ``value``, in the order of ``changes``
+        (what :meth:`changes_between` gives for one day, without building a table)."""
+        day = day_number(parse_date(value))
+        lo, hi = (int(i) for i in np.searchsorted(self.changes["day"].to_numpy(), [day, day + 1]))
+        districts, statuses = self.changes["district_id"].array[lo:hi], self.changes["status"].array[lo:hi]
+        return list(zip(districts.tolist(), statuses.tolist(), strict=True))
 
     def previous_change_date(self, value: dt.date) -> dt.date | None:
         """The latest date before ``value`` on which any district changed."""

@@ -396,3 +396,16 @@ def test_an_embed_keeps_its_language_and_a_bad_language_is_named(monkeypatch):
     assert at.title[0].value == "Aleppo Frontlines"
     assert plain(at.warning[0].value) == "The link's lang was ignored: 'fr' is not one of en, ar."
     assert "lang" not in at.query_params
+
+
+def test_memory_is_collected_in_the_background_not_after_every_run(monkeypatch):
+    import threading
+    import tomllib
+
+    app(monkeypatch, date="2016-10-07")
+    collectors = [t for t in threading.enumerate() if t.name == "frontlines-gc"]
+    assert len(collectors) == 1 and collectors[0].daemon and collectors[0].is_alive()
+    app(monkeypatch, date="2016-10-08")  # one per process, not one per run
+    assert len([t for t in threading.enumerate() if t.name == "frontlines-gc"]) == 1
+    config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
+    assert config["runner"]["postScriptGC"] is False

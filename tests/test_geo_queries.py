@@ -103,6 +103,17 @@ def test_changes_between_is_inclusive(theatre):
         theatre.changes_between("2020-07-01", "2020-01-01")
 
 
+def test_statuses_set_on_a_day_are_that_day_s_changes(theatre):
+    for day in ("2020-03-01", "2020-06-15", "2020-03-02"):
+        table = theatre.changes_between(day, day)
+        expected = list(zip(table["district_id"], table["status"], strict=True))
+        assert theatre.statuses_set_on(day) == expected
+    assert theatre.statuses_set_on("2020-06-15") == [
+        ("north-east", theatre.changes_between("2020-06-15", "2020-06-15")["status"][0])
+    ]
+    assert theatre.statuses_set_on(dt.date(2020, 3, 2)) == []
+
+
 def test_previous_and_next_change(theatre):
     assert theatre.next_change_date(dt.date(2020, 1, 1)) == dt.date(2020, 3, 1)
     assert theatre.next_change_date(dt.date(2020, 3, 1)) == dt.date(2020, 6, 15)

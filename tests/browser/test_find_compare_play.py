@@ -114,6 +114,10 @@ def test_clicking_the_strip_an_event_and_the_events_list_jumps_to_the_date(page,
     assert "22 Jul 2012: Rebels announce the battle for Aleppo" in page.inner_text("body")  # readable without hover
     page.get_by_role("button", name="Go to 31 Jul 2012").click()  # an event in the events list
     page.wait_for_function("location.search.includes('date=2012-07-31')", timeout=20_000)
+    page.get_by_role("button", name="Go to 22 Jul 2012").click()  # and back: each choice is new
+    page.wait_for_function("location.search.includes('date=2012-07-22')", timeout=20_000)
+    page.get_by_role("button", name="Go to 31 Jul 2012").click()
+    page.wait_for_function("location.search.includes('date=2012-07-31')", timeout=20_000)
 
 
 def test_the_control_chart_jumps_to_the_day_clicked(page, aleppo_server):

@@ -8,25 +8,18 @@ FRONTLINES_DATA=DIR streamlit run dashboard.py  # for hosts that cannot pass arg
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import gc
 import io
 import json
 import os
 import stat
 import sys
-import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from components.compare_view import render_changes, render_compare_controls
-from components.control_chart import control_specs, render_control_chart, series_records
+from components.control_chart import render_control_chart
 from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.day_summary import render_day_summary
@@ -36,46 +29,45 @@ from components.downloads import Download, render_downloads
 from components.embed import hide_chrome
 from components.events_list import render_events
 from components.guard import contained
-from components.i18n import DEFAULT_LANGUAGE, LANGUAGES, language, t
+from components.i18n import DEFAULT_LANGUAGE, language, t
 from components.js import js_literal
 from components.legend import render_legend
-from components.map_view import library_payloads, render_map
+from components.map_view import render_map
 from components.page import render_language_switch, render_page_settings, render_page_setup
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
-from components.static_files import kept_published, publish_payloads, static_serving_enabled
+from components.static_files import static_serving_enabled
 from components.text import data_text, md_text
-from components.timeline_chart import render_timeline_chart, strip_spec
+from components.timeline_chart import render_timeline_chart
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
+from dashboard_resources import (
+    Prepared,
+    library_paths,
+    live_view_turn,
+    memory_collector,
+    prepare,
+    static_paths,
+)
 from geo import STATUSES, DataError, Theatre, UnknownDistrictError
-from geo.cache import cached_json, cached_text, load_theatre_cached
 from geo.compare import compare_dates
 from geo.dates import day_number
 from geo.errors import GeoError
 from geo.export import (
-    districts_geojson,
     download_name,
     state_geojson,
     write_change_log_csv,
     write_comparison_csv,
     write_state_csv,
 )
-from geo.frontline import borders_payload
-from geo.layers import layer_payloads, layer_spec
-from geo.quality import changes_per_month, confidence_counts, sourcing_summary
-from geo.search import SearchIndex
-from geo.series import control_series
 from geo.theatre import count_statuses
 from geo.version import changed_since
 
 EVENT_WINDOW_DAYS = 30
-GC_EVERY_S = 60
 MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px
 
 HERE = Path(__file__).resolve().parent
 DEFAULT_DATA = HERE / "data" / "aleppo"
-STATIC_ROOT = HERE / "static"
 
 
 def data_directory(argv: list[str]) -> Path:
@@ -99,76 +91,6 @@ def files_signature(directory: Path) -> tuple:
         if stat.S_ISREG(status.st_mode):
             signature.append((str(path.relative_to(directory)), status.st_mtime_ns, status.st_size))
     return tuple(signature)
-
-
-@dataclass(frozen=True)
-class Prepared:
-    theatre: Theatre
-    payloads: dict[str, str]  # shapes (".geojson"), timelines, control series, front line, layers: JSON text
-    published: dict[str, str] | None  # their static paths, or None where they travel inline
-    layer_specs: list[dict]  # the evidence layers' metadata for the map; data in payloads[".layer-<id>.json"]
-    per_month: pd.Series
-    sourcing: dict[str, int]
-    confidence: dict[str, int]
-    search_index: SearchIndex
-    arabic_names: dict[str, str]  # district id -> Arabic name, where the data has one
-    strip_specs: dict[str, dict]  # per interface language
-    control_specs: dict[str, dict[str, dict]]  # per interface language, then per measure
-
-
-@st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
-def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
-    """Load, validate and serialise a theatre once per version of its files."""
-    theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
-    shapes = cached_text(theatre, "shapes.json", lambda: js_literal(districts_geojson(theatre)))
-    evidence = layer_payloads(theatre.layers, theatre.areas_km2)
-    specs = [layer_spec(p) for p in evidence]
-    per_month, series = changes_per_month(theatre), control_series(theatre)
-    start, end = theatre.meta.start_date, theatre.meta.end_date
-    texts = {
-        ".geojson": shapes,
-        ".timeline.json": cached_text(theatre, "timeline.json", lambda: js_literal(theatre.timelines())),
-        ".control.json": js_literal(series_records(series)),
-        # the borders between neighbours take seconds to find at 10,000 districts: kept on disk too
-        ".frontline.json": cached_text(theatre, "frontline.json", lambda: js_literal(borders_payload(theatre.borders))),
-        **{f".layer-{p['id']}.json": js_literal(p) for p in evidence},
-    }
-    published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
-    figures = (
-        per_month,
-        cached_json(theatre, "sourcing.json", lambda: sourcing_summary(theatre)),
-        confidence_counts(theatre),
-        SearchIndex(theatre.districts),
-        {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n},
-        {
-            lang: strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end, lang=lang)
-            for lang in LANGUAGES
-        },
-        {
-            lang: control_specs(
-                series, start=start, end=end, data_url=published[".control.json"] if published else None, lang=lang
-            )
-            for lang in LANGUAGES
-        },
-    )
-    return Prepared(theatre, texts, published, specs, *figures)
-
-
-def static_paths(prepared: Prepared) -> dict[str, str] | None:
-    """The published payloads' paths, published again if their files were deleted while the server ran;
-    None where the payloads travel inline (static serving off, or the folder cannot be written)."""
-    return kept_published(STATIC_ROOT, "theatres", prepared.payloads, prepared.published)
-
-
-@st.cache_resource(show_spinner=False)
-def published_library(static: bool) -> dict[str, str] | None:
-    """The map's browser code and styles as static files, once per process (None: they travel inline)."""
-    return publish_payloads(STATIC_ROOT, "map", library_payloads()) if static else None
-
-
-def library_paths() -> dict[str, str] | None:
-    """:func:`published_library`'s paths, published again if their files were deleted meanwhile."""
-    return kept_published(STATIC_ROOT, "map", library_payloads(), published_library(static_serving_enabled()))
 
 
 def show_data_error(directory: Path, exc: DataError, lang: str) -> None:
@@ -335,22 +257,6 @@ def played_to(theatre: Theatre, iso: str) -> None:
     jump_to(theatre.require_date(iso))
 
 
-@st.cache_resource(show_spinner=False)
-def memory_collector() -> threading.Thread:
-    """Once a minute, a full garbage collection in the background. Streamlit's after every
-    script run is off (``runner.postScriptGC`` in .streamlit/config.toml: it was half of a
-    scrub's CPU); this one gives back the memory of the readers who left, when no script runs."""
-
-    def collect() -> None:
-        while True:
-            time.sleep(GC_EVERY_S)
-            gc.collect()
-
-    thread = threading.Thread(target=collect, name="frontlines-gc", daemon=True)
-    thread.start()
-    return thread
-
-
 def main() -> None:
     memory_collector()
     if "lang" not in st.session_state or url_changed_elsewhere():  # a link's language, and Back/Forward's
@@ -385,7 +291,8 @@ def show_page(directory: Path, lang: str) -> None:
             t("app.intro", lang, theatre=md_text(theatre.meta.title))
             + (" " + t("app.data_language", lang) if lang != DEFAULT_LANGUAGE else "")
         )
-    live_view(directory, signature, prepared, lang)
+    with live_view_turn():
+        show_view(prepared, lang)
     if embed:
         return
     with contained("quality", lang=lang):
@@ -401,39 +308,6 @@ def show_page(directory: Path, lang: str) -> None:
             lang=lang,
         )
     attribution(theatre, lang)
-
-
-@st.fragment
-def live_view(directory: Path, signature: tuple, prepared: Prepared, lang: str) -> None:
-    """Everything a scrub, a click or a search changes: this part of the page reruns alone
-    when one of its widgets changes (the rest of the page stays as it is)."""
-    if rerunning_alone() and (files_signature(directory) if directory.is_dir() else ()) != signature:
-        st.rerun(scope="app")  # the data changed while the page was open: load it again
-    with contained("page", lang=lang), live_view_turn():
-        show_view(prepared, lang)
-
-
-@st.cache_resource(show_spinner=False)
-def live_view_lock() -> threading.Lock:
-    return threading.Lock()
-
-
-@contextlib.contextmanager
-def live_view_turn():
-    """Sessions take turns to run the live view. Script runs are CPU-bound and share one core
-    under Python's GIL: run together, every waiting reader's rerun ends late; one at a time,
-    each ends as soon as its own work is done (bench/load.py)."""
-    if os.environ.get("FRONTLINES_TURNS", "1") == "0":
-        yield
-        return
-    with live_view_lock():
-        yield
-
-
-def rerunning_alone() -> bool:
-    """Whether this run reruns the live view alone (one of its widgets changed), not the whole page."""
-    context = get_script_run_ctx()
-    return bool(context is not None and context.fragment_ids_this_run)
 
 
 def show_view(prepared: Prepared, lang: str) -> None:

@@ -2,67 +2,157 @@
 
 With the on-disk theatre cache (geo.cache) warm, as for a new replica of a data version already
 loaded once (or a container image built with `python -m geo cache`), and with an empty cache.
+Then, for the warm start, where the time went: the first page's steps (bench/first_paint.py's,
+counted from the process's start) and the first script run's largest costs, from a further
+fresh process whose first run is profiled (bench/profiled_dashboard.py; cProfile slows the run
+down, so its figures are shares rather than times).
 
     python bench/cold.py                         # Aleppo and 10,000 districts x 1,000,000 changes
-    python bench/cold.py --sizes aleppo
+    python bench/cold.py --sizes aleppo --no-profile
+    python bench/cold.py --sizes 10000 --caches warm
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import pstats
+import subprocess
+import sys
 import tempfile
 import time
+from pathlib import Path
 
 from common import ROOT, StreamingTable, synthetic
-from scrub import open_view
+from first_paint import one_session
 
-from devtools.assets import ensure_packages
+from devtools.assets import ensure_packages, offline_context
 from devtools.browser import LAUNCH_ARGS, find_chromium
 from devtools.server import Server
-from geo.cache import load_theatre_cached
+
+PAINT = "last change of the map's paths (first paint)"
+LINK = "/?date=2013-01-01"
 
 
-def first_page(browser, data, cache: str) -> tuple[float, float]:
-    """(ms from process start to healthy, ms from process start to the painted map)."""
+def first_page(browser, data: Path, cache: str) -> dict[str, float]:
+    """The first page's steps in ms since the process started (``healthy``, then first_paint's)."""
     os.environ["FRONTLINES_CACHE"] = cache
     start = time.perf_counter()
     server = Server(data)
     healthy = (time.perf_counter() - start) * 1000
     try:
-        before = time.perf_counter()
-        context, _, paint = open_view(browser, f"{server.url}/?date=2013-01-01", 300)
-        loaded = (time.perf_counter() - before) * 1000
-        context.close()
-        # open_view waits for the map to stay still; count to the paint itself
-        return healthy, healthy + min(loaded, paint)
+        steps = one_session(browser, server.url + LINK)
+        return {"process start to healthy": healthy, **{k: healthy + v for k, v in steps.items()}}
     finally:
         server.stop()
+
+
+def profile_first_run(browser, data: Path, cache: str, profile: str) -> None:
+    """A fresh process's first script run, profiled into ``profile``. Only the server's side counts:
+    with bench/ as the main script's folder, Streamlit serves another static/ and the map stays empty."""
+    os.environ["FRONTLINES_CACHE"] = cache
+    server = Server(data, script=ROOT / "bench" / "profiled_dashboard.py", env={"FRONTLINES_PROFILE": profile})
+    try:
+        context = offline_context(browser)
+        context.new_page().goto(server.url + LINK)
+        deadline = time.monotonic() + 300
+        while not Path(profile + ".times").exists() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        context.close()
+    finally:
+        server.stop()
+
+
+def warm_cache(data: Path, cache: str) -> None:
+    """What the image build (or a previous process) leaves: `python -m geo cache`."""
+    env = {**os.environ, "FRONTLINES_CACHE": cache}
+    subprocess.run([sys.executable, "-m", "geo", "cache", "--data", str(data)], cwd=ROOT, env=env, check=True)
+
+
+def print_steps(steps: dict[str, float]) -> None:
+    print("  the warm first page, ms since the process started:")
+    width = max(map(len, steps))
+    previous = 0.0
+    for name, at in sorted(steps.items(), key=lambda item: item[1]):
+        print(f"    {name.ljust(width)}  {at:8.0f}  (+{at - previous:.0f})")
+        previous = at
+
+
+def print_costs(path: str, top: int = 14) -> None:
+    """The profiled first run: its imports and the project's own functions with the most cumulative time."""
+    stats = pstats.Stats(path)
+    entries = stats.stats  # type: ignore[attr-defined]
+    total = stats.total_tt  # type: ignore[attr-defined]
+
+    def cumulative_of(test) -> list[tuple[float, str]]:
+        return sorted(
+            (
+                (value[3], f"{Path(f).relative_to(ROOT) if f.startswith(str(ROOT)) else f}:{line}({name})")
+                for (f, line, name), value in entries.items()
+                if test(f, name)
+            ),
+            reverse=True,
+        )
+
+    imports = cumulative_of(lambda f, name: name == "_find_and_load")
+    modules = cumulative_of(  # top-level packages' imports, each including what it imports in turn
+        lambda f, name: name == "<module>"
+        and f.split("site-packages/")[-1].count("/") == 1
+        and f.endswith("__init__.py")
+    )
+    own = cumulative_of(
+        lambda f, name: f.startswith(str(ROOT))
+        and "site-packages" not in f
+        and "/bench/" not in f
+        and name != "<module>"
+    )
+    print(f"  the first script run, profiled: {total:.2f} s in all (shares of it below)")
+    if imports:
+        print(f"    {'imports (all)':60s} {imports[0][0] / total:6.0%}")
+    for seconds, where in modules[:6]:
+        package = where.split("site-packages/")[-1].split("/__init__")[0]
+        print(f"    {'  import ' + package:60s} {seconds / total:6.0%}")
+    for seconds, where in own[:top]:
+        print(f"    {where[:60]:60s} {seconds / total:6.0%}")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="aleppo,10000")
+    parser.add_argument("--caches", default="empty,warm", help="which starts to time (the breakdown is the warm one's)")
+    parser.add_argument("--no-profile", action="store_true", help="skip the profiled run")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     ensure_packages()
     print("Cold start: a fresh `streamlit run` process to its first painted share link (ms)")
     table = StreamingTable(["theatre", "cache", "process start to healthy", "process start to first paint"])
+    details = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=LAUNCH_ARGS)
         for size in args.sizes.split(","):
             data = ROOT / "data" / "aleppo" if size == "aleppo" else synthetic(int(size), int(size) * 100)
             name = "Aleppo" if size == "aleppo" else f"{int(size):,} x {int(size) * 100:,}"
-            empty = os.path.join(scratch, f"empty-{size}")
-            healthy, paint = first_page(browser, data, empty)
-            table.row([name, "empty", f"{healthy:.0f}", f"{paint:.0f}"])
+            if "empty" in args.caches:
+                steps = first_page(browser, data, os.path.join(scratch, f"empty-{size}"))
+                table.row([name, "empty", f"{steps['process start to healthy']:.0f}", f"{steps[PAINT]:.0f}"])
+            if "warm" not in args.caches:
+                continue
             warm = os.path.join(scratch, f"warm-{size}")
-            os.environ["FRONTLINES_CACHE"] = warm
-            load_theatre_cached(data)  # what a previous process (or the image build) left
-            healthy, paint = first_page(browser, data, warm)
-            table.row([name, "warm", f"{healthy:.0f}", f"{paint:.0f}"])
+            warm_cache(data, warm)
+            steps = first_page(browser, data, warm)
+            table.row([name, "warm", f"{steps['process start to healthy']:.0f}", f"{steps[PAINT]:.0f}"])
+            profile = None
+            if not args.no_profile:
+                profile = os.path.join(scratch, f"profile-{size}")
+                profile_first_run(browser, data, warm, profile)
+            details.append((name, steps, profile))
         browser.close()
+        for name, steps, profile in details:
+            print(f"\n{name}")
+            print_steps(steps)
+            if profile:
+                print_costs(profile)
 
 
 if __name__ == "__main__":

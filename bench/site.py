@@ -17,7 +17,7 @@ from __future__ import annotations
 import argparse
 import time
 
-from common import OUT, StreamingTable, median, percentile, synthetic
+from common import OUT, StreamingTable, median, percentile, print_table, synthetic
 from scrub import open_view
 
 from devtools.assets import ASSETS, ensure_packages, offline_context
@@ -43,6 +43,39 @@ INSTRUMENT = """
 })();
 """
 LINK = "?date=2013-01-01&map=13/36.20000/37.15000"
+# Where a first paint's time goes: each file's arrival (Resource Timing) and the page's own steps
+# (performance marks "site-*" from geo/site_template/site.js, "frontlines-*" from district_layer.js),
+# in ms since navigation start. A first-paint file written into the page is never requested.
+BREAKDOWN = """
+(() => {
+  const at = {};
+  const nav = performance.getEntriesByType("navigation")[0];
+  at["page (HTML) arrived"] = nav.responseEnd;
+  for (const e of performance.getEntriesByType("resource")) {
+    const path = new URL(e.name).pathname.slice(1);
+    if (/(^|\\/)(leaflet\\.(js|css)|site\\.js)$/.test(path) || path.startsWith("data/")) {
+      at[path + " arrived"] = e.responseEnd;
+    }
+  }
+  const steps = {
+    "site-script": "scripts evaluated",
+    "site-data": "data read",
+    "site-map": "map created",
+    "site-init": "overlays attached",
+    "frontlines-shapes-loaded": "districts: start",
+    "frontlines-shapes-drawn": "districts drawn",
+    "site-names": "names drawn",
+    "site-painted": "coloured, front line drawn",
+  };
+  for (const e of performance.getEntriesByType("mark")) {
+    if (steps[e.name]) at[steps[e.name]] = e.startTime;
+  }
+  at["last change of the map's paths"] = window.__bench.last - performance.timeOrigin;
+  const settled = performance.getEntriesByName("site-settled")[0];
+  if (settled) at["after: tiles, address"] = settled.startTime;
+  return at;
+})()
+"""
 LOOPBACK_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 
 
@@ -60,6 +93,7 @@ def settle(page, since: int, quiet_ms: float, timeout_s: float = 60) -> None:
 
 def measure_site(browser, url: str, scrubs: int, quiet_ms: float, *, routed: bool) -> dict:
     firsts = []
+    breakdowns = []
     for _ in range(3):  # a fresh browser context each time: nothing cached
         viewport = {"width": 1400, "height": 1000}
         context = offline_context(browser, viewport=viewport) if routed else browser.new_context(viewport=viewport)
@@ -68,6 +102,7 @@ def measure_site(browser, url: str, scrubs: int, quiet_ms: float, *, routed: boo
         page.goto(url + LINK)
         settle(page, 0, max(quiet_ms, 500))
         firsts.append(page.evaluate("window.__bench.last - performance.timeOrigin"))
+        breakdowns.append(page.evaluate(BREAKDOWN))
         if len(firsts) < 3:
             context.close()
     page.wait_for_function("window.frontlines.following")
@@ -81,7 +116,27 @@ def measure_site(browser, url: str, scrubs: int, quiet_ms: float, *, routed: boo
             page.evaluate("window.__bench.last - window.__bench.keydowns[window.__bench.keydowns.length - 1]")
         )
     context.close()
-    return {"first": median(firsts), "p50": median(latencies), "p95": percentile(latencies, 95)}
+    steps = {step: median([b[step] for b in breakdowns if step in b]) for b in breakdowns for step in b}
+    return {
+        "first": median(firsts),
+        "p50": median(latencies),
+        "p95": percentile(latencies, 95),
+        "breakdown": dict(sorted(steps.items(), key=lambda item: item[1])),
+    }
+
+
+def print_breakdown(breakdowns: dict[int, dict[str, float]]) -> None:
+    """Each size's first-paint steps in time order (of the first size), ms since navigation start."""
+    print()
+    print("Where the site's first paint goes (ms since navigation start, median of the same 3 sessions;")
+    print("a step missing in a column did not happen there, e.g. data written into the page is never fetched)")
+    sizes = list(breakdowns)
+    steps = list(dict.fromkeys(step for size in sizes for step in breakdowns[size]))
+    rows = [
+        [step, *(f"{breakdowns[size][step]:.0f}" if step in breakdowns[size] else "—" for size in sizes)]
+        for step in steps
+    ]
+    print_table(["step", *(f"{size:,} districts" for size in sizes)], rows)
 
 
 def dashboard_first_paint(browser, data) -> float:
@@ -127,6 +182,7 @@ def main() -> None:
     )
     vendored = args.leaflet == "vendored"
     print(f"Leaflet: {'vendored in the site' if vendored else 'from its CDN address, answered by Playwright'}")
+    breakdowns: dict[int, dict[str, float]] = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=LAUNCH_ARGS)
         site_browser = (
@@ -143,6 +199,7 @@ def main() -> None:
                 site = measure_site(site_browser, server.url + "/", args.scrubs, args.quiet_ms, routed=not vendored)
             finally:
                 server.stop()
+            breakdowns[size] = site["breakdown"]
             warm = float("nan") if args.no_dashboard else dashboard_first_paint(browser, data)
             table.row(
                 [
@@ -158,6 +215,7 @@ def main() -> None:
         if site_browser is not browser:
             site_browser.close()
         browser.close()
+    print_breakdown(breakdowns)
 
 
 if __name__ == "__main__":

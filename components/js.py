@@ -2,14 +2,6 @@
 
 from __future__ import annotations
 
-import json
+from geo.payloads import script_json
 
-_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
-
-
-def js_literal(value) -> str:
-    """JSON text that is also safe inside an HTML ``<script>`` element."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    for char, escaped in _UNSAFE.items():
-        text = text.replace(char, escaped)
-    return text
+js_literal = script_json  # JSON text that is also safe inside an HTML ``<script>`` element

@@ -1,7 +1,7 @@
 """A Streamlit session driven over Streamlit's own websocket protocol, without a browser.
 
 The BackMsg and ForwardMsg messages ship in the ``streamlit`` package. ``bench/load.py``
-runs many of these readers against one server; tests use one to see what a rerun sends.
+runs many of these readers against one server.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from streamlit.proto.WidgetStates_pb2 import WidgetState
 SHARE_LINK = "date=2016-10-07&district=bustan-al-basha"
 CLICK_EVERY = 8  # one action in this many is a click on a district; the others move the date
 _EPOCH = dt.date(1970, 1, 1)
-_FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY)
 
 
 @dataclass
@@ -41,11 +40,8 @@ class Reader:
         self.widgets: dict[str, WidgetState] = {}
         self.slider_id: str | None = None
         self.map_id: str | None = None
-        self.fragment_ids: dict[str, str] = {}  # widget id -> the fragment it belongs to (reruns alone)
         self.date = dt.date(2016, 10, 7)
         self.socket: websockets.ClientConnection | None = None
-        self.last_run: list = []  # the deltas of the last run (Delta messages)
-        self.last_status: int | None = None  # its ForwardMsg.ScriptFinishedStatus
 
     async def open(self) -> None:
         self.socket = await websockets.connect(
@@ -61,32 +57,24 @@ class Reader:
         if self.socket is not None:
             await self.socket.close()
 
-    async def rerun(self, widget_id: str | None = None) -> None:
-        """Send a rerun with the current widget values; wait for the script to finish.
-
-        As the browser does, a change of a widget drawn inside a fragment (``st.fragment``)
-        asks for that fragment's run alone."""
+    async def rerun(self) -> None:
+        """Send a rerun with the current widget values; wait for the script to finish."""
         assert self.socket is not None
         message = BackMsg()
         message.rerun_script.query_string = self.query
         message.rerun_script.widget_states.widgets.extend(self.widgets.values())
-        if widget_id in self.fragment_ids:
-            message.rerun_script.fragment_id = self.fragment_ids[widget_id]
         started = time.perf_counter()
-        self.last_run = []
         await self.socket.send(message.SerializeToString())
         while True:
             reply = ForwardMsg()
             reply.ParseFromString(await asyncio.wait_for(self.socket.recv(), timeout=120))
             kind = reply.WhichOneof("type")
             if kind == "delta":
-                self.last_run.append(reply.delta)
                 self._look_at(reply)
             elif kind == "page_info_changed":
                 self.query = reply.page_info_changed.query_string
             elif kind == "script_finished":
-                self.last_status = reply.script_finished
-                if reply.script_finished in _FINISHED:
+                if reply.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
                     self.tally.latencies_ms.append((time.perf_counter() - started) * 1000)
                     return
                 if reply.script_finished != ForwardMsg.FINISHED_EARLY_FOR_RERUN:
@@ -98,20 +86,12 @@ class Reader:
         kind = element.WhichOneof("type")
         if kind == "slider" and element.slider.label == "Date":
             self.slider_id = element.slider.id
-            self._note_fragment(self.slider_id, reply)
         elif kind == "component_instance":
             self.map_id = element.component_instance.id
-            self._note_fragment(self.map_id, reply)
         elif kind == "exception":
             self.tally.errors.append(f"exception: {element.exception.message[:120]}")
         elif kind == "alert" and element.alert.format == element.alert.ERROR:
             self.tally.errors.append(f"error shown: {element.alert.body[:120]}")
-
-    def _note_fragment(self, widget_id: str, reply: ForwardMsg) -> None:
-        if reply.delta.fragment_id:
-            self.fragment_ids[widget_id] = reply.delta.fragment_id
-        else:
-            self.fragment_ids.pop(widget_id, None)
 
     async def act(self) -> None:
         """One reader action: move the date by a few days, or click a district."""
@@ -125,7 +105,7 @@ class Reader:
         assert self.map_id is not None, "no map seen yet"
         feature = {"type": "Feature", "properties": {"id": district_id}}
         self.widgets[self.map_id] = WidgetState(id=self.map_id, json_value=json.dumps({"last_active_drawing": feature}))
-        await self.rerun(self.map_id)
+        await self.rerun()
 
     async def scrub(self, days: int) -> None:
         """Move the date slider by ``days`` (kept within the Aleppo record's range)."""
@@ -134,4 +114,4 @@ class Reader:
         state = WidgetState(id=self.slider_id)
         state.double_array_value.data.append((self.date - _EPOCH).days * 86_400_000_000)
         self.widgets[self.slider_id] = state
-        await self.rerun(self.slider_id)
+        await self.rerun()

@@ -63,8 +63,10 @@ def _site(args: argparse.Namespace) -> int:
 
 def _cache(args: argparse.Namespace) -> int:
     from geo.cache import cache_root, load_theatre_cached
+    from geo.payloads import warm
 
     theatre = load_theatre_cached(args.data)
+    warm(theatre)  # the shapes, timelines and front line as the dashboard serves them
     where = theatre.cache_folder or f"nowhere ({cache_root()} is not writable)"
     print(f"data version {theatre.version} of {args.data} is parsed and validated, cached in {where}")
     return 0
@@ -147,7 +149,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     site.set_defaults(run=_site)
 
-    cache = commands.add_parser("cache", help="parse and validate a theatre into the on-disk cache (fast cold start)")
+    cache = commands.add_parser(
+        "cache", help="parse, validate and serialise a theatre into the on-disk cache (fast cold start)"
+    )
     cache.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
     cache.set_defaults(run=_cache)
 

@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from geo.changes import CONFIDENCE_LEVELS
+from geo.dates import from_day_number
 from geo.errors import Problem
 from geo.tables import CHANGES_FILE, SOURCES_FILE
 from geo.theatre import Theatre
@@ -76,8 +77,10 @@ def quality_warnings(theatre: Theatre) -> list[Problem]:
 def changes_per_month(theatre: Theatre) -> pd.Series:
     """Number of changes in each month of the theatre's range (zeros included), indexed by 'YYYY-MM'."""
     months = pd.period_range(theatre.meta.start_date, theatre.meta.end_date, freq="M")
-    counted = pd.PeriodIndex(pd.to_datetime(theatre.changes["date"]), freq="M").value_counts()
-    return pd.Series([int(counted.get(m, 0)) for m in months], index=[str(m) for m in months], name="changes")
+    # counted by day number, then each distinct day's month (parsing a million date texts took most of a second)
+    days, per_day = np.unique(theatre.changes["day"].to_numpy(), return_counts=True)
+    counted = pd.Series(per_day).groupby([from_day_number(d).strftime("%Y-%m") for d in days]).sum()
+    return pd.Series([int(counted.get(str(m), 0)) for m in months], index=[str(m) for m in months], name="changes")
 
 
 def sourcing_summary(theatre: Theatre) -> dict[str, int]:

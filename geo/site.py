@@ -10,14 +10,18 @@ evidence layers, districts' names and every change with its sources for the pane
 downloads. No server code runs: every reader costs one set of static requests.
 
 A share link's first paint waits on few requests (``python -m http.server`` answers HTTP/1.0,
-one connection per file, six at a time): the page, Leaflet, ``site.js`` and the data it
-draws, all started by the page's head at once (``<link rel=preload>``).
+one connection per file, six at a time): the page, Leaflet and ``site.js``. The data it draws
+(timelines, shapes, front line, names) is written into the page itself where it adds up to
+at most ``INLINE_LIMIT`` bytes (a city such as Aleppo); a larger theatre's page asks for those
+files from its head, all at once (``<link rel=preload>``), while the scripts load. The files
+are written either way, for other tools and for the downloads.
 
 This module publishes the components' browser code and palette (no Streamlit is imported).
 """
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 import re
@@ -144,6 +148,16 @@ SHAPES_FILE = "data/shapes.geojson"
 DISTRICTS_FILE = "data/districts.json"
 #: The data a share link's first paint draws, fetched from the page's head in this order.
 FIRST_PAINT_FILES = (TIMELINE_FILE, SHAPES_FILE, FRONTLINE_FILE, DISTRICTS_FILE)
+#: Each first-paint file's name in the page when it is inline: ``<script id="site-data-NAME">``.
+INLINE_NAMES = {
+    TIMELINE_FILE: "timeline",
+    SHAPES_FILE: "shapes",
+    FRONTLINE_FILE: "frontline",
+    DISTRICTS_FILE: "districts",
+}
+#: The first paint's data goes into the page while its files add up to at most this many bytes:
+#: Aleppo's are some 280 kB; ten thousand districts' some 10 MB stay files, fetched in parallel.
+INLINE_LIMIT = 1_000_000
 SCRIPT_FILE = "site.js"
 _TEMPLATE_SCRIPTS = ("site_data.js", "site.js")  # after the map scripts, in this order
 
@@ -154,29 +168,63 @@ def site_script() -> str:
     return "\n;\n".join(parts)
 
 
+def _script_safe(text: str) -> str:
+    # JSON text keeps its value with these escaped (they only ever stand inside strings)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def inline_json(value) -> str:
     """JSON safe inside an HTML ``<script>`` element: no ``<`` can close it or open a comment."""
-    return _json(value).replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return _script_safe(_json(value))
 
 
-def _page(theatre: Theatre, leaflet: str, config: dict) -> str:
+def inline_data(files: dict[str, bytes]) -> str:
+    """The first paint's files as elements of the page: JSON made safe as :func:`inline_json`
+    makes it, the binary timelines in base64."""
+    parts = []
+    for name, content in files.items():
+        if name.endswith((".json", ".geojson")):
+            kind = "application/json"
+            text = _script_safe(content.decode("utf-8"))
+        else:
+            kind = "application/octet-stream;base64"
+            text = base64.b64encode(content).decode("ascii")
+        parts.append(f'  <script type="{kind}" id="site-data-{INLINE_NAMES[name]}">{text}</script>')
+    return "\n".join(parts)
+
+
+def vendored_leaflet_css(css: str) -> str:
+    """Leaflet's stylesheet for the page's own ``<style>``: its images under ``leaflet/``."""
+    return re.sub(r"""url\((['"]?)images/""", r"url(\1leaflet/images/", css)
+
+
+def _page(theatre: Theatre, leaflet_base: str, config: dict, inline: dict[str, bytes], *, leaflet_css: str) -> str:
     title = html.escape(theatre.meta.title)
     text = (TEMPLATE / "index.html").read_text(encoding="utf-8")
+    fetched = [name for name in FIRST_PAINT_FILES if name not in inline]
     preloads = "\n".join(
-        f'  <link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' for name in FIRST_PAINT_FILES
+        ["  <!-- the data of the first paint, fetched while the scripts load: no request waits on another -->"][
+            : len(fetched)
+        ]
+        + [f'  <link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' for name in fetched]
     )
+    tags = [] if leaflet_css else [f'  <link rel="stylesheet" href="{leaflet_base}/leaflet.css">']
+    tags += [f'  <script defer src="{src}"></script>' for src in (f"{leaflet_base}/leaflet.js", SCRIPT_FILE)]
     styles = "\n".join(
-        path.read_text(encoding="utf-8") for path in (MAP_SCRIPTS / OVERLAY_STYLES_FILE, TEMPLATE / "site.css")
+        [
+            leaflet_css,
+            *(path.read_text(encoding="utf-8") for path in (MAP_SCRIPTS / OVERLAY_STYLES_FILE, TEMPLATE / "site.css")),
+        ]
     )
     values = {
         "TITLE": title,
         "PRELOADS": preloads,
-        "LEAFLET": leaflet,
+        "SCRIPTS": "\n".join(tags),
         "STYLES": styles,
-        "SCRIPT": SCRIPT_FILE,
         "ATTRIBUTION": html.escape(theatre.meta.attribution),
         "GEOMETRY_NOTE": html.escape(theatre.meta.geometry_note),
         "CONFIG": inline_json(config),
+        "DATA": inline_data(inline),
     }
     # one pass: a value (a title from data) is never searched for placeholders
     return re.sub(r"\{\{([A-Z_]+)\}\}", lambda match: values[match.group(1)], text)
@@ -222,7 +270,23 @@ def leaflet_from_npm(target: Path) -> Path:
     return target / "package" / "dist"
 
 
-def write_site(theatre: Theatre, out: str | Path, *, vendor_leaflet: Path | bool | None = None) -> Path:
+def first_paint_files(theatre: Theatre) -> dict[str, bytes]:
+    """The files a share link's first paint draws, by name (``FIRST_PAINT_FILES``), as written."""
+    return {
+        TIMELINE_FILE: timeline_bytes(theatre.timelines()),
+        SHAPES_FILE: _json(districts_geojson(theatre)).encode("utf-8"),
+        FRONTLINE_FILE: _json(borders_payload(theatre.borders)).encode("utf-8"),
+        DISTRICTS_FILE: _json(site_districts(theatre)).encode("utf-8"),
+    }
+
+
+def write_site(
+    theatre: Theatre,
+    out: str | Path,
+    *,
+    vendor_leaflet: Path | bool | None = None,
+    inline: bool | None = None,
+) -> Path:
     """Write the static site of ``theatre`` to ``out`` and return the folder.
 
     Parameters
@@ -234,6 +298,9 @@ def write_site(theatre: Theatre, out: str | Path, *, vendor_leaflet: Path | bool
     vendor_leaflet : Path, True or None
         ``None``: the page loads Leaflet from its CDN. A folder (Leaflet's ``dist``, holding
         ``leaflet.js`` and ``leaflet.css``): copied into the site. ``True``: fetched with npm.
+    inline : bool or None
+        Whether the first paint's data is also written into the page (its files are written
+        either way). ``None``: where it adds up to at most ``INLINE_LIMIT`` bytes.
 
     Raises
     ------
@@ -255,25 +322,26 @@ def write_site(theatre: Theatre, out: str | Path, *, vendor_leaflet: Path | bool
                 raise SiteError(f"{source} holds no leaflet.js and leaflet.css (expected Leaflet's dist folder)")
             shutil.copytree(source, staging / "leaflet", ignore=shutil.ignore_patterns("*.map", "*-src.*"))
             shutil.rmtree(staging / ".npm", ignore_errors=True)
+            # Leaflet's styles go into the page's own: no stylesheet request holds up its first paint
+            leaflet_css = vendored_leaflet_css((source / "leaflet.css").read_text(encoding="utf-8"))
             leaflet_base = "leaflet"
         else:
+            leaflet_css = ""
             leaflet_base = LEAFLET_CDN
-        leaflet = (
-            f'  <link rel="stylesheet" href="{leaflet_base}/leaflet.css">\n'
-            f'  <script defer src="{leaflet_base}/leaflet.js"></script>'
-        )
         config = site_config(theatre)
-        (staging / "index.html").write_text(_page(theatre, leaflet, config), encoding="utf-8")
+        first = first_paint_files(theatre)
+        if inline is None:
+            inline = sum(len(content) for content in first.values()) <= INLINE_LIMIT
+        page = _page(theatre, leaflet_base, config, first if inline else {}, leaflet_css=leaflet_css)
+        (staging / "index.html").write_text(page, encoding="utf-8")
         (staging / SCRIPT_FILE).write_text(site_script(), encoding="utf-8")
         data = staging / "data"
         data.mkdir()
         (data / "config.json").write_text(_json(config), encoding="utf-8")  # the page's own, for other tools
-        (staging / SHAPES_FILE).write_text(_json(districts_geojson(theatre)), encoding="utf-8")
-        (staging / TIMELINE_FILE).write_bytes(timeline_bytes(theatre.timelines()))
-        (staging / FRONTLINE_FILE).write_text(_json(borders_payload(theatre.borders)), encoding="utf-8")
+        for name, content in first.items():
+            (staging / name).write_bytes(content)
         for payload in layer_payloads(theatre.layers, theatre.areas_km2):
             (staging / layer_file(payload["id"])).write_text(_json(payload), encoding="utf-8")
-        (staging / DISTRICTS_FILE).write_text(_json(site_districts(theatre)), encoding="utf-8")
         for number, chunk in enumerate(site_changes(theatre)):
             (data / f"changes-{number}.json").write_text(_json(chunk), encoding="utf-8")
         with open(data / config["downloads"]["changes"], "w", encoding="utf-8", newline="") as log:

@@ -29,13 +29,17 @@ class VersionError(GeoError, ValueError):
     """A data version that is malformed or not in the manifest of releases."""
 
 
+def data_files(directory: str | Path) -> list[tuple[str, Path]]:
+    """The files a data version is made of, as (name in the digest, path), in digest order; some may not exist."""
+    directory = Path(directory)
+    layers = sorted(p for p in (directory / LAYERS_DIR).glob("*") if p.suffix in LAYER_SUFFIXES and p.is_file())
+    return [(name, directory / name) for name in DATA_FILES] + [(f"{LAYERS_DIR}/{p.name}", p) for p in layers]
+
+
 def data_digest(directory: str | Path) -> str:
     """The full SHA-256 of the theatre's data files (names and bytes), as hex."""
-    directory = Path(directory)
     digest = hashlib.sha256()
-    layers = sorted(p for p in (directory / LAYERS_DIR).glob("*") if p.suffix in LAYER_SUFFIXES and p.is_file())
-    named = [(name, directory / name) for name in DATA_FILES] + [(f"{LAYERS_DIR}/{p.name}", p) for p in layers]
-    for name, path in named:
+    for name, path in data_files(directory):
         if path.is_file():
             digest.update(name.encode() + b"\0")
             digest.update(path.read_bytes())

@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
 import os
+import re
 import struct
 from pathlib import Path
 
 import numpy as np
+import pandas as pd
 import pytest
 
+import geo.site as site_module
 from components.map_scripts import MAP_SCRIPTS, map_library
 from geo import load_theatre
-from geo.cache import cache_root, cached_json, cached_text, load_theatre_cached
+from geo.cache import cache_root, cached_json, cached_text, known_digest, load_theatre_cached
 from geo.cli import main
-from geo.export import write_state_csv, write_state_geojson
+from geo.export import districts_geojson, write_state_csv, write_state_geojson
+from geo.frontline import borders_payload
+from geo.payloads import frontline_text, script_json, shapes_text, sourcing, timeline_text
+from geo.quality import sourcing_summary
 from geo.site import TEMPLATE, SiteError, timeline_bytes, write_site
-from geo.version import VersionError, changed_since, data_version, find_release, read_releases, record_release
-from synthetic import CHANGES, META, write_theatre
+from geo.version import (
+    VersionError,
+    changed_since,
+    data_digest,
+    data_version,
+    find_release,
+    read_releases,
+    record_release,
+)
+from synthetic import CHANGES, META, district_features, write_theatre
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -157,13 +172,42 @@ def test_evidence_layers_are_part_of_the_data_version_and_survive_the_cache(tmp_
 def test_a_damaged_or_unwritable_cache_falls_back_to_the_files(theatre_dir, tmp_path):
     root = tmp_path / "cache"
     entry = load_theatre_cached(theatre_dir, root=root).cache_folder
-    (entry / "changes.parquet").write_text("not parquet")
+    (entry / "changes.arrow").write_text("not arrow")
     assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
+    # the damaged entry was replaced: the next process reads it rather than the files again
+    assert load_theatre_cached(theatre_dir, root=root).changes.equals(load_theatre(theatre_dir).changes)
+    head = json.loads((entry / "theatre.json").read_text())
+    (entry / "theatre.json").write_text(json.dumps({"warnings": head["warnings"]}))  # an older entry's head
+    assert len(load_theatre_cached(theatre_dir, root=root).changes) == len(CHANGES)
+    assert "layers" in json.loads((entry / "theatre.json").read_text())
+    assert sorted(p.name for p in root.iterdir()) == sorted([entry.name, "digests"])  # nothing left aside
     blocked = tmp_path / "file-not-folder"
     blocked.write_text("")
     theatre = load_theatre_cached(theatre_dir, root=blocked / "cache")
     assert theatre.cache_folder is None and len(theatre.changes) == len(CHANGES)
     assert cached_text(theatre, "y", lambda: "plain") == "plain"
+
+
+def test_the_data_digest_is_remembered_by_the_files_sizes_and_times(theatre_dir, tmp_path, monkeypatch):
+    import geo.cache
+
+    root = tmp_path / "cache"
+    first = load_theatre_cached(theatre_dir, root=root)
+    assert first.version == data_version(theatre_dir)
+
+    def no_reading(directory):
+        raise AssertionError("the files were read again")
+
+    monkeypatch.setattr(geo.cache, "data_digest", no_reading)
+    assert known_digest(theatre_dir, root)[:8] == first.version
+    assert load_theatre_cached(theatre_dir, root=root).version == first.version
+    monkeypatch.undo()
+    changes = theatre_dir / "changes.csv"
+    text = changes.read_text(encoding="utf-8")
+    changes.write_text(text.replace("2020-06", "2020-05", 1), encoding="utf-8")  # the same size
+    os.utime(changes, ns=(changes.stat().st_atime_ns, changes.stat().st_mtime_ns + 1_000_000))
+    assert known_digest(theatre_dir, root) == data_digest(theatre_dir)
+    assert data_digest(theatre_dir)[:8] != first.version
 
 
 def test_cache_root_honours_the_environment(monkeypatch, tmp_path):
@@ -190,12 +234,15 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
     assert json.loads(inline) == config
     assert config["version"] == data_version(theatre_dir)
-    # the first paint's data is asked for by the page's head, before any script runs
-    head = page.split("</head>")[0]
-    for name in ("data/timeline.bin", "data/shapes.geojson", "data/frontline.json", "data/districts.json"):
-        assert f'<link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' in head
-        assert (out / name).is_file()
-        assert head.index(name) < head.index("<script")
+    # a small theatre's first-paint data is in the page itself (and in its files): no request for it
+    assert "preload" not in page
+    for name, inline in (
+        ("data/timeline.bin", "timeline"),
+        ("data/shapes.geojson", "shapes"),
+        ("data/frontline.json", "frontline"),
+        ("data/districts.json", "districts"),
+    ):
+        assert inline_element(page, inline) == (out / name).read_bytes()
     assert (out / "data" / config["downloads"]["changes"]).is_file()
     assert oct(out.stat().st_mode)[-3:] == "755"
     # written again over itself; never over other files
@@ -206,6 +253,32 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     with pytest.raises(SiteError, match="is not empty and holds no site written before"):
         write_site(load_theatre(theatre_dir), other)
     assert (other / "keep.txt").read_text() == "mine"
+
+
+def inline_element(page: str, name: str) -> bytes:
+    """The content of the page's ``<script id="site-data-NAME">``, as its file's bytes."""
+    found = re.search(rf'<script type="([^"]+)" id="site-data-{name}">(.*?)</script>', page, re.DOTALL)
+    assert found is not None, name
+    kind, text = found.groups()
+    if kind == "application/octet-stream;base64":
+        return base64.b64decode(text)
+    assert kind == "application/json" and "<" not in text  # nothing in it can close the element
+    return json.dumps(json.loads(text), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def test_a_large_theatres_page_asks_for_its_first_paint_data_from_its_head(theatre_dir, tmp_path, monkeypatch):
+    monkeypatch.setattr(site_module, "INLINE_LIMIT", 100)  # the test theatre's data is larger: files
+    out = write_site(load_theatre(theatre_dir), tmp_path / "site")
+    page = (out / "index.html").read_text(encoding="utf-8")
+    head = page.split("</head>")[0]
+    assert "site-data-" not in page
+    for name in ("data/timeline.bin", "data/shapes.geojson", "data/frontline.json", "data/districts.json"):
+        assert f'<link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' in head
+        assert (out / name).is_file()
+        assert head.index(name) < head.index("<script")
+    # and the choice can be made either way
+    forced = (write_site(load_theatre(theatre_dir), tmp_path / "inline", inline=True) / "index.html").read_text()
+    assert 'id="site-data-shapes"' in forced and "preload" not in forced
 
 
 def test_the_aleppo_site_has_the_front_line_names_legend_and_evidence_layers(aleppo_theatre, tmp_path):
@@ -226,11 +299,13 @@ def test_geo_site_vendors_leaflet_from_a_folder(tmp_path, theatre_dir):
     dist = tmp_path / "dist"
     dist.mkdir()
     (dist / "leaflet.js").write_text("/* leaflet */")
-    (dist / "leaflet.css").write_text("/* css */")
+    (dist / "leaflet.css").write_text(".leaflet-control-layers-toggle { background-image: url(images/layers.png); }")
     (dist / "leaflet.js.map").write_text("{}")
     out = write_site(load_theatre(theatre_dir), tmp_path / "site", vendor_leaflet=dist)
     page = (out / "index.html").read_text()
     assert 'src="leaflet/leaflet.js"' in page and "cdn.jsdelivr" not in page
+    # Leaflet's styles are in the page's own (no stylesheet request), its images under leaflet/
+    assert "background-image: url(leaflet/images/layers.png)" in page and 'rel="stylesheet"' not in page
     assert (out / "leaflet" / "leaflet.js").is_file() and not (out / "leaflet" / "leaflet.js.map").exists()
     with pytest.raises(SiteError, match=r"holds no leaflet\.js and leaflet\.css"):
         write_site(load_theatre(theatre_dir), tmp_path / "site2", vendor_leaflet=tmp_path / "nowhere")
@@ -238,7 +313,9 @@ def test_geo_site_vendors_leaflet_from_a_folder(tmp_path, theatre_dir):
 
 def test_a_title_from_data_is_escaped_in_the_page(tmp_path):
     title = "<script>alert(1)</script><!-- {{CONFIG}} &"
-    folder = write_theatre(tmp_path / "evil", meta={**META, "title": title})
+    features = district_features()
+    features[0]["properties"]["name_en"] = "</script><script>alert(2)</script>"
+    folder = write_theatre(tmp_path / "evil", meta={**META, "title": title}, features=features)
     out = write_site(load_theatre(folder), tmp_path / "site")
     page = (out / "index.html").read_text()
     assert "<script>alert" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;&lt;!-- {{CONFIG}} &amp;" in page
@@ -246,6 +323,10 @@ def test_a_title_from_data_is_escaped_in_the_page(tmp_path):
     inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
     assert "<" not in inline and json.loads(inline)["title"] == title
     assert page.count('id="site-config"') == 1
+    # and in the first view's data written into the page: the name is intact, closing nothing
+    shapes = json.loads(inline_element(page, "shapes"))
+    assert shapes["features"][0]["properties"]["name_en"] == "</script><script>alert(2)</script>"
+    assert json.loads(inline_element(page, "districts"))[0]["name_en"] == "</script><script>alert(2)</script>"
 
 
 def test_the_timelines_file_holds_geos_timelines(theatre_dir):
@@ -272,3 +353,39 @@ def test_the_cli_cache_and_version_commands(theatre_dir, monkeypatch, tmp_path, 
     assert main(["version", "--data", str(theatre_dir)]) == 0
     assert capsys.readouterr().out.strip() == data_version(theatre_dir)
     assert os.listdir(tmp_path / "c")
+    # the map's data as the dashboard serves it is stored too: a fresh process reads, never computes, it
+    theatre = load_theatre(theatre_dir)
+    entry = load_theatre_cached(theatre_dir, root=tmp_path / "c").cache_folder
+    for name, value in (
+        ("shapes.json", districts_geojson(theatre)),
+        ("timeline.json", theatre.timelines()),
+        ("frontline.json", borders_payload(theatre.borders)),
+        ("sourcing.json", sourcing_summary(theatre)),
+    ):
+        assert json.loads((entry / name).read_text()) == json.loads(json.dumps(value)), name
+
+
+def test_the_payloads_read_from_the_cache_are_those_computed(theatre_dir, tmp_path):
+    plain = load_theatre(theatre_dir)  # no cache entry: computed each time
+    first = load_theatre_cached(theatre_dir, root=tmp_path / "c")  # computed and stored
+    again = load_theatre_cached(theatre_dir, root=tmp_path / "c")  # read back
+    for make in (shapes_text, timeline_text, frontline_text, sourcing):
+        assert make(plain) == make(first) == make(again)
+    assert json.loads(shapes_text(again)) == json.loads(json.dumps(districts_geojson(plain)))
+    assert sourcing(again) == sourcing_summary(plain)
+
+
+def test_script_json_cannot_close_a_script_element():
+    text = script_json({"name": "</script><b>&\u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"name": "</script><b>&\u2028"}
+
+
+@pytest.mark.parametrize("dtype", [object, "str"])
+def test_positions_in_finds_each_value_or_minus_one(dtype):
+    from geo.theatre import positions_in
+
+    values = pd.Series(["b", "a", "zz", None, "a"], dtype=dtype)
+    assert positions_in(values, ["a", "b"]).tolist() == [1, 0, -1, -1, 0]
+    assert positions_in(values, ["a", "b"]).tolist() == pd.Index(["a", "b"]).get_indexer(values).tolist()
+    assert positions_in(pd.Series([], dtype=dtype), ["a"]).tolist() == []

@@ -61,7 +61,8 @@
  *   <path class="district district-<id> [changed]" data-status="<status>" data-confidence="low|stated"
  *         data-changed="true|false">
  *       each also a button for the keyboard and screen readers: aria-label "<name>: <status>";
- *       one path at a time is in the tab order, the arrow keys (and Home/End) move between
+ *       one path at a time is in the tab order (the selected district's, else from the task
+ *       after the first draw the first by name), the arrow keys (and Home/End) move between
  *       districts in the order of their names, Enter or Space chooses one (as a click does)
  *   the map's iframe is titled text.label, and its document carries lang
  *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"
@@ -734,10 +735,24 @@
     // order (a roving tabindex), so Tab leaves the map after one district, not after all.
     var current = null; // the district layer that is in the tab order
 
+    var collator = null; // one: localeCompare with a locale makes one per comparison
+    function compareNames(a, b) {
+      collator = collator || new Intl.Collator(options.lang);
+      return collator.compare(names(a.feature.properties).first, names(b.feature.properties).first);
+    }
+
     function byName() {
-      return layers.slice().sort(function (a, b) {
-        return names(a.feature.properties).first.localeCompare(names(b.feature.properties).first, options.lang);
-      });
+      return layers.slice().sort(compareNames);
+    }
+
+    function firstByName() {
+      var first = null; // byName()[0], without sorting them all
+      for (var i = 0; i < layers.length; i++) {
+        if (first === null || compareNames(layers[i], first) < 0) {
+          first = layers[i];
+        }
+      }
+      return first;
     }
 
     function setCurrent(l, focus) {
@@ -806,10 +821,15 @@
           });
         }
       }
-      var first = byName()[0];
-      if (first) {
-        setCurrent(first, false);
-      }
+      // The first by name needs a collator, whose first use loads the language's collation
+      // (some 10 ms): the tab stop waits for the task after the first view, unless a district
+      // has it by then (a link's or a click's).
+      setTimeout(function () {
+        var first = current === null ? firstByName() : null;
+        if (first) {
+          setCurrent(first, false);
+        }
+      }, 0);
     }
 
     var container = map.getContainer();

@@ -16,6 +16,14 @@
   var current = { day: null, district: null, embed: false };
   var commitTimer = null;
   var frontlines = null;
+  mark("script");
+
+  // The first view's steps, as performance marks "site-<step>" (bench/site.py prints them).
+  function mark(step) {
+    if (window.performance && performance.mark) {
+      performance.mark("site-" + step);
+    }
+  }
 
   function $(id) {
     return document.getElementById(id);
@@ -367,25 +375,59 @@
     $("version-line").textContent = "Data version " + data.config.version + (data.config.licence ? ", licence " + data.config.licence : "") + ".";
   }
 
-  // The configuration is in the page; the data was asked for by the page's head (preload):
-  // these requests are answered from there. The map starts once all of it is here, so the
-  // districts, their front line and names are drawn in one task and appear in one frame.
+  // A first-paint file written into the page (a small theatre's, geo.site.INLINE_LIMIT): its
+  // text, or null where the page holds none.
+  function inlined(name) {
+    var node = document.getElementById("site-data-" + name);
+    return node ? node.textContent : null;
+  }
+
+  function loadJson(name, path) {
+    var text = inlined(name);
+    return text === null ? fetchJson(path) : new Promise(function (resolve) { resolve(JSON.parse(text)); });
+  }
+
+  function loadTimeline(path) {
+    var text = inlined("timeline");
+    if (text !== null) {
+      return new Promise(function (resolve) { resolve(D.base64Buffer(text)); });
+    }
+    return fetch(path).then(function (response) {
+      if (!response.ok) {
+        throw new Error(path + ": HTTP " + response.status);
+      }
+      return response.arrayBuffer();
+    });
+  }
+
+  function afterFirstView() {
+    // The base map's tiles come from the network long after the districts are drawn: their
+    // layer is laid out once the first view is, not before it.
+    L.tileLayer("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", {
+      maxZoom: 19,
+      attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
+    }).addTo(window.map);
+    writeUrl(false); // the address names the data version from the first view on
+    window.frontlinesSite = { data: data, current: current, setDay: setDay, select: select };
+    mark("settled");
+  }
+
+  // The configuration is in the page; the data too where the theatre is small, else it was
+  // asked for by the page's head (preload) and these requests are answered from there. The map
+  // starts once all of it is here, so the districts, their front line and names are drawn in
+  // one task and appear in one frame.
   data.config = JSON.parse($("site-config").textContent);
   var frontline = data.config.overlays.frontline;
   var loads = [
-    fetch(data.config.timelineUrl).then(function (response) {
-      if (!response.ok) {
-        throw new Error(data.config.timelineUrl + ": HTTP " + response.status);
-      }
-      return response.arrayBuffer();
-    }),
-    fetchJson(data.config.districtsUrl),
-    fetchJson(data.config.shapesUrl),
+    loadTimeline(data.config.timelineUrl),
+    loadJson("districts", data.config.districtsUrl),
+    loadJson("shapes", data.config.shapesUrl),
     // without it the districts still work: frontline.js asks again and gives up quietly
-    frontline ? fetchJson(frontline.url).catch(function () { return null; }) : null,
+    frontline ? loadJson("frontline", frontline.url).catch(function () { return null; }) : null,
   ];
   Promise.all(loads)
     .then(function (loaded) {
+      mark("data");
       data.timeline = D.decodeTimeline(loaded[0]);
       data.districts = loaded[1];
       data.shapes = loaded[2];
@@ -399,11 +441,8 @@
         zoom: linked ? linked.zoom : data.config.zoom,
         zoomControl: true,
       });
-      L.tileLayer("https://{s}.tile.openstreetmap.org/{z}/{x}/{y}.png", {
-        maxZoom: 19,
-        attribution: '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors',
-      }).addTo(window.map);
       L.control.scale().addTo(window.map);
+      mark("map");
       // the front line, names, legend (on the map) and evidence layers: data.config.overlays
       frontlines = FrontlinesMap.init(Object.assign({}, data.config.overlays, {
         map: "map",
@@ -418,10 +457,21 @@
         timeline: data.timeline,
         view: { page: "self", share: { title: data.config.title, text: data.config.shareText } },
       }));
+      mark("init");
+      // after the overlays' own handlers: the names are drawn, then the districts coloured and the front line
+      frontlines.on("shapes", function () { mark("names"); });
+      var painted = false;
+      frontlines.on("apply", function () {
+        if (!painted) {
+          painted = true;
+          mark("painted");
+        }
+      });
       wire();
       render();
-      writeUrl(false); // the address names the data version from the first view on
-      window.frontlinesSite = { data: data, current: current, setDay: setDay, select: select };
+      // FrontlinesMap draws the first view in this task (the shapes arrive as a resolved
+      // promise); what the reader does not see in it waits for the next task.
+      setTimeout(afterFirstView, 0);
     })
     .catch(function (error) {
       notices(["The map's data could not be loaded (" + error.message + "). Reload the page to try again."]);

@@ -61,6 +61,16 @@
     return { base_day: head[2], initial: head[3], offsets: offsets, days: days, codes: codes };
   }
 
+  /** The bytes of base64 text (geo.site writes a small theatre's timelines into the page so), as an ArrayBuffer. */
+  function base64Buffer(text) {
+    var raw = atob(text.trim());
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) {
+      bytes[i] = raw.charCodeAt(i);
+    }
+    return bytes.buffer;
+  }
+
   // little-endian int32 (size 4) or uint16 (size 2) numbers: a view where the machine agrees
   function ints(view, at, length, size) {
     var Type = size === 4 ? Int32Array : Uint16Array;
@@ -178,6 +188,7 @@
 
   return {
     decodeTimeline: decodeTimeline,
+    base64Buffer: base64Buffer,
     longDate: longDate,
     stateRows: stateRows,
     history: history,

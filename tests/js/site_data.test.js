@@ -65,6 +65,17 @@ test("decodeTimeline reads the binary timelines, with two- or four-byte days", (
   assert.equal(timeline.codesAt(narrow, 15004, { stated: 48, low: 97 }), "44");
 });
 
+test("base64Buffer gives back the bytes of a timelines file written into the page", () => {
+  const file = { count: 2, changes: 3, baseDay: 15000, initial: 4, dayBytes: 2, offsets: [0, 2, 3], days: [5, 65535, 7], codes: "0a2" };
+  const bytes = new Uint8Array(timelineFile(file));
+  const text = "\n  " + Buffer.from(bytes).toString("base64") + "\n"; // as an element's text may hold it
+  assert.deepEqual(new Uint8Array(site.base64Buffer(text)), bytes);
+  const decoded = site.decodeTimeline(site.base64Buffer(text));
+  assert.deepEqual(Array.from(decoded.days), [5, 65535, 7]);
+  assert.equal(decoded.codes, "0a2");
+  assert.equal(site.base64Buffer("").byteLength, 0);
+});
+
 test("decodeTimeline refuses another file or a cut one, with a message", () => {
   const file = { count: 1, changes: 1, baseDay: 0, initial: 0, dayBytes: 2, offsets: [0, 1], days: [1], codes: "1" };
   assert.throws(() => site.decodeTimeline(timelineFile(file, "JSON")), /not in the expected format \(FLT1\)/);

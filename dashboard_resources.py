@@ -1,0 +1,143 @@
+"""What one dashboard process keeps for all its sessions: the theatre prepared for the page,
+the map's published code, the memory collector and the live view's turn.
+
+These live apart from ``dashboard.py`` because Streamlit runs that script afresh on every
+rerun, and each run decorated its cached functions again (working out a cache key from a
+function's source took several milliseconds of every rerun); a module is imported once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from components.control_chart import control_specs, series_records
+from components.i18n import LANGUAGES
+from components.js import js_literal
+from components.map_view import library_payloads
+from components.static_files import kept_published, publish_payloads, static_serving_enabled
+from components.timeline_chart import strip_spec
+from geo import Theatre
+from geo.cache import load_theatre_cached
+from geo.layers import layer_payloads, layer_spec
+from geo.payloads import frontline_text, shapes_text, sourcing, timeline_text
+from geo.quality import changes_per_month, confidence_counts
+from geo.search import SearchIndex
+from geo.series import control_series
+
+STATIC_ROOT = Path(__file__).resolve().parent / "static"
+GC_EVERY_S = 60
+
+
+@dataclass(frozen=True)
+class Prepared:
+    theatre: Theatre
+    payloads: dict[str, str]  # shapes (".geojson"), timelines, control series, front line, layers: JSON text
+    published: dict[str, str] | None  # their static paths, or None where they travel inline
+    layer_specs: list[dict]  # the evidence layers' metadata for the map; data in payloads[".layer-<id>.json"]
+    per_month: pd.Series
+    sourcing: dict[str, int]
+    confidence: dict[str, int]
+    search_index: SearchIndex
+    arabic_names: dict[str, str]  # district id -> Arabic name, where the data has one
+    strip_specs: dict[str, dict]  # per interface language
+    control_specs: dict[str, dict[str, dict]]  # per interface language, then per measure
+
+
+@st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
+def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
+    """Load, validate and serialise a theatre once per version of its files."""
+    theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
+    shapes = shapes_text(theatre)
+    evidence = layer_payloads(theatre.layers, theatre.areas_km2)
+    specs = [layer_spec(p) for p in evidence]
+    per_month, series = changes_per_month(theatre), control_series(theatre)
+    start, end = theatre.meta.start_date, theatre.meta.end_date
+    texts = {
+        ".geojson": shapes,
+        ".timeline.json": timeline_text(theatre),
+        ".control.json": js_literal(series_records(series)),
+        ".frontline.json": frontline_text(theatre),
+        **{f".layer-{p['id']}.json": js_literal(p) for p in evidence},
+    }
+    published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
+    figures = (
+        per_month,
+        sourcing(theatre),
+        confidence_counts(theatre),
+        SearchIndex(theatre.districts),
+        {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n},
+        {
+            lang: strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end, lang=lang)
+            for lang in LANGUAGES
+        },
+        {
+            lang: control_specs(
+                series, start=start, end=end, data_url=published[".control.json"] if published else None, lang=lang
+            )
+            for lang in LANGUAGES
+        },
+    )
+    return Prepared(theatre, texts, published, specs, *figures)
+
+
+def static_paths(prepared: Prepared) -> dict[str, str] | None:
+    """The published payloads' paths, published again if their files were deleted while the server ran;
+    None where the payloads travel inline (static serving off, or the folder cannot be written)."""
+    return kept_published(STATIC_ROOT, "theatres", prepared.payloads, prepared.published)
+
+
+@st.cache_resource(show_spinner=False)
+def published_library(static: bool) -> dict[str, str] | None:
+    """The map's browser code and styles as static files, once per process (None: they travel inline)."""
+    return publish_payloads(STATIC_ROOT, "map", library_payloads()) if static else None
+
+
+def library_paths() -> dict[str, str] | None:
+    """:func:`published_library`'s paths, published again if their files were deleted meanwhile."""
+    return kept_published(STATIC_ROOT, "map", library_payloads(), published_library(static_serving_enabled()))
+
+
+_collector: threading.Thread | None = None
+_collector_started = threading.Lock()
+_live_view_lock = threading.Lock()
+
+
+def memory_collector() -> threading.Thread:
+    """Once a minute, a full garbage collection in the background, one thread per process.
+    Streamlit's after every script run is off (``runner.postScriptGC`` in .streamlit/config.toml:
+    it was half of a scrub's CPU); this one gives back the memory of the readers who left, when
+    no script runs."""
+    global _collector
+
+    def collect() -> None:
+        while True:
+            time.sleep(GC_EVERY_S)
+            gc.collect()
+
+    with _collector_started:
+        if _collector is None or not _collector.is_alive():
+            _collector = threading.Thread(target=collect, name="frontlines-gc", daemon=True)
+            _collector.start()
+        return _collector
+
+
+@contextlib.contextmanager
+def live_view_turn() -> Iterator[None]:
+    """Sessions take turns to run the live view. Script runs are CPU-bound and share one core
+    under Python's GIL: run together, every waiting reader's rerun ends late; one at a time,
+    each ends as soon as its own work is done (bench/load.py)."""
+    if os.environ.get("FRONTLINES_TURNS", "1") == "0":
+        yield
+        return
+    with _live_view_lock:
+        yield

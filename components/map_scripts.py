@@ -16,6 +16,7 @@ MAP_SCRIPT_FILES = (
     "view_url.js",
     "playback.js",
     "touch.js",
+    "canvas_raster.js",  # before district_layer.js, which draws many small districts with it
     "frontline.js",  # the overlays register themselves before district_layer.js starts them
     "labels.js",
     "evidence_layers.js",

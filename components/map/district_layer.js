@@ -29,6 +29,8 @@
  *   canvasThreshold  optional: above this many districts (default 3000, CANVAS_THRESHOLD)
  *                the districts and the front line are drawn on canvases, not as SVG paths:
  *                see "Canvas mode" below; 0 draws any theatre on canvases
+ *   rasterMin    optional, canvas mode: from this many districts (front-line parts) in view
+ *                (default 2000, RASTER_MIN) they are drawn as pixels, not paths; 0 always
  *
  * The contract others rely on (tests, benchmarks, the rerun's StatusUpdate script, anyone's
  * own tooling):
@@ -80,6 +82,13 @@
  *     MutationObserver on that attribute sees every repaint (bench/scrub.py watches it), and
  *     a call that changes no district's look (a rerun confirming the date) repaints nothing;
  *   - window.frontlines.canvas is the districts' Leaflet canvas renderer (null in SVG mode);
+ *     its frontlinesMode is "paths" or, with options.rasterMin districts or more in view,
+ *     "pixels": each pixel takes the colour of the district holding its centre, its outline
+ *     is one pixel (dashed as a pixel pattern), unsmoothed, and a restyle writes only the
+ *     restyled districts' pixels (canvas_raster.js); thicker outlines (the selected
+ *     district's, compare marks) are still paths over them. The front line's canvas does
+ *     the same (frontlines.frontline.drawnAs). Every view change (pan, zoom, resize)
+ *     decides again and redraws everything; frontlines.rasterMin is the number in force;
  *   - districts are not in the tab order (ten thousand stops would be of no use): keyboard
  *     and screen-reader users choose a district with the dashboard's search box and district
  *     list (the static site's search), which open the same panel a click does;
@@ -138,10 +147,12 @@
   }
 
   /** The order to draw paths in, grouped by look: `looks` holds each path's Leaflet options;
-   * returns lists of positions in `looks`, one per distinct look, in the order each look
-   * first appears, except that thicker outlines (a changed or selected district's) come
-   * last, on top. A look is the fill, outline, their opacities, width, dashes and caps; or,
-   * where the options carry it, `look`: a name for all of those (styleFor's), quicker. */
+   * returns lists of positions in `looks`, one per distinct look, thinner outlines first (a
+   * changed or selected district's thicker one comes last, on top), and among equal widths in
+   * the order of the looks' keys. A look is the fill, outline, their opacities, width, dashes
+   * and caps; or, where the options carry it, `look`: a name for all of those (styleFor's),
+   * quicker. The order depends on the looks alone, never on which paths are drawn: a partial
+   * repaint (canvas_repaint.js) then lays outlines over each other as a full redraw does. */
   function groupByLook(looks) {
     var groups = [];
     var at = Object.create(null);
@@ -153,68 +164,199 @@
           : [o.fillColor, o.fillOpacity, o.color, o.opacity, o.weight, o.dashArray, o.lineCap].join("|");
       if (!(key in at)) {
         at[key] = groups.length;
-        groups.push({ weight: o.weight, members: [] });
+        groups.push({ weight: o.weight, key: key, members: [] });
       }
       groups[at[key]].members.push(i);
     }
     return groups
-      .map(function (g, order) {
-        return { weight: g.weight, order: order, members: g.members };
-      })
       .sort(function (a, b) {
-        return a.weight - b.weight || a.order - b.order;
+        return a.weight - b.weight || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
       })
       .map(function (g) {
         return g.members;
       });
   }
 
-  // A Leaflet canvas renderer that fills and strokes every district of one look as one path:
-  // Leaflet's own fills and strokes each path apart, ten thousand calls a frame.
+  // From this many districts in view they are drawn as pixels (canvas_raster.js): each is then
+  // a few pixels across, where a path's antialiasing shows little and costs the most.
+  var RASTER_MIN = 2000;
+  // Outlines at least this wide (a selected district's, a compare mark's) are drawn as paths
+  // over the pixels.
+  var THICK = 3;
+
+  /** A district's outline as a Path2D in layer pixels, made once per view: Leaflet makes new
+   * parts (clipped and simplified for the zoom) when the view changes, and only then. */
+  function pathOf(l) {
+    if (l._frontlinesParts !== l._parts) {
+      var path = new Path2D();
+      var parts = l._parts;
+      for (var i = 0; i < parts.length; i++) {
+        var ring = parts[i];
+        path.moveTo(ring[0].x, ring[0].y);
+        for (var j = 1; j < ring.length; j++) {
+          path.lineTo(ring[j].x, ring[j].y);
+        }
+        path.closePath();
+      }
+      l._frontlinesPath = path;
+      l._frontlinesParts = parts;
+    }
+    return l._frontlinesPath;
+  }
+
+  // A Leaflet canvas renderer for thousands of districts. With fewer than options.rasterMin
+  // in view it fills and strokes every district of one look as one path (Leaflet's own fills
+  // and strokes each path apart, ten thousand calls a frame). With more, they are pixels
+  // (canvas_raster.js): the owner map is made once per view (pan, zoom, resize), and a
+  // restyle writes only the restyled districts' pixels and puts the image on the canvas,
+  // then draws the few thick outlines over it.
   var GroupedCanvas = null;
   function groupedCanvas(options) {
+    var raster = root.frontlinesRaster;
     if (!GroupedCanvas) {
       GroupedCanvas = L.Canvas.extend({
+        _requestRedraw: function (layer) {
+          if (this._map && !layer._frontlinesDirty) {
+            layer._frontlinesDirty = true;
+            (this._dirty = this._dirty || []).push(layer);
+          }
+          L.Canvas.prototype._requestRedraw.call(this, layer);
+        },
+
+        _redraw: function () {
+          this._redrawRequest = null;
+          var dirty = this._dirty || [];
+          this._dirty = [];
+          var positions = [];
+          var unknown = false; // a district drawn since the owner map was made (none after the first)
+          for (var d = 0; d < dirty.length; d++) {
+            var l = dirty[d];
+            l._frontlinesDirty = false;
+            if (l._frontlinesAt !== undefined) {
+              positions.push(l._frontlinesAt);
+            } else if (l._parts && l._parts.length) {
+              unknown = true;
+            } // else out of view: nothing of it is drawn
+          }
+          // Leaflet's view change (_updatePaths) redraws with no bounds: the owner map is made again
+          var view = !this._redrawBounds;
+          this._redrawBounds = null;
+          if (this._pixels && !view && !unknown) {
+            this._paintPixels(positions);
+          } else {
+            this._clear();
+            this._draw();
+          }
+        },
+
         _draw: function () {
-          var bounds = this._redrawBounds;
-          var ctx = this._ctx;
           var shown = [];
           for (var order = this._drawFirst; order; order = order.next) {
             var l = order.layer;
-            if (l._parts.length && (!bounds || (l._pxBounds && l._pxBounds.intersects(bounds)))) {
+            l._frontlinesAt = undefined;
+            if (l._parts.length) {
+              l._frontlinesAt = shown.length;
               shown.push(l);
             }
           }
+          this._shown = shown;
+          this._pixels = null;
+          this.frontlinesMode = shown.length >= this.options.rasterMin ? "pixels" : "paths";
+          if (this.frontlinesMode === "pixels") {
+            this._makePixels();
+            this._paintPixels(null);
+          } else {
+            this._ctx.save();
+            this._drawGroups(shown, false);
+            this._ctx.restore();
+          }
+        },
+
+        // The owner map of the districts in view, in the canvas's device pixels.
+        _makePixels: function () {
+          var container = this._container;
+          var min = this._bounds.min;
+          var scale = container.width / Math.max(1, this._bounds.getSize().x); // 2 on a retina screen
+          var shapes = this._shown.map(function (l) {
+            return l._parts.map(function (ring) {
+              var flat = new Float64Array(2 * ring.length);
+              for (var i = 0; i < ring.length; i++) {
+                flat[2 * i] = (ring[i].x - min.x) * scale;
+                flat[2 * i + 1] = (ring[i].y - min.y) * scale;
+              }
+              return flat;
+            });
+          });
+          var image = this._ctx.createImageData(container.width, container.height);
+          this._pixels = {
+            raster: raster.rasterize(shapes, container.width, container.height),
+            image: image,
+            words: new Uint32Array(image.data.buffer),
+            looks: new Array(shapes.length),
+          };
+        },
+
+        // Write the pixels of the districts at `positions` in this._shown (null: all), put the
+        // image on the canvas and draw the thick outlines over it.
+        _paintPixels: function (positions) {
+          var px = this._pixels;
+          var shown = this._shown;
+          if (positions === null) {
+            positions = shown.map(function (l, i) {
+              return i;
+            });
+          }
+          for (var k = 0; k < positions.length; k++) {
+            var o = shown[positions[k]].options;
+            var dash = raster.dashOf(o.dashArray);
+            px.looks[positions[k]] = {
+              fill: raster.rgba(o.fillColor, o.fillOpacity),
+              line: raster.rgba(o.color, o.opacity),
+              on: dash.on,
+              period: dash.period,
+            };
+          }
+          raster.paint(px.words, px.raster, positions, px.looks);
+          var ctx = this._ctx;
+          ctx.putImageData(px.image, 0, 0);
+          var thick = shown.filter(function (l) {
+            return l.options.weight >= THICK;
+          });
+          if (thick.length) {
+            ctx.save();
+            this._drawGroups(thick, true);
+            ctx.restore();
+          }
+          this.frontlinesLastPaint = { districts: positions.length, thick: thick.length };
+        },
+
+        _drawGroups: function (layers, strokeOnly) {
+          var ctx = this._ctx;
           var groups = groupByLook(
-            shown.map(function (l) {
+            layers.map(function (l) {
               return l.options;
             })
           );
-          ctx.save();
-          if (bounds) {
-            var size = bounds.getSize();
-            ctx.beginPath();
-            ctx.rect(bounds.min.x, bounds.min.y, size.x, size.y);
-            ctx.clip();
-          }
           for (var g = 0; g < groups.length; g++) {
-            ctx.beginPath();
-            for (var m = 0; m < groups[g].length; m++) {
-              var parts = shown[groups[g][m]]._parts;
-              for (var i = 0; i < parts.length; i++) {
-                var ring = parts[i];
-                ctx.moveTo(ring[0].x, ring[0].y);
-                for (var j = 1; j < ring.length; j++) {
-                  ctx.lineTo(ring[j].x, ring[j].y);
-                }
-                // back to the start, not closePath: Chromium's closePath takes time that grows
-                // with the path's length, a second for ten thousand rings
-                ctx.lineTo(ring[0].x, ring[0].y);
-              }
+            var members = groups[g];
+            var path = new Path2D();
+            for (var m = 0; m < members.length; m++) {
+              path.addPath(pathOf(layers[members[m]]));
             }
-            this._fillStroke(ctx, shown[groups[g][0]]);
+            var o = layers[members[0]].options;
+            if (!strokeOnly) {
+              ctx.globalAlpha = o.fillOpacity;
+              ctx.fillStyle = o.fillColor;
+              ctx.fill(path, "evenodd");
+            }
+            ctx.setLineDash(o._dashArray || []);
+            ctx.globalAlpha = o.opacity;
+            ctx.lineWidth = o.weight;
+            ctx.strokeStyle = o.color;
+            ctx.lineCap = o.lineCap;
+            ctx.lineJoin = o.lineJoin;
+            ctx.stroke(path);
           }
-          ctx.restore();
         },
       });
     }
@@ -718,6 +860,8 @@
       statusOf: statusOf,
       canvas: null,
       drawNow: drawNow,
+      // canvas mode: from this many districts (front-line parts) in view, pixels rather than paths
+      rasterMin: options.rasterMin === undefined || options.rasterMin === null ? RASTER_MIN : options.rasterMin,
       focus: focus,
       changed: 0,
       following: false,
@@ -767,7 +911,7 @@
         }
         if (drawMode(shapes.features.length, options.canvasThreshold) === "canvas") {
           // every district's polygon takes the GeoJSON layer's options, the renderer with them
-          canvas = groupedCanvas({ padding: 0.1 });
+          canvas = groupedCanvas({ padding: 0.1, rasterMin: frontlines.rasterMin });
           layer.options.renderer = canvas;
           frontlines.canvas = canvas;
         }
@@ -803,5 +947,11 @@
     return frontlines;
   }
 
-  return { init: init, drawMode: drawMode, groupByLook: groupByLook, CANVAS_THRESHOLD: CANVAS_THRESHOLD };
+  return {
+    init: init,
+    drawMode: drawMode,
+    groupByLook: groupByLook,
+    CANVAS_THRESHOLD: CANVAS_THRESHOLD,
+    RASTER_MIN: RASTER_MIN,
+  };
 });

@@ -19,17 +19,20 @@
  * a border that leaves the front is hidden and loses the class "frontline". Where the
  * districts are drawn on a canvas (frontlines.canvas, above options.canvasThreshold), the
  * front line is one line holding every border, on a canvas of its own, projected once per
- * zoom by Leaflet; each restyle redraws the borders on the front as one path.
+ * zoom by Leaflet. With fewer than frontlines.rasterMin (district_layer.js's) of its
+ * parts in view, each restyle redraws the borders on the front as one path; with more, the
+ * borders are pixels (canvas_raster.js strokePixels, once per view) and a restyle changes only
+ * the pixels of the borders that joined or left the front.
  */
 (function (root, factory) {
   "use strict";
-  var api = factory();
+  var api = factory(root);
   if (typeof module === "object" && module.exports) {
     module.exports = api;
   } else {
     root.frontlinesFrontline = api;
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(typeof self !== "undefined" ? self : this, function (root) {
   "use strict";
 
   function activeMask(pairs, codes, format, frontCodes) {
@@ -72,9 +75,105 @@
     var state = { shown: 0, ready: false };
     var canvasLine = null; // canvas mode: every border in one polyline, drawn where on the front
 
+    var toggled = []; // canvas mode: borders that joined or left the front since the last drawing
+
+    // The front line's canvas renderer: paths with few borders in view, else pixels.
+    function frontCanvas() {
+      var raster = root.frontlinesRaster;
+      var rasterMin = frontlines.rasterMin; // district_layer.js's, options.rasterMin or RASTER_MIN
+      var FrontCanvas = L.Canvas.extend({
+        _redraw: function () {
+          this._redrawRequest = null;
+          var view = !this._redrawBounds; // Leaflet's view change redraws with no bounds
+          this._redrawBounds = null;
+          var borders = toggled;
+          toggled = [];
+          if (this._pixels && !view) {
+            this._coverToggled(borders);
+          } else {
+            this._clear();
+            this._pixels = null;
+            this.frontlinesMode = this._partsInView() >= rasterMin ? "pixels" : "paths";
+            state.drawnAs = this.frontlinesMode;
+            if (this.frontlinesMode === "pixels") {
+              this._makePixels();
+            } else {
+              this._draw();
+            }
+          }
+        },
+
+        _partsInView: function () {
+          var b = this._bounds;
+          var count = 0;
+          var parts = canvasLine._parts;
+          for (var i = 0; i < parts.length; i++) {
+            var p = parts[i][0];
+            count += p && p.x >= b.min.x && p.x <= b.max.x && p.y >= b.min.y && p.y <= b.max.y ? 1 : 0;
+          }
+          return count;
+        },
+
+        // The borders' pixels in this view, and every border on the front drawn.
+        _makePixels: function () {
+          var container = this._container;
+          var min = this._bounds.min;
+          var size = this._bounds.getSize();
+          var scale = container.width / Math.max(1, size.x);
+          var lines = data.lines.map(function () {
+            return [];
+          });
+          var parts = canvasLine._parts;
+          for (var i = 0; i < parts.length; i++) {
+            var flat = new Float64Array(2 * parts[i].length);
+            for (var j = 0; j < parts[i].length; j++) {
+              flat[2 * j] = (parts[i][j].x - min.x) * scale;
+              flat[2 * j + 1] = (parts[i][j].y - min.y) * scale;
+            }
+            lines[owners[i]].push(flat);
+          }
+          var image = this._ctx.createImageData(container.width, container.height);
+          var px = {
+            strokes: raster.strokePixels(lines, container.width, container.height, (settings.weight * scale) / 2),
+            image: image,
+            words: new Uint32Array(image.data.buffer),
+            counts: new Int32Array(container.width * container.height),
+            drawn: new Uint8Array(shown.length),
+            colour: raster.rgba(settings.color, 1),
+          };
+          this._pixels = px;
+          var on = [];
+          for (var k = 0; k < shown.length; k++) {
+            if (shown[k]) {
+              on.push(k);
+            }
+          }
+          this._coverToggled(on);
+        },
+
+        _coverToggled: function (borders) {
+          var px = this._pixels;
+          var joined = [];
+          var left = [];
+          for (var b = 0; b < borders.length; b++) {
+            var k = borders[b];
+            if (shown[k] !== px.drawn[k]) {
+              (shown[k] ? joined : left).push(k);
+              px.drawn[k] = shown[k];
+            }
+          }
+          raster.cover(px.counts, px.words, px.strokes, left, -1, px.colour);
+          raster.cover(px.counts, px.words, px.strokes, joined, 1, px.colour);
+          this._ctx.putImageData(px.image, 0, 0);
+        },
+      });
+      return new FrontCanvas({ pane: "frontlines-frontline", padding: 0.1 });
+    }
+
+    var owners = null; // the border of each part of canvasLine
     function drawOnCanvas(date) {
       if (!canvasLine) {
-        var owners = partBorders(data.lines);
+        owners = partBorders(data.lines);
         var AllBorders = L.Polyline.extend({
           // Leaflet's own draws every part; only the parts of borders on the front are drawn
           // (noClip keeps Leaflet's parts one for one with the borders' parts).
@@ -112,7 +211,7 @@
           });
         });
         canvasLine = new AllBorders(latlngs, {
-          renderer: L.canvas({ pane: "frontlines-frontline", padding: 0.1 }),
+          renderer: frontCanvas(),
           color: settings.color,
           weight: settings.weight,
           opacity: 1,
@@ -124,6 +223,7 @@
           interactive: false,
         }).addTo(group);
         L.DomUtil.addClass(canvasLine._renderer._container, "frontlines-frontline-canvas");
+        state.renderer = canvasLine._renderer;
       } else {
         canvasLine._renderer._requestRedraw(canvasLine);
       }
@@ -180,6 +280,9 @@
             show(k, mask[k] === 1);
           }
           moved = true;
+          if (frontlines.canvas) {
+            toggled.push(k);
+          }
           state.shown += mask[k] ? 1 : -1;
           shown[k] = mask[k];
         }

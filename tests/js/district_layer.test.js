@@ -23,20 +23,24 @@ test("districts are drawn on a canvas only above the threshold, 3000 unless told
   assert.equal(districtLayer.drawMode(10000, 20000), "svg");
 });
 
-test("paths of one look are drawn together, thicker outlines last", () => {
+test("paths of one look are drawn together, thicker outlines last, then by the look's key", () => {
   const plain = { fillColor: "#e69f00", fillOpacity: 0.62, color: "#8a5a00", opacity: 1, weight: 1, lineCap: "butt" };
   const pale = Object.assign({}, plain, { fillOpacity: 0.3 });
   const changed = Object.assign({}, plain, { color: "#0072B2", weight: 3.5 });
   const picked = Object.assign({}, plain, { color: "#111111", weight: 4 });
   const dashed = Object.assign({}, plain, { dashArray: "6 4" });
+  // weight 1, by key: "#e69f00|0.3|..." < "#e69f00|0.62|...|6 4|butt" < "#e69f00|0.62|...||butt"
   assert.deepEqual(districtLayer.groupByLook([picked, plain, changed, pale, plain, dashed, pale]), [
-    [1, 4],
     [3, 6],
     [5],
+    [1, 4],
     [2],
     [0],
   ]);
   assert.deepEqual(districtLayer.groupByLook([]), []);
+  // the order depends on the looks, not on which paths come first
+  assert.deepEqual(districtLayer.groupByLook([pale, plain]), [[0], [1]]);
+  assert.deepEqual(districtLayer.groupByLook([plain, pale]), [[1], [0]]);
 });
 
 test("a look's name, where the options carry one, stands for the whole look", () => {

@@ -88,7 +88,8 @@
  *     restyled districts' pixels (canvas_raster.js); thicker outlines (the selected
  *     district's, compare marks) are still paths over them. The front line's canvas does
  *     the same (frontlines.frontline.drawnAs). Every view change (pan, zoom, resize)
- *     decides again and redraws everything; frontlines.rasterMin is the number in force;
+ *     decides again and redraws everything; frontlines.rasterMin is the number in force.
+ *     The districts' first view is drawn as paths, and as pixels from the task after;
  *   - districts are not in the tab order (ten thousand stops would be of no use): keyboard
  *     and screen-reader users choose a district with the dashboard's search box and district
  *     list (the static site's search), which open the same panel a click does;
@@ -261,14 +262,30 @@
           }
           this._shown = shown;
           this._pixels = null;
-          this.frontlinesMode = shown.length >= this.options.rasterMin ? "pixels" : "paths";
+          var pixels = shown.length >= this.options.rasterMin;
+          // The first view (and its first restyles, in the same task) is drawn as paths and
+          // the owner map made in the task after: making it first held back a link's first paint.
+          var later = pixels && !this._pixelsSince;
+          this.frontlinesMode = pixels && !later ? "pixels" : "paths";
           if (this.frontlinesMode === "pixels") {
             this._makePixels();
             this._paintPixels(null);
-          } else {
-            this._ctx.save();
-            this._drawGroups(shown, false);
-            this._ctx.restore();
+            return;
+          }
+          this._ctx.save();
+          this._drawGroups(shown, false);
+          this._ctx.restore();
+          if (later && !this._pixelsTimer) {
+            var self = this;
+            this._pixelsTimer = setTimeout(function () {
+              self._pixelsTimer = null;
+              self._pixelsSince = performance.now();
+              if (self._map && !self._pixels && self._shown && self._shown.length >= self.options.rasterMin) {
+                self.frontlinesMode = "pixels";
+                self._makePixels();
+                self._paintPixels(null);
+              }
+            }, 0);
           }
         },
 

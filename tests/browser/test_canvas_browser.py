@@ -209,7 +209,8 @@ def test_pixel_mode_repaints_only_what_changed_and_leaves_nothing_stale(page, sy
     frame = map_frame(page, timeout_s=60)
     frame.wait_for_function("window.frontlines.following")
     frame.wait_for_function("window.frontlines.frontline && window.frontlines.frontline.ready")
-    assert frame.evaluate("window.frontlines.canvas.frontlinesMode") == "pixels"
+    # the first view is drawn as paths, its owner map made in the task after
+    frame.wait_for_function("window.frontlines.canvas.frontlinesMode === 'pixels'")
     assert frame.evaluate("window.frontlines.frontline.drawnAs") == "pixels"
     assert_fills(frame.evaluate(ALL_PIXELS))
 

@@ -33,7 +33,7 @@ from components.i18n import DEFAULT_LANGUAGE, language, t
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
-from components.page import render_language_switch, render_page_settings, render_page_setup
+from components.page import render_language_switch, render_page_setup
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
@@ -264,7 +264,7 @@ def main() -> None:
     lang = language(st.session_state["lang"])
     st.session_state["lang-shown"] = lang
     st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
-    render_page_setup(lang=lang)
+    render_page_setup(lang=lang, reveal=st.session_state.pop("reveal", None))
     with contained("page", lang=lang):
         show_page(data_directory(sys.argv[1:]), lang)
 
@@ -312,8 +312,6 @@ def show_page(directory: Path, lang: str) -> None:
 
 def show_view(prepared: Prepared, lang: str) -> None:
     theatre = prepared.theatre
-    # always drawn, so that the elements after it keep their places (a map whose place moves is created again)
-    render_page_settings(lang=lang, reveal=st.session_state.pop("reveal", None))
     paths = static_paths(prepared)
     keep_view_valid(theatre, lang)
     embed = st.session_state["embed"]

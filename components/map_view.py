@@ -363,22 +363,16 @@ class MapFrame:
         for element in _with_resources(base):
             css_links.extend(href for _, href in getattr(element, "default_css", []))
             js_links.extend(src for _, src in getattr(element, "default_js", []))
-        (south, west), (north, east) = base.get_bounds()
         self.base = base
         self.arguments = {
             "script": script,
             "header": header,
             "html": html,
             "id": streamlit_folium.get_full_id(base),
-            "default": {
-                "last_active_drawing": None,
-                "bounds": {"_southWest": {"lat": south, "lng": west}, "_northEast": {"lat": north, "lng": east}},
-                "zoom": base.options.get("zoom"),
-            },
+            "default": dict.fromkeys(RETURNED_OBJECTS),  # st_folium's defaults for what is returned
             "css_links": list(dict.fromkeys(css_links)),
             "js_links": list(dict.fromkeys(js_links)),
         }
-        self.arguments["default"] = {k: v for k, v in self.arguments["default"].items() if k in RETURNED_OBJECTS}
         self.widget_key = streamlit_folium.generate_js_hash(script, key, False)
         self._lock = threading.Lock()
 

@@ -23,17 +23,11 @@ _PAGE_SCRIPT = (ASSETS / "page.js").read_text(encoding="utf-8")
 assert not re.search(r"<[/\w]", _PAGE_SCRIPT), "page.js must not contain '<' before a letter or '/'"
 
 
-def render_page_setup(*, lang: str) -> None:
-    """Style the page and set its language and direction."""
-    st.html(ASSETS / "page.css")
-    render_page_settings(lang=lang)
-
-
-def render_page_settings(*, lang: str, reveal: dict | None = None) -> None:
-    """The page script's settings (language, direction) and, with ``reveal``
+def render_page_setup(*, lang: str, reveal: dict | None = None) -> None:
+    """Style the page, set its language and direction, and, with ``reveal``
     (``{"district": id, "focus": bool}``), bring that district's panel into view on a
-    narrow screen and move the keyboard focus to it when ``focus`` is set. The last
-    settings on the page win, so a part of the page that reruns alone can add its own."""
+    narrow screen and move the keyboard focus to it when ``focus`` is set."""
+    st.html(ASSETS / "page.css")
     settings = js_literal({"lang": lang, "dir": DIRECTIONS[lang], "reveal": reveal})
     st.html(
         f'<div class="frontlines-page-settings" hidden data-settings="{html.escape(settings)}"></div>'

@@ -12,8 +12,10 @@ import contextlib
 import gc
 import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 from pathlib import Path
 
 import pandas as pd
@@ -35,6 +37,39 @@ from geo.series import control_series
 
 STATIC_ROOT = Path(__file__).resolve().parent / "static"
 GC_EVERY_S = 60
+MEMO_ENTRIES = 4096
+
+T = TypeVar("T")
+
+
+class Memo:
+    """Pieces of the page made from one data version, kept for every session (least recently
+    used dropped beyond ``entries``): readers scrubbing the same days and opening the same
+    districts ask for the same texts, and a rerun's own work is most of a scrub's cost."""
+
+    def __init__(self, *, entries: int = MEMO_ENTRIES):
+        if entries < 1:
+            raise ValueError(f"'entries' was {entries} but is expected to be at least 1")
+        self.entries = entries
+        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value kept for ``key``, made by ``make()`` the first time (made outside the lock:
+        two sessions may both make it; either result is kept)."""
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        value = make()
+        with self._lock:
+            self._kept[key] = value
+            while len(self._kept) > self.entries:
+                self._kept.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._kept)
 
 
 @dataclass(frozen=True)
@@ -50,6 +85,9 @@ class Prepared:
     arabic_names: dict[str, str]  # district id -> Arabic name, where the data has one
     strip_specs: dict[str, dict]  # per interface language
     control_specs: dict[str, dict[str, dict]]  # per interface language, then per measure
+    names: dict[str, dict[str, str]]  # per interface language: district id -> name (English where no Arabic)
+    event_titles: dict[str, list[str]]  # ISO date -> titles of the events dated that day
+    memo: Memo = field(default_factory=Memo, compare=False)
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
@@ -69,12 +107,17 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         **{f".layer-{p['id']}.json": js_literal(p) for p in evidence},
     }
     published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
+    english = dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True))
+    arabic = {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n}
+    event_titles: dict[str, list[str]] = {}
+    for day, title in zip(theatre.events["date"], theatre.events["title"], strict=True):
+        event_titles.setdefault(str(day), []).append(str(title))
     figures = (
         per_month,
         sourcing(theatre),
         confidence_counts(theatre),
         SearchIndex(theatre.districts),
-        {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n},
+        arabic,
         {
             lang: strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end, lang=lang)
             for lang in LANGUAGES
@@ -85,6 +128,8 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
             )
             for lang in LANGUAGES
         },
+        {lang: english | arabic if lang == "ar" else english for lang in LANGUAGES},
+        event_titles,
     )
     return Prepared(theatre, texts, published, specs, *figures)
 

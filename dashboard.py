@@ -7,7 +7,6 @@ FRONTLINES_DATA=DIR streamlit run dashboard.py  # for hosts that cannot pass arg
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
 import json
@@ -43,6 +42,7 @@ from components.timeline_chart import render_timeline_chart
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
 from dashboard_resources import (
     Prepared,
+    data_directory,
     library_paths,
     live_view_turn,
     memory_collector,
@@ -65,16 +65,6 @@ from geo.version import changed_since
 
 EVENT_WINDOW_DAYS = 30
 MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px
-
-HERE = Path(__file__).resolve().parent
-DEFAULT_DATA = HERE / "data" / "aleppo"
-
-
-def data_directory(argv: list[str]) -> Path:
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--data", type=Path)
-    known, _ = parser.parse_known_args(argv)
-    return known.data or Path(os.environ.get("FRONTLINES_DATA") or DEFAULT_DATA)
 
 
 def files_signature(directory: Path) -> tuple:
@@ -260,7 +250,7 @@ def main() -> None:
     st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
     render_page_setup(lang=lang, reveal=st.session_state.pop("reveal", None))
     with contained("page", lang=lang):
-        show_page(data_directory(sys.argv[1:]), lang)
+        show_page(data_directory(tuple(sys.argv[1:]), os.environ.get("FRONTLINES_DATA")), lang)
 
 
 def show_page(directory: Path, lang: str) -> None:
@@ -391,7 +381,9 @@ def show_view(prepared: Prepared, lang: str) -> None:
                 counts=count_statuses(codes),
                 low_confidence=count_statuses(codes, where=low),
                 latest_change=latest,
-                changed=changed_on(theatre, latest, prepared.names[lang]),
+                changed=prepared.memo.get(
+                    ("changed", latest, lang), lambda: changed_on(theatre, latest, prepared.names[lang])
+                ),
                 lang=lang,
             )
         with contained("timeline", lang=lang):

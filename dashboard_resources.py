@@ -8,15 +8,17 @@ function's source took several milliseconds of every rerun); a module is importe
 
 from __future__ import annotations
 
+import argparse
 import contextlib
+import functools
 import gc
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -35,7 +37,9 @@ from geo.quality import changes_per_month, confidence_counts
 from geo.search import SearchIndex
 from geo.series import control_series
 
-STATIC_ROOT = Path(__file__).resolve().parent / "static"
+HERE = Path(__file__).resolve().parent
+STATIC_ROOT = HERE / "static"
+DEFAULT_DATA = HERE / "data" / "aleppo"
 GC_EVERY_S = 60
 MEMO_ENTRIES = 4096
 
@@ -70,6 +74,15 @@ class Memo:
 
     def __len__(self) -> int:
         return len(self._kept)
+
+
+@functools.lru_cache(maxsize=8)  # the arguments do not change between reruns
+def data_directory(argv: tuple[str, ...], from_environment: str | None) -> Path:
+    """``--data DIR`` from the script's arguments, else ``FRONTLINES_DATA``'s value, else the Aleppo data."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data", type=Path)
+    known, _ = parser.parse_known_args(argv)
+    return known.data or Path(from_environment or DEFAULT_DATA)
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,11 @@ import argparse
 import asyncio
 import os
 import random
+import tempfile
 import threading
 import time
-from pathlib import Path
-
-import tempfile
 from collections import Counter
+from pathlib import Path
 
 import websockets
 from common import ROOT, percentile, print_table
@@ -131,9 +130,7 @@ async def run_readers(url: str, sessions: int, seconds: float, think_s: float, m
     """Open ``sessions`` readers, let them act for ``seconds``, measure them idle, then close them."""
     tally = Tally()
     districts = load_theatre(DATA).district_ids
-    readers = [
-        Reader(url, tally, random.Random(i), districts, from_address=reader_address(i)) for i in range(sessions)
-    ]
+    readers = [Reader(url, tally, random.Random(i), districts, from_address=reader_address(i)) for i in range(sessions)]
     before_mb = meter.rss_mb()
     for start in range(0, sessions, 10):  # open in small waves, as readers arrive
         results = await asyncio.gather(*(r.open() for r in readers[start : start + 10]), return_exceptions=True)

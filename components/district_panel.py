@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.i18n import date_text, t
 from components.palette import STATUS_STYLES
-from components.text import data_text, html_text, md_link, md_text, render_html, source_links
+from components.text import data_text, html_block, html_text, md_link, md_text, render_html, source_links
 from geo.statuses import STATUSES
 from geo.urls import host_of
 
@@ -136,10 +136,14 @@ def render_district_panel(
         heading, other = (
             (district["name_ar"], district["name_en"]) if arabic_first else (district["name_en"], district["name_ar"])
         )
-        st.markdown(f"## {md_text(heading)}")
         other_lang, other_dir = ("en", "ltr") if arabic_first else ("ar", "rtl")
-        if other:
-            render_html(f"<div class='panel-other-name' lang='{other_lang}' dir='{other_dir}'>{html_text(other)}</div>")
+        other_name = (
+            html_block(f"<div class='panel-other-name' lang='{other_lang}' dir='{other_dir}'>{html_text(other)}</div>")
+            if other
+            else ""
+        )
+        # one element for both names (every element costs each rerun)
+        st.markdown(f"## {md_text(heading)}\n\n{other_name}", unsafe_allow_html=True)
         with st.container(key="back-to-map"):  # shown on narrow screens, where the panel is under the map
             st.markdown(f"[{t('panel.back_to_map', lang)}](#map)")
         if district["alt_names"]:
@@ -174,12 +178,12 @@ def render_district_panel(
         if evidence:
             _render_evidence(evidence, date=date, lang=lang)
 
-        st.markdown(f"### {t('panel.history', lang)}")
         if history is None:
+            st.markdown(f"### {t('panel.history', lang)}")
             st.info(t("panel.no_history", lang))
         else:
             with st.container(key="history"):
-                st.markdown(history, unsafe_allow_html=True)
+                st.markdown(f"### {t('panel.history', lang)}\n\n{history}", unsafe_allow_html=True)
         st.button(t("panel.close", lang), key="close-district", on_click=on_close)
 
 

@@ -46,11 +46,12 @@ def render_events(
     jump: Callable[[dt.date], None] | None = None,
 ) -> None:
     """Show :func:`event_lines`' list; with ``jump``, a button per target date calls ``jump(that date)``."""
-    st.markdown("## " + t("events.heading", lang, count=window_days, date=date_text(date, lang, "day_long")))
+    heading = "## " + t("events.heading", lang, count=window_days, date=date_text(date, lang, "day_long"))
     if not lines:
+        st.markdown(heading)
         st.caption(t("events.none", lang))
         return
-    st.markdown(lines, unsafe_allow_html=True)
+    st.markdown(f"{heading}\n\n{lines}", unsafe_allow_html=True)  # one element: each costs every rerun
     if jump is not None and targets:
         _render_jumps(targets, jump=jump, lang=lang)
 

@@ -56,7 +56,7 @@ class Reader:
             origin=websockets.Origin(self.origin),
             max_size=None,
             ping_interval=None,  # a busy server answers late; the reader measures that, it does not hang up
-            **({"local_addr": (self.from_address, 0)} if self.from_address else {}),
+            local_addr=(self.from_address, 0) if self.from_address else None,
         )
         await self.rerun()
 

@@ -55,9 +55,9 @@ def strip_spec(
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": {"text": t("chart.strip_title", lang), "fontSize": 12, "anchor": "start"},
         "config": {"view": {"stroke": None}, **vega_locale(lang)},
-        "data": {"values": months},  # once, for the two month layers (the spec travels on every rerun)
-        "layer": [
+        "layer": [  # data in each layer: a top-level one Streamlit converts to Arrow on every rerun
             {
+                "data": {"values": months},
                 "mark": {"type": "bar", "color": "#8a96a3"},
                 "encoding": {
                     "x": x,
@@ -67,6 +67,7 @@ def strip_spec(
                 },
             },
             {  # on top of the bars, invisible: a click anywhere in a month picks it
+                "data": {"values": months},
                 "mark": {"type": "rect", "opacity": 0.001, "cursor": "pointer"},
                 "encoding": {"x": x, "x2": {"field": "until"}, "tooltip": tooltip},
                 "params": [_pick("month")],

@@ -383,6 +383,9 @@ def test_a_links_notices_downloads_and_map_buttons_speak_its_language(monkeypatc
     warnings = [plain(w.value) for w in at.warning]
     assert warnings[0].startswith("أُنشئ هذا الرابط بإصدار البيانات 00000000")
     assert "تم تجاهل قيمة map في الرابط: '99/1/1'" in warnings[1]
+    assert not at.get("download_button")  # drawn once their expander is open
+    at.session_state["downloads-box"] = True
+    at.run()
     labels = [d.proto.label for d in at.get("download_button")]
     assert labels[-3:] == ["اليوم بصيغة GeoJSON", "اليوم بصيغة CSV", "سجل التغييرات (CSV)"]
     (component,) = at.get("component_instance")

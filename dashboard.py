@@ -43,10 +43,11 @@ from components.url_state import read_compare_from_url, read_view_from_url, url_
 from dashboard_resources import (
     Prepared,
     data_directory,
+    last_prepared,
     library_paths,
     live_view_turn,
     memory_collector,
-    prepare,
+    prepare_and_remember,
     static_paths,
 )
 from geo import STATUSES, DataError, Theatre, UnknownDistrictError
@@ -255,9 +256,12 @@ def main() -> None:
 
 def show_page(directory: Path, lang: str) -> None:
     signature = files_signature(directory) if directory.is_dir() else ()
+    key = (str(directory), signature, static_serving_enabled())
     try:
-        with st.spinner(t("app.loading", lang)):
-            prepared = prepare(str(directory), signature, static_serving_enabled())
+        prepared = last_prepared(*key)
+        if prepared is None:  # a new data version (or a new process): loading may take a while
+            with st.spinner(t("app.loading", lang)):
+                prepared = prepare_and_remember(*key)
     except DataError as exc:
         show_data_error(directory, exc, lang)
         return

@@ -147,6 +147,31 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
     return Prepared(theatre, texts, published, specs, *figures)
 
 
+_last: tuple[tuple[str, tuple, bool], Prepared] | None = None
+
+
+def prepare_and_remember(directory: str, signature: tuple, static: bool) -> Prepared:
+    """:func:`prepare`, remembered for :func:`last_prepared`."""
+    global _last
+    prepared = prepare(directory, signature, static)
+    _last = ((directory, signature, static), prepared)
+    return prepared
+
+
+def last_prepared(directory: str, signature: tuple, static: bool) -> Prepared | None:
+    """The theatre :func:`prepare_and_remember` prepared last, if it was for these arguments.
+    Streamlit hashes a cached function's arguments on every call (about a millisecond of
+    every rerun here), while nearly every rerun asks for the same data version as the last."""
+    last = _last
+    return last[1] if last is not None and last[0] == (directory, signature, static) else None
+
+
+def forget_prepared() -> None:
+    """Forget what :func:`last_prepared` remembers (with ``st.cache_resource.clear()``)."""
+    global _last
+    _last = None
+
+
 def static_paths(prepared: Prepared) -> dict[str, str] | None:
     """The published payloads' paths, published again if their files were deleted while the server ran;
     None where the payloads travel inline (static serving off, or the folder cannot be written)."""

@@ -27,4 +27,6 @@ RUN python -m geo cache --data data/aleppo
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
     CMD ["python", "scripts/healthcheck.py"]
-CMD ["python", "-m", "streamlit", "run", "dashboard.py", "--server.port=8501", "--server.address=0.0.0.0"]
+# serve.py is `streamlit run dashboard.py` with the imports and the theatre prepared while the server
+# starts, so a fresh replica's first reader does not wait for them.
+CMD ["python", "-m", "serve", "--server.port=8501", "--server.address=0.0.0.0"]

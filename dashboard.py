@@ -7,12 +7,9 @@ FRONTLINES_DATA=DIR streamlit run dashboard.py  # for hosts that cannot pass arg
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import io
 import json
-import os
-import stat
 import sys
 from pathlib import Path
 
@@ -37,16 +34,16 @@ from components.page import render_language_switch, render_page_setup
 from components.quality_view import render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
-from components.static_files import static_serving_enabled
 from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
 from dashboard_resources import (
     Prepared,
+    data_directory,
     library_paths,
     live_view_turn,
     memory_collector,
-    prepare,
+    prepared_theatre,
     static_paths,
 )
 from geo import STATUSES, DataError, Theatre, UnknownDistrictError
@@ -65,32 +62,6 @@ from geo.version import changed_since
 
 EVENT_WINDOW_DAYS = 30
 MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px
-
-HERE = Path(__file__).resolve().parent
-DEFAULT_DATA = HERE / "data" / "aleppo"
-
-
-def data_directory(argv: list[str]) -> Path:
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--data", type=Path)
-    known, _ = parser.parse_known_args(argv)
-    return known.data or Path(os.environ.get("FRONTLINES_DATA") or DEFAULT_DATA)
-
-
-def files_signature(directory: Path) -> tuple:
-    """Changes whenever a theatre file (or an evidence layer's) changes; the cache key beside the path.
-
-    A file that disappears between the listing and its ``stat`` (an editor's temporary file) is left out.
-    """
-    signature = []
-    for path in sorted([*directory.glob("*"), *directory.glob("layers/*")]):
-        try:
-            status = path.stat()
-        except OSError:
-            continue
-        if stat.S_ISREG(status.st_mode):
-            signature.append((str(path.relative_to(directory)), status.st_mtime_ns, status.st_size))
-    return tuple(signature)
 
 
 def show_data_error(directory: Path, exc: DataError, lang: str) -> None:
@@ -270,10 +241,9 @@ def main() -> None:
 
 
 def show_page(directory: Path, lang: str) -> None:
-    signature = files_signature(directory) if directory.is_dir() else ()
     try:
         with st.spinner(t("app.loading", lang)):
-            prepared = prepare(str(directory), signature, static_serving_enabled())
+            prepared = prepared_theatre(directory)
     except DataError as exc:
         show_data_error(directory, exc, lang)
         return

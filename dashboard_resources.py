@@ -8,8 +8,11 @@ function's source took several milliseconds of every rerun); a module is importe
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import gc
+import os
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -33,7 +36,9 @@ from geo.quality import changes_per_month, confidence_counts
 from geo.search import SearchIndex
 from geo.series import control_series
 
-STATIC_ROOT = Path(__file__).resolve().parent / "static"
+HERE = Path(__file__).resolve().parent
+STATIC_ROOT = HERE / "static"
+DEFAULT_DATA = HERE / "data" / "aleppo"
 GC_EVERY_S = 60
 
 
@@ -87,6 +92,38 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         },
     )
     return Prepared(theatre, texts, published, specs, *figures)
+
+
+def data_directory(argv: list[str]) -> Path:
+    """The theatre the dashboard shows: ``--data DIR`` among the script's arguments, else
+    ``FRONTLINES_DATA``, else the shipped Aleppo data."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data", type=Path)
+    known, _ = parser.parse_known_args(argv)
+    return known.data or Path(os.environ.get("FRONTLINES_DATA") or DEFAULT_DATA)
+
+
+def files_signature(directory: Path) -> tuple:
+    """Changes whenever a theatre file (or an evidence layer's) changes; the cache key beside the path.
+
+    A file that disappears between the listing and its ``stat`` (an editor's temporary file) is left out.
+    """
+    signature = []
+    for path in sorted([*directory.glob("*"), *directory.glob("layers/*")]):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            signature.append((str(path.relative_to(directory)), status.st_mtime_ns, status.st_size))
+    return tuple(signature)
+
+
+def prepared_theatre(directory: Path) -> Prepared:
+    """The theatre in ``directory`` as :func:`prepare` keeps it for the current version of its files
+    (a session's first run, or the warm start before the first session: the same cache entry)."""
+    signature = files_signature(directory) if directory.is_dir() else ()
+    return prepare(str(directory), signature, static_serving_enabled())
 
 
 def static_paths(prepared: Prepared) -> dict[str, str] | None:

@@ -1,0 +1,126 @@
+"""Start the dashboard warm: ``streamlit run dashboard.py`` with the first page's work done
+before the first reader arrives.
+
+``streamlit run`` runs no project code until a session's first script run, so the first
+reader of a fresh process (a new replica, a restarted container) waited for the dashboard's
+imports (pandas, folium, streamlit-folium: most of that run) and for the theatre to be read
+from the on-disk cache. This launcher starts a thread that does both while Streamlit starts
+its server and the browser loads Streamlit's page, in the same process, into the same
+``st.cache_resource`` entry the sessions read (:func:`dashboard_resources.prepared_theatre`).
+Everything else is Streamlit's own command line, so the arguments are those of
+``streamlit run dashboard.py`` without the script::
+
+    python -m serve                                         # the shipped Aleppo data
+    python -m serve --server.port 8502 -- --data DIR        # Streamlit's options, then the dashboard's
+
+``streamlit run dashboard.py`` still works as before (Streamlit Community Cloud runs that);
+only its first reader waits longer.
+"""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import logging
+import sys
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+DASHBOARD = Path(__file__).resolve().parent / "dashboard.py"
+THREAD_NAME = "frontlines-warm-start"
+RUNTIME_WAIT_S = 120.0  # the server's runtime normally exists within a second or two
+
+log = logging.getLogger("frontlines.warm_start")
+
+
+def dashboard_modules(script: Path = DASHBOARD) -> list[str]:
+    """The modules ``script`` imports at its top level, in order (read from its syntax tree,
+    so the list follows the script without being written twice)."""
+    modules: list[str] = []
+    for node in ast.parse(script.read_text(encoding="utf-8")).body:
+        if isinstance(node, ast.Import):
+            modules.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level and node.module != "__future__":
+            modules.append(node.module)
+    return list(dict.fromkeys(modules))
+
+
+def script_arguments(argv: Sequence[str]) -> list[str]:
+    """The dashboard's own arguments in a ``streamlit run`` command line: those after ``--``."""
+    return list(argv[list(argv).index("--") + 1 :]) if "--" in argv else []
+
+
+class _FromWarmStart(logging.Filter):
+    """Streamlit warns of a missing script-run context whenever an ``st`` call (the cached
+    function's spinner) runs outside a session; in the warm-up thread that is expected."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != THREAD_NAME
+
+
+_QUIET = _FromWarmStart()
+
+
+def warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool = True) -> float:
+    """Import the dashboard's modules, then prepare its theatre (and publish the map's code)
+    as its first run would. Returns the seconds taken.
+
+    With ``wait_for_runtime``, the theatre waits until Streamlit's runtime exists: by then
+    the configuration (static serving on or off) is read. A theatre that fails to load is
+    left for the first session to report to its reader, as without the warm start.
+    """
+    start = time.perf_counter()
+    for name in dashboard_modules():
+        importlib.import_module(name)
+    imported = time.perf_counter() - start
+    if wait_for_runtime:
+        from streamlit.runtime import Runtime
+
+        deadline = time.monotonic() + RUNTIME_WAIT_S
+        while not Runtime.exists():
+            if time.monotonic() > deadline:
+                log.warning("warm start: Streamlit's runtime did not start; the first reader prepares the theatre")
+                return time.perf_counter() - start
+            time.sleep(0.02)
+    from components.static_files import static_serving_enabled
+    from dashboard_resources import data_directory, prepared_theatre, published_library
+    from geo.errors import GeoError
+
+    directory = data_directory(list(script_argv))
+    try:
+        prepared_theatre(directory)
+    except GeoError as exc:
+        log.warning("warm start: the theatre in %s did not load; its first reader sees why: %s", directory, exc)
+        return time.perf_counter() - start
+    published_library(static_serving_enabled())
+    took = time.perf_counter() - start
+    log.info("warm start: imports in %.2f s, theatre %s prepared in %.2f s", imported, directory.name, took)
+    return took
+
+
+def start_warm_up(script_argv: Sequence[str]) -> threading.Thread:
+    """:func:`warm_up` in a daemon thread (a server stopping does not wait for it)."""
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_QUIET)
+    thread = threading.Thread(target=warm_up, args=(list(script_argv),), name=THREAD_NAME, daemon=True)
+    thread.start()
+    return thread
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """Warm up in the background and run ``streamlit run dashboard.py ARGV`` in this thread."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    log.propagate = False
+    from streamlit.web import cli  # before the thread: the two threads then never import streamlit at once
+
+    start_warm_up(script_arguments(argv))
+    cli.main(args=["run", str(DASHBOARD), *argv], prog_name="streamlit")
+
+
+if __name__ == "__main__":
+    main()

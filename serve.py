@@ -25,8 +25,9 @@ import logging
 import sys
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+from types import ModuleType
 
 DASHBOARD = Path(__file__).resolve().parent / "dashboard.py"
 THREAD_NAME = "frontlines-warm-start"
@@ -52,6 +53,26 @@ def script_arguments(argv: Sequence[str]) -> list[str]:
     return list(argv[list(argv).index("--") + 1 :]) if "--" in argv else []
 
 
+def register_components(modules: Iterable[ModuleType]) -> list[str]:
+    """Register with Streamlit's runtime the custom components that ``modules`` declare.
+
+    Streamlit registers a component (streamlit-folium's map) when its declaration runs inside a
+    session's script run; one declared by the warm start's imports, before any session, would
+    stay unknown and its files unserved. Returns the names registered.
+    """
+    from streamlit.components.types.base_custom_component import BaseCustomComponent
+    from streamlit.runtime import get_instance
+
+    registry = get_instance().component_registry
+    registered = []
+    for module in modules:
+        for value in list(vars(module).values()):
+            if isinstance(value, BaseCustomComponent) and registry.get_module_name(value.name) is None:
+                registry.register_component(value)
+                registered.append(value.name)
+    return registered
+
+
 class _FromWarmStart(logging.Filter):
     """Streamlit warns of a missing script-run context whenever an ``st`` call (the cached
     function's spinner) runs outside a session; in the warm-up thread that is expected."""
@@ -72,6 +93,7 @@ def warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool = True) -> flo
     left for the first session to report to its reader, as without the warm start.
     """
     start = time.perf_counter()
+    before = set(sys.modules)
     for name in dashboard_modules():
         importlib.import_module(name)
     imported = time.perf_counter() - start
@@ -84,6 +106,7 @@ def warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool = True) -> flo
                 log.warning("warm start: Streamlit's runtime did not start; the first reader prepares the theatre")
                 return time.perf_counter() - start
             time.sleep(0.02)
+        register_components([module for name, module in list(sys.modules.items()) if name not in before])
     from components.static_files import static_serving_enabled
     from dashboard_resources import data_directory, prepared_theatre, published_library
     from geo.errors import GeoError

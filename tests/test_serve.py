@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -86,5 +87,8 @@ def test_a_warm_started_server_has_its_theatre_ready_before_any_session(tmp_path
         assert re.search(r"warm start: imports in [\d.]+ s, theatre readyville prepared in [\d.]+ s", output), output
         assert "missing ScriptRunContext" not in output
         assert "Traceback" not in output
+        # streamlit-folium's component was declared outside any session, and is served all the same
+        with urllib.request.urlopen(f"{server.url}/component/streamlit_folium.st_folium/index.html") as response:
+            assert response.status == 200
     finally:
         server.stop()

@@ -32,6 +32,10 @@ from types import ModuleType
 DASHBOARD = Path(__file__).resolve().parent / "dashboard.py"
 THREAD_NAME = "frontlines-warm-start"
 RUNTIME_WAIT_S = 120.0  # the server's runtime normally exists within a second or two
+# Imported by Streamlit on first use, inside the first script run (profiled: bench/cold.py):
+# st.set_page_config checks its page icon against streamlit.emojis, a large table (a tenth of a
+# second); streamlit-folium's component serialises its arguments with component_arrow.
+LAZY_MODULES = ("streamlit.emojis", "streamlit.components.v1.component_arrow")
 
 log = logging.getLogger("frontlines.warm_start")
 
@@ -94,7 +98,7 @@ def warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool = True) -> flo
     """
     start = time.perf_counter()
     before = set(sys.modules)
-    for name in dashboard_modules():
+    for name in [*dashboard_modules(), *LAZY_MODULES]:
         importlib.import_module(name)
     imported = time.perf_counter() - start
     if wait_for_runtime:

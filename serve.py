@@ -135,8 +135,9 @@ def start_warm_up(script_argv: Sequence[str]) -> threading.Thread:
     return thread
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Warm up in the background and run ``streamlit run dashboard.py ARGV`` in this thread."""
+def main(argv: Sequence[str] | None = None, *, script: Path = DASHBOARD) -> None:
+    """Warm up in the background and run ``streamlit run dashboard.py ARGV`` in this thread
+    (``script``: another script that runs the dashboard, e.g. bench/profiled_dashboard.py)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(message)s"))
@@ -146,7 +147,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     from streamlit.web import cli  # before the thread: the two threads then never import streamlit at once
 
     start_warm_up(script_arguments(argv))
-    cli.main(args=["run", str(DASHBOARD), *argv], prog_name="streamlit")
+    cli.main(args=["run", str(script), *argv], prog_name="streamlit")
 
 
 if __name__ == "__main__":

@@ -37,7 +37,8 @@ class Server:
     ``streamlit run``. ``data=None`` runs it as Streamlit Community Cloud does: ``streamlit run
     dashboard.py``, no arguments after the script. ``port`` reuses a port (a replica restarted); ``env`` adds
     environment variables; ``base_path`` is Streamlit's server.baseUrlPath (e.g. "aleppo");
-    ``warm=False`` starts the dashboard by ``streamlit run`` too (the cold start benchmark's comparison)."""
+    ``warm=False`` starts the dashboard by ``streamlit run`` too (the cold start benchmark's comparison);
+    ``launcher``, a module run with ``python -m`` instead (one that calls :func:`serve.main`)."""
 
     def __init__(
         self,
@@ -49,6 +50,7 @@ class Server:
         base_path: str = "",
         env: dict[str, str] | None = None,
         warm: bool = True,
+        launcher: str | None = None,
     ):
         self.port = port or _free_port()
         self.url = f"http://localhost:{self.port}"
@@ -64,7 +66,8 @@ class Server:
                 **(env or {}),
             }
         else:  # the dashboard started warm, as scripts/start.sh and the Dockerfile start it (serve.py)
-            launch = ["serve"] if warm and script == ROOT / "dashboard.py" else ["streamlit", "run", str(script)]
+            launcher = launcher or ("serve" if warm and script == ROOT / "dashboard.py" else None)
+            launch = [launcher] if launcher else ["streamlit", "run", str(script)]
             command = [
                 sys.executable,
                 "-m",

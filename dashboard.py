@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -21,17 +22,17 @@ from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.day_summary import render_day_summary
 from components.district_list import render_district_list
-from components.district_panel import render_district_panel, render_no_selection
+from components.district_panel import history_table, render_district_panel, render_no_selection
 from components.downloads import Download, render_downloads
 from components.embed import hide_chrome
-from components.events_list import render_events
+from components.events_list import event_lines, render_events
 from components.guard import contained
 from components.i18n import DEFAULT_LANGUAGE, language, t
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
 from components.page import render_language_switch, render_page_setup
-from components.quality_view import render_quality
+from components.quality_view import quality_texts, render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
 from components.text import data_text, md_text
@@ -195,12 +196,6 @@ def keep_language() -> None:
         st.session_state["lang"] = st.session_state.get("lang-shown", DEFAULT_LANGUAGE)
 
 
-def district_names(theatre: Theatre, arabic_names: dict[str, str], lang: str) -> dict[str, str]:
-    """District id -> name in the interface language (English where the data has no Arabic name)."""
-    english = dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True))
-    return english | arabic_names if lang == "ar" else english
-
-
 def changed_on(theatre: Theatre, day: dt.date | None, names: dict[str, str]) -> list[tuple[str, str]]:
     """(name, new status) of the districts that changed on ``day``, named through ``names``."""
     if day is None:
@@ -237,7 +232,7 @@ def main() -> None:
     st.set_page_config(page_title=t("app.title", lang), page_icon="🗺️", layout="wide")
     render_page_setup(lang=lang, reveal=st.session_state.pop("reveal", None))
     with contained("page", lang=lang):
-        show_page(data_directory(sys.argv[1:]), lang)
+        show_page(data_directory(tuple(sys.argv[1:]), os.environ.get("FRONTLINES_DATA")), lang)
 
 
 def show_page(directory: Path, lang: str) -> None:
@@ -266,17 +261,21 @@ def show_page(directory: Path, lang: str) -> None:
     if embed:
         return
     with contained("quality", lang=lang):
-        render_quality(
-            changes_per_month=prepared.per_month,
-            sourcing=prepared.sourcing,
-            confidence=prepared.confidence,
-            uncertainties=list(theatre.meta.known_uncertainties),
-            sources_count=len(theatre.sources),
-            changes_count=len(theatre.changes),
-            districts_count=len(theatre.district_ids),
-            warnings=[str(w) for w in theatre.warnings],
-            lang=lang,
+        texts = prepared.memo.get(
+            ("quality", lang),
+            lambda: quality_texts(
+                changes_per_month=prepared.per_month,
+                sourcing=prepared.sourcing,
+                confidence=prepared.confidence,
+                uncertainties=list(theatre.meta.known_uncertainties),
+                sources_count=len(theatre.sources),
+                changes_count=len(theatre.changes),
+                districts_count=len(theatre.district_ids),
+                warnings=[str(w) for w in theatre.warnings],
+                lang=lang,
+            ),
         )
+        render_quality(texts, lang=lang)
     attribution(theatre, lang)
 
 
@@ -363,13 +362,15 @@ def show_view(prepared: Prepared, lang: str) -> None:
                 counts=count_statuses(codes),
                 low_confidence=count_statuses(codes, where=low),
                 latest_change=latest,
-                changed=changed_on(theatre, latest, district_names(theatre, prepared.arabic_names, lang)),
+                changed=prepared.memo.get(
+                    ("changed", latest, lang), lambda: changed_on(theatre, latest, prepared.names[lang])
+                ),
                 lang=lang,
             )
         with contained("timeline", lang=lang):
             render_timeline_chart(
                 prepared.strip_specs[lang],
-                events=theatre.events,
+                titles_today=prepared.event_titles.get(date.isoformat(), []),
                 date=date,
                 start=start,
                 end=end,
@@ -394,15 +395,19 @@ def show_view(prepared: Prepared, lang: str) -> None:
                 render_changes(comparison, csv=csv.getvalue(), lang=lang)
         with contained("district_panel", lang=lang):
             if district_id:
+                history = prepared.memo.get(
+                    ("history", district_id, lang),
+                    lambda: history_table(theatre.history(district_id), lang=lang, cite=theatre.citations),
+                )
                 render_district_panel(
                     theatre.district_at(district_id, date),
-                    theatre.history(district_id),
+                    history,
                     date=date,
                     on_close=clear_district,
                     lang=lang,
                     cite=theatre.citations,
                     borders=theatre.bordering_sides(district_id, date),
-                    names=district_names(theatre, prepared.arabic_names, lang),
+                    names=prepared.names[lang],
                     evidence=[
                         (layer.meta, layer.district_counts(theatre.require_district(district_id), date))
                         for layer in theatre.layers
@@ -411,8 +416,13 @@ def show_view(prepared: Prepared, lang: str) -> None:
             else:
                 render_no_selection(lang=lang)
         with contained("events", lang=lang):
+            lines, targets = prepared.memo.get(
+                ("events", date, lang),
+                lambda: event_lines(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, lang=lang),
+            )
             render_events(
-                theatre.events_near(date, days=EVENT_WINDOW_DAYS),
+                lines,
+                targets,
                 date=date,
                 window_days=EVENT_WINDOW_DAYS,
                 lang=lang,

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import functools
 import gc
-import os
 import stat
 import threading
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pandas as pd
 import streamlit as st
@@ -40,6 +42,48 @@ HERE = Path(__file__).resolve().parent
 STATIC_ROOT = HERE / "static"
 DEFAULT_DATA = HERE / "data" / "aleppo"
 GC_EVERY_S = 60
+MEMO_ENTRIES = 4096
+
+T = TypeVar("T")
+
+
+class Memo:
+    """Pieces of the page made from one data version, kept for every session (least recently
+    used dropped beyond ``entries``): readers scrubbing the same days and opening the same
+    districts ask for the same texts, and a rerun's own work is most of a scrub's cost."""
+
+    def __init__(self, *, entries: int = MEMO_ENTRIES):
+        if entries < 1:
+            raise ValueError(f"'entries' was {entries} but is expected to be at least 1")
+        self.entries = entries
+        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value kept for ``key``, made by ``make()`` the first time (made outside the lock:
+        two sessions may both make it; either result is kept)."""
+        with self._lock:
+            if key in self._kept:
+                self._kept.move_to_end(key)
+                return self._kept[key]
+        value = make()
+        with self._lock:
+            self._kept[key] = value
+            while len(self._kept) > self.entries:
+                self._kept.popitem(last=False)
+        return value
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+
+@functools.lru_cache(maxsize=8)  # the arguments do not change between reruns
+def data_directory(argv: tuple[str, ...], from_environment: str | None) -> Path:
+    """``--data DIR`` from the script's arguments, else ``FRONTLINES_DATA``'s value, else the Aleppo data."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data", type=Path)
+    known, _ = parser.parse_known_args(argv)
+    return known.data or Path(from_environment or DEFAULT_DATA)
 
 
 @dataclass(frozen=True)
@@ -55,6 +99,9 @@ class Prepared:
     arabic_names: dict[str, str]  # district id -> Arabic name, where the data has one
     strip_specs: dict[str, dict]  # per interface language
     control_specs: dict[str, dict[str, dict]]  # per interface language, then per measure
+    names: dict[str, dict[str, str]]  # per interface language: district id -> name (English where no Arabic)
+    event_titles: dict[str, list[str]]  # ISO date -> titles of the events dated that day
+    memo: Memo = field(default_factory=Memo, compare=False)
 
 
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
@@ -74,12 +121,17 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         **{f".layer-{p['id']}.json": js_literal(p) for p in evidence},
     }
     published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
+    english = dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True))
+    arabic = {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n}
+    event_titles: dict[str, list[str]] = {}
+    for day, title in zip(theatre.events["date"], theatre.events["title"], strict=True):
+        event_titles.setdefault(str(day), []).append(str(title))
     figures = (
         per_month,
         sourcing(theatre),
         confidence_counts(theatre),
         SearchIndex(theatre.districts),
-        {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n},
+        arabic,
         {
             lang: strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end, lang=lang)
             for lang in LANGUAGES
@@ -90,17 +142,10 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
             )
             for lang in LANGUAGES
         },
+        {lang: english | arabic if lang == "ar" else english for lang in LANGUAGES},
+        event_titles,
     )
     return Prepared(theatre, texts, published, specs, *figures)
-
-
-def data_directory(argv: list[str]) -> Path:
-    """The theatre the dashboard shows: ``--data DIR`` among the script's arguments, else
-    ``FRONTLINES_DATA``, else the shipped Aleppo data."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--data", type=Path)
-    known, _ = parser.parse_known_args(argv)
-    return known.data or Path(os.environ.get("FRONTLINES_DATA") or DEFAULT_DATA)
 
 
 def files_signature(directory: Path) -> tuple:

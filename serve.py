@@ -22,6 +22,7 @@ from __future__ import annotations
 import ast
 import importlib
 import logging
+import os
 import sys
 import threading
 import time
@@ -115,7 +116,7 @@ def warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool = True) -> flo
     from dashboard_resources import data_directory, prepared_theatre, published_library
     from geo.errors import GeoError
 
-    directory = data_directory(list(script_argv))
+    directory = data_directory(tuple(script_argv), os.environ.get("FRONTLINES_DATA"))
     try:
         prepared_theatre(directory)
     except GeoError as exc:

@@ -10,6 +10,12 @@ are checked at the end (map painted, panel and URL agree, no error shown).
     python bench/load.py                      # 10, 50 and 200 sessions, 60 s each, then the 3-minute memory wait
     python bench/load.py --sessions 50 --seconds 60
     python bench/load.py --quick              # 3 sessions for 5 s, no browser, no wait: a smoke run
+    python bench/load.py --replicas 2         # two replicas behind the deployment's nginx (deploy/nginx)
+
+With ``--replicas 2`` the readers reach two servers through nginx on loopback, configured by
+the deployment's own file (devtools/nginx.py), as compose.yaml runs them: each reader connects
+from a loopback address of its own (127.0.0.2, 127.0.0.3, ...), since nginx places a new
+reader on a replica by its client address. Memory and CPU are then the replicas' sums.
 
 Per-rerun latency is from sending the rerun request to the server's "script
 finished" message. Memory is the server's resident set (RSS): per idle session
@@ -24,14 +30,17 @@ import argparse
 import asyncio
 import os
 import random
+import tempfile
 import threading
 import time
+from collections import Counter
 from pathlib import Path
 
 import websockets
 from common import ROOT, percentile, print_table
 
-from devtools.server import Server
+from devtools.nginx import Nginx
+from devtools.server import Server, _free_port
 from devtools.session import CLICK_EVERY, SHARE_LINK, Reader, Tally
 from geo import load_theatre
 
@@ -44,27 +53,84 @@ def load_average() -> str:
 
 
 class ProcessMeter:
-    """The server process's resident memory and CPU time, read from /proc."""
+    """The server processes' resident memory and CPU time (summed), read from /proc."""
 
-    def __init__(self, pid: int):
-        self.pid = pid
+    def __init__(self, *pids: int):
+        self.pids = pids
 
     def rss_mb(self) -> float:
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+        return sum(self._rss_mb(pid) for pid in self.pids)
+
+    def cpu_s(self) -> float:
+        return sum(self._cpu_s(pid) for pid in self.pids)
+
+    @staticmethod
+    def _rss_mb(pid: int) -> float:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
         raise RuntimeError("no VmRSS")
 
-    def cpu_s(self) -> float:
-        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+    @staticmethod
+    def _cpu_s(pid: int) -> float:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
+
+
+class Deployment:
+    """One ``streamlit run`` server, or two replicas under a sub-path behind nginx on loopback."""
+
+    BASE = "aleppo"
+
+    def __init__(self, *, replicas: int, options: tuple[str, ...]):
+        if replicas not in (1, 2):
+            raise ValueError(f"'replicas' was {replicas} but is expected to be 1 or 2")
+        self.proxy: Nginx | None = None
+        self.servers: list[Server] = []
+        try:
+            if replicas == 1:
+                self.servers.append(Server(DATA, options=options))
+                self.url = self.servers[0].url
+            else:
+                self.servers += [Server(DATA, options=options, base_path=self.BASE) for _ in range(2)]
+                port = _free_port()
+                self.proxy = Nginx(
+                    Path(tempfile.mkdtemp(prefix="frontlines-load-nginx-")),
+                    port=port,
+                    base_path=f"/{self.BASE}",
+                    replicas=[f"127.0.0.1:{s.port}" for s in self.servers],
+                )
+                self.url = f"http://127.0.0.1:{port}/{self.BASE}"
+        except BaseException:
+            self.stop()
+            raise
+        self.meter = ProcessMeter(*(s.process.pid for s in self.servers))
+
+    def sessions_per_replica(self) -> list[int]:
+        """How many websockets nginx has sent to each replica so far (from its access log)."""
+        if self.proxy is None:
+            return []
+        counts = Counter(self.proxy.upstreams("/_stcore/stream"))
+        return [counts[f"127.0.0.1:{s.port}"] for s in self.servers]
+
+    def stop(self) -> None:
+        if self.proxy is not None:
+            self.proxy.stop()
+        for server in self.servers:
+            server.stop()
+
+
+def reader_address(index: int) -> str:
+    """A loopback address of reader ``index``'s own (127.0.0.2 onwards)."""
+    number = index + 2
+    return f"127.{number // 65536 % 256}.{number // 256 % 256}.{number % 256}"
 
 
 async def run_readers(url: str, sessions: int, seconds: float, think_s: float, meter: ProcessMeter) -> dict:
     """Open ``sessions`` readers, let them act for ``seconds``, measure them idle, then close them."""
     tally = Tally()
     districts = load_theatre(DATA).district_ids
-    readers = [Reader(url, tally, random.Random(i), districts) for i in range(sessions)]
+    readers = [Reader(url, tally, random.Random(i), districts, from_address=reader_address(i)) for i in range(sessions)]
     before_mb = meter.rss_mb()
     for start in range(0, sessions, 10):  # open in small waves, as readers arrive
         results = await asyncio.gather(*(r.open() for r in readers[start : start + 10]), return_exceptions=True)
@@ -150,6 +216,9 @@ def main() -> None:
         default=2,
         help="MALLOC_ARENA_MAX for the server, as scripts/start.sh sets it (0: glibc's default)",
     )
+    parser.add_argument(
+        "--replicas", type=int, choices=(1, 2), default=1, help="servers; 2: behind nginx (default: %(default)s)"
+    )
     parser.add_argument("--quick", action="store_true", help="3 sessions for 5 s, no browser, no wait")
     args = parser.parse_args()
     if args.quick:
@@ -158,14 +227,16 @@ def main() -> None:
 
     if args.malloc_arena_max:
         os.environ["MALLOC_ARENA_MAX"] = str(args.malloc_arena_max)  # inherited by the server
-    server = Server(DATA, options=("--server.disconnectedSessionTTL", str(int(args.ttl))))
+    server = Deployment(replicas=args.replicas, options=("--server.disconnectedSessionTTL", str(int(args.ttl))))
     try:
-        meter = ProcessMeter(server.process.pid)
-        warm = asyncio.run(run_readers(server.url, 1, 1, 0.2, meter))  # loads the theatre and imports everything
+        meter = server.meter
+        warm = asyncio.run(run_readers(server.url, 4 * args.replicas, 1, 0.2, meter))  # theatre loaded, imports done
         baseline_mb = meter.rss_mb()
         print(f"Machine load average before the run: {load_average()} (the machine may be shared).")
         print(
-            f"Load: Aleppo ({len(load_theatre(DATA).district_ids)} districts), one `streamlit run` server; each reader "
+            f"Load: Aleppo ({len(load_theatre(DATA).district_ids)} districts), "
+            + ("one `streamlit run` server" if args.replicas == 1 else "two replicas behind nginx")
+            + "; each reader "
             f"opens a share link, then every {args.think:g} s on average moves the date or (1 in {CLICK_EVERY}) clicks "
             f"a district, for {args.seconds:g} s. Server RSS after warm-up: {baseline_mb:.0f} MB "
             f"(first rerun {warm['p50']:.0f} ms)."
@@ -177,7 +248,11 @@ def main() -> None:
             if args.browsers:
                 watcher.start()
                 time.sleep(10)  # the pages have painted before the readers arrive
+            placed = server.sessions_per_replica()
             level = asyncio.run(run_readers(server.url, count, args.seconds, args.think, meter))
+            if placed:
+                spread = [after - before for before, after in zip(placed, server.sessions_per_replica(), strict=True)]
+                browser_notes.append(f"{count} sessions: nginx placed " + " and ".join(map(str, spread)))
             stop.set()
             if args.browsers:
                 watcher.join()

@@ -10,7 +10,7 @@ import streamlit as st
 
 from components.i18n import date_text, t
 from components.palette import STATUS_STYLES
-from components.text import data_text, html_text, md_link, md_text, render_html, source_links
+from components.text import data_text, html_block, html_text, md_link, md_text, render_html, source_links
 from geo.statuses import STATUSES
 from geo.urls import host_of
 
@@ -88,9 +88,32 @@ def _disagreement(change, cite: Cite, lang: str) -> str:
     return t("panel.disagree", lang, what=t("text.clause_separator", lang).join(parts)) if parts else ""
 
 
+def history_table(history: pd.DataFrame, *, lang: str, cite: Cite = _no_citations) -> str | None:
+    """A district's changes (``Theatre.history``) as a markdown table, every text escaped; None
+    when there are none. Made once per district and language (the dashboard keeps it): a
+    scrub does not change it."""
+    if history.empty:
+        return None
+    columns = [t(f"history.{name}", lang) for name in ("date", "status", "what", "confidence", "sources")]
+    lines = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
+    for change in history.itertuples(index=False):
+        ids = getattr(change, "sources", "")
+        cited = rated_links(cite(ids), lang) if ids else ""
+        between = _between(getattr(change, "sides", ""), lang)
+        status = md_text(t("status." + change.status, lang) + (" " + between if between else ""))
+        lines.append(
+            f"| {md_text(readable_date(change.date, change.date_precision, lang=lang))} "
+            f"| {status} "
+            f"| {data_text(change.note, lang) or '—'}{_disagreement(change, cite, lang)} "
+            f"| {confidence_text(change.confidence, lang)} "
+            f"| {cited or source_links(change.source_url)} |"
+        )
+    return "\n".join(lines)
+
+
 def render_district_panel(
     district: dict,
-    history: pd.DataFrame,
+    history: str | None,
     *,
     date: dt.date,
     on_close: Callable[[], None],
@@ -100,7 +123,8 @@ def render_district_panel(
     names: dict[str, str] | None = None,
     evidence: list[tuple[dict, dict[str, int]]] | None = None,
 ) -> None:
-    """Show one district. ``district`` is a row of ``Theatre.district_at``; every text from it is escaped.
+    """Show one district. ``district`` is a row of ``Theatre.district_at``; every text from it is
+    escaped; ``history`` is :func:`history_table`'s.
 
     ``cite`` turns space-separated source ids into reports with their kind and alignment
     (:meth:`geo.Theatre.citations`); without it sources are plain links. ``borders`` is
@@ -112,10 +136,14 @@ def render_district_panel(
         heading, other = (
             (district["name_ar"], district["name_en"]) if arabic_first else (district["name_en"], district["name_ar"])
         )
-        st.markdown(f"## {md_text(heading)}")
         other_lang, other_dir = ("en", "ltr") if arabic_first else ("ar", "rtl")
-        if other:
-            render_html(f"<div class='panel-other-name' lang='{other_lang}' dir='{other_dir}'>{html_text(other)}</div>")
+        other_name = (
+            html_block(f"<div class='panel-other-name' lang='{other_lang}' dir='{other_dir}'>{html_text(other)}</div>")
+            if other
+            else ""
+        )
+        # one element for both names (every element costs each rerun)
+        st.markdown(f"## {md_text(heading)}\n\n{other_name}", unsafe_allow_html=True)
         with st.container(key="back-to-map"):  # shown on narrow screens, where the panel is under the map
             st.markdown(f"[{t('panel.back_to_map', lang)}](#map)")
         if district["alt_names"]:
@@ -150,26 +178,12 @@ def render_district_panel(
         if evidence:
             _render_evidence(evidence, date=date, lang=lang)
 
-        st.markdown(f"### {t('panel.history', lang)}")
-        if history.empty:
+        if history is None:
+            st.markdown(f"### {t('panel.history', lang)}")
             st.info(t("panel.no_history", lang))
         else:
-            columns = [t(f"history.{name}", lang) for name in ("date", "status", "what", "confidence", "sources")]
-            lines = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
-            for change in history.itertuples(index=False):
-                ids = getattr(change, "sources", "")
-                cited = rated_links(cite(ids), lang) if ids else ""
-                between = _between(getattr(change, "sides", ""), lang)
-                status = md_text(t("status." + change.status, lang) + (" " + between if between else ""))
-                lines.append(
-                    f"| {md_text(readable_date(change.date, change.date_precision, lang=lang))} "
-                    f"| {status} "
-                    f"| {data_text(change.note, lang) or '—'}{_disagreement(change, cite, lang)} "
-                    f"| {confidence_text(change.confidence, lang)} "
-                    f"| {cited or source_links(change.source_url)} |"
-                )
             with st.container(key="history"):
-                st.markdown("\n".join(lines), unsafe_allow_html=True)
+                st.markdown(f"### {t('panel.history', lang)}\n\n{history}", unsafe_allow_html=True)
         st.button(t("panel.close", lang), key="close-district", on_click=on_close)
 
 

@@ -19,15 +19,17 @@ class Download:
 
 
 def render_downloads(downloads: list[Download], *, lang: str, key: str = "download") -> None:
-    """One button per file, side by side; the files are made on click, without a rerun."""
+    """One button per file, side by side (one row that wraps, not columns: fewer elements
+    for every rerun to send); the files are made on click, without a rerun."""
     st.caption(t("downloads.caption", lang))
-    for column, (index, item) in zip(st.columns(len(downloads)), enumerate(downloads), strict=True):
-        column.download_button(
-            item.label,
-            item.make,
-            file_name=item.file_name,
-            mime=item.mime,
-            key=f"{key}-{index}",
-            on_click="ignore",
-            width="stretch",
-        )
+    with st.container(horizontal=True, key=f"{key}s"):
+        for index, item in enumerate(downloads):
+            st.download_button(
+                item.label,
+                item.make,
+                file_name=item.file_name,
+                mime=item.mime,
+                key=f"{key}-{index}",
+                on_click="ignore",
+                width="stretch",
+            )

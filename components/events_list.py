@@ -13,22 +13,10 @@ from components.i18n import date_text, t
 from components.text import data_text, md_text, source_links
 
 
-def render_events(
-    events: pd.DataFrame,
-    *,
-    date: dt.date,
-    window_days: int,
-    lang: str,
-    jump: Callable[[dt.date], None] | None = None,
-) -> None:
-    """List ``events`` (rows of ``Theatre.events_near``); every text is escaped.
-
-    With ``jump``, a button per event date (but the shown one) calls ``jump(that date)``.
-    """
-    st.markdown("## " + t("events.heading", lang, count=window_days, date=date_text(date, lang, "day_long")))
-    if events.empty:
-        st.caption(t("events.none", lang))
-        return
+def event_lines(events: pd.DataFrame, *, date: dt.date, lang: str) -> tuple[str, dict[str, str]]:
+    """``events`` (rows of ``Theatre.events_near``) as a markdown list, every text escaped, and
+    the "Go to" labels of their dates but ``date``, by ISO date. Made once per date and language
+    (the dashboard keeps them), since every reader's scrub shows them again."""
     lines, targets = [], {}
     for event in events.itertuples(index=False):
         when = (
@@ -45,7 +33,25 @@ def render_events(
         lines.append(f"- **{md_text(when)}**: {data_text(event.title, lang)}{note} ({source_links(event.source_url)})")
         if event.date != date.isoformat():
             targets[event.date] = t("events.go_to", lang, date=readable_date(event.date, lang=lang))
-    st.markdown("\n".join(lines), unsafe_allow_html=True)
+    return "\n".join(lines), targets
+
+
+def render_events(
+    lines: str,
+    targets: dict[str, str],
+    *,
+    date: dt.date,
+    window_days: int,
+    lang: str,
+    jump: Callable[[dt.date], None] | None = None,
+) -> None:
+    """Show :func:`event_lines`' list; with ``jump``, a button per target date calls ``jump(that date)``."""
+    heading = "## " + t("events.heading", lang, count=window_days, date=date_text(date, lang, "day_long"))
+    if not lines:
+        st.markdown(heading)
+        st.caption(t("events.none", lang))
+        return
+    st.markdown(f"{heading}\n\n{lines}", unsafe_allow_html=True)  # one element: each costs every rerun
     if jump is not None and targets:
         _render_jumps(targets, jump=jump, lang=lang)
 

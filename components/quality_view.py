@@ -23,7 +23,7 @@ def _table(counts: dict[str, int], heading: str) -> str:
     return "\n".join([f"| | {heading} |", "|---|---:|", *(f"| {md_text(k)} | {n} |" for k, n in counts.items())])
 
 
-def render_quality(
+def quality_texts(
     *,
     changes_per_month: pd.Series,
     sourcing: dict[str, int],
@@ -34,41 +34,43 @@ def render_quality(
     districts_count: int,
     warnings: list[str],
     lang: str,
-) -> None:
+) -> tuple[str, str, str, str]:
+    """The view's markdown, made once per data version and language (the dashboard keeps it):
+    the totals, the two tables (sourcing, confidence), then the busiest months, the known
+    uncertainties and the loader's warnings. Every text from the data is escaped."""
+    totals = t(
+        "quality.totals",
+        lang,
+        districts=t("count.districts", lang, count=districts_count),
+        changes=t("count.changes", lang, count=changes_count),
+        sources=t("count.sources", lang, count=sources_count),
+    )
+    sourcing_rows = {t(_SOURCING_KEYS.get(k, k), lang): n for k, n in sourcing.items()}
+    confidence_rows = {t(f"confidence.{level}", lang): n for level, n in confidence.items()}
+    by_sources = t("quality.by_sources", lang) + "\n\n" + _table(sourcing_rows, t("quality.districts_column", lang))
+    by_confidence = (
+        t("quality.by_confidence", lang) + "\n\n" + _table(confidence_rows, t("quality.changes_column", lang))
+    )
+    busiest = changes_per_month.sort_values(ascending=False).head(3)
+    months = [
+        t("quality.month_count", lang, month=date_text(dt.date.fromisoformat(f"{month}-01"), lang, "month"), count=n)
+        for month, n in busiest.items()
+        if n
+    ]
+    rest = [t("quality.busiest", lang, months=t("text.separator", lang).join(months))]
+    for heading, items in ((t("quality.uncertainties", lang), uncertainties), (t("quality.warnings", lang), warnings)):
+        if items:
+            rest.append(f"**{heading}**")
+            rest.append("\n".join(f"- {data_text(item, lang)}" for item in items))
+    return totals, by_sources, by_confidence, "\n\n".join(rest)
+
+
+def render_quality(texts: tuple[str, str, str, str], *, lang: str) -> None:
+    """:func:`quality_texts` in a closed expander."""
+    totals, by_sources, by_confidence, rest = texts
     with st.expander(t("quality.label", lang)):
-        st.markdown(
-            t(
-                "quality.totals",
-                lang,
-                districts=t("count.districts", lang, count=districts_count),
-                changes=t("count.changes", lang, count=changes_count),
-                sources=t("count.sources", lang, count=sources_count),
-            )
-        )
+        st.markdown(totals)
         left, right = st.columns(2)
-        sourcing_rows = {t(_SOURCING_KEYS.get(k, k), lang): n for k, n in sourcing.items()}
-        confidence_rows = {t(f"confidence.{level}", lang): n for level, n in confidence.items()}
-        left.markdown(
-            t("quality.by_sources", lang) + "\n\n" + _table(sourcing_rows, t("quality.districts_column", lang))
-        )
-        right.markdown(
-            t("quality.by_confidence", lang) + "\n\n" + _table(confidence_rows, t("quality.changes_column", lang))
-        )
-        busiest = changes_per_month.sort_values(ascending=False).head(3)
-        months = [
-            t(
-                "quality.month_count",
-                lang,
-                month=date_text(dt.date.fromisoformat(f"{month}-01"), lang, "month"),
-                count=n,
-            )
-            for month, n in busiest.items()
-            if n
-        ]
-        st.markdown(t("quality.busiest", lang, months=t("text.separator", lang).join(months)))
-        if uncertainties:
-            st.markdown(f"**{t('quality.uncertainties', lang)}**")
-            st.markdown("\n".join(f"- {data_text(item, lang)}" for item in uncertainties), unsafe_allow_html=True)
-        if warnings:
-            st.markdown(f"**{t('quality.warnings', lang)}**")
-            st.markdown("\n".join(f"- {data_text(item, lang)}" for item in warnings), unsafe_allow_html=True)
+        left.markdown(by_sources)
+        right.markdown(by_confidence)
+        st.markdown(rest, unsafe_allow_html=True)

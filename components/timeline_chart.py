@@ -55,7 +55,7 @@ def strip_spec(
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": {"text": t("chart.strip_title", lang), "fontSize": 12, "anchor": "start"},
         "config": {"view": {"stroke": None}, **vega_locale(lang)},
-        "layer": [
+        "layer": [  # data in each layer: a top-level one Streamlit converts to Arrow on every rerun
             {
                 "data": {"values": months},
                 "mark": {"type": "bar", "color": "#8a96a3"},
@@ -104,14 +104,15 @@ def _pick(name: str) -> dict:
 def render_timeline_chart(
     spec: dict,
     *,
-    events: pd.DataFrame,
+    titles_today: list[str],
     date: dt.date,
     start: dt.date,
     end: dt.date,
     jump: Callable[[dt.date], None],
     lang: str,
 ) -> None:
-    """Draw the strip (``spec`` from :func:`strip_spec`); a click on a month or an event calls ``jump(day)``."""
+    """Draw the strip (``spec`` from :func:`strip_spec`); a click on a month or an event calls ``jump(day)``.
+    ``titles_today`` are the titles of the events dated ``date``, written under the strip."""
 
     def clicked() -> None:
         day = clicked_day(KEY)
@@ -126,8 +127,7 @@ def render_timeline_chart(
         height=STRIP_HEIGHT,
         alt=t("chart.strip_alt", lang),
     )
-    today = events[events["date"] == date.isoformat()]
-    titles = t("text.clause_separator", lang).join(data_text(title, lang) for title in today["title"])
+    titles = t("text.clause_separator", lang).join(data_text(title, lang) for title in titles_today)
     st.caption(
         (t("chart.strip_today", lang, date=date_text(date, lang, "day"), titles=titles) + " " if titles else "")
         + t("chart.strip_caption", lang),

@@ -32,9 +32,15 @@ class Tally:
 class Reader:
     """One simulated browser tab: a websocket session that reruns the script as a reader's actions do."""
 
-    def __init__(self, url: str, tally: Tally, rng: random.Random, districts: list[str]):
+    def __init__(
+        self, url: str, tally: Tally, rng: random.Random, districts: list[str], *, from_address: str | None = None
+    ):
+        """``url`` is the app's address (with its sub-path, if any); ``from_address`` the local
+        address to connect from (a loopback address such as 127.0.0.7: nginx places a new reader
+        on a replica by its client address, so simulated readers need addresses of their own)."""
         self.ws_url = url.replace("http://", "ws://") + "/_stcore/stream"
         self.origin = url
+        self.from_address = from_address
         self.tally, self.rng, self.districts = tally, rng, districts
         self.query = SHARE_LINK
         self.widgets: dict[str, WidgetState] = {}
@@ -50,6 +56,7 @@ class Reader:
             origin=websockets.Origin(self.origin),
             max_size=None,
             ping_interval=None,  # a busy server answers late; the reader measures that, it does not hang up
+            local_addr=(self.from_address, 0) if self.from_address else None,
         )
         await self.rerun()
 

@@ -23,3 +23,18 @@ def test_benchmarks_run_at_the_smallest_size():
     assert re.search(r"\|\s+130 \|\s+13,000 \|\s+\d+ \|", out)  # playback frames per second (bench/playback.py)
     assert re.search(r"\|\s+130 \|\s+13,000 \|\s+\d+ \|", out)  # the static site's row
     assert re.search(r"\|\s+Aleppo \|\s+warm \|", out)  # cold start with the cache
+
+
+@pytest.mark.slow
+def test_the_load_benchmark_runs_against_two_replicas_behind_nginx():
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "load.py"), "--quick", "--replicas", "2"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "two replicas behind nginx" in result.stdout
+    assert re.search(r"\|\s+3 \|\s+\d+ \|\s+\d+ \|\s+\d+ \|\s+0 \|", result.stdout)  # three readers, no error
+    placed = re.search(r"3 sessions: nginx placed (\d+) and (\d+)", result.stdout)
+    assert placed and int(placed[1]) + int(placed[2]) == 3  # every reader's websocket went through nginx

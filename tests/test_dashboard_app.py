@@ -71,7 +71,8 @@ def test_panel_shows_names_status_history_and_sources(monkeypatch):
     assert 'status-contested" style="background-color:#F0E442;color:#000000"' in text
     assert "[uproxx\\.com](https://uproxx.com/news/syrian-forces-seize-portion-aleppo/)" in text
     assert "[en\\.alalam\\.ir](https://en.alalam.ir/news/1872616)" in text
-    history = next(m.value for m in at.markdown if m.value.startswith("| Date |"))
+    history = next(m.value for m in at.markdown if m.value.startswith("### Control history\n\n| Date |"))
+    history = history[history.index("| Date |") :]
     history_rows = [line for line in history.splitlines()[2:] if line.startswith("| ")]
     assert len(history_rows) == 6
 

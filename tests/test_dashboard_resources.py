@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import threading
 import time
+from pathlib import Path
 
-from dashboard_resources import live_view_turn, memory_collector
+import pytest
+
+from dashboard_resources import DEFAULT_DATA, Memo, data_directory, live_view_turn, memory_collector
 
 
 def test_sessions_take_turns_to_run_the_live_view():
@@ -49,3 +52,30 @@ def test_a_failing_run_gives_up_its_turn():
 def test_one_memory_collector_per_process():
     first, again = memory_collector(), memory_collector()
     assert first is again and first.daemon and first.is_alive() and first.name == "frontlines-gc"
+
+
+def test_the_memo_makes_a_value_once_and_forgets_the_least_recently_used():
+    memo = Memo(entries=2)
+    made: list[str] = []
+
+    def make(key: str):
+        return lambda: made.append(key) or key.upper()
+
+    assert memo.get("a", make("a")) == "A" and memo.get("a", make("a")) == "A"
+    memo.get("b", make("b"))
+    memo.get("a", make("a"))  # "a" used again: "b" is now the least recent
+    memo.get("c", make("c"))
+    assert len(memo) == 2
+    assert memo.get("a", make("a")) == "A" and memo.get("b", make("b")) == "B"
+    assert made == ["a", "b", "c", "b"]
+
+
+def test_a_memo_needs_room_for_one_entry():
+    with pytest.raises(ValueError, match="'entries' was 0 but is expected to be at least 1"):
+        Memo(entries=0)
+
+
+def test_the_data_directory_comes_from_the_arguments_then_the_environment():
+    assert data_directory(("--data", "/srv/theatre"), "/elsewhere") == Path("/srv/theatre")
+    assert data_directory(("--other", "x"), "/elsewhere") == Path("/elsewhere")
+    assert data_directory((), None) == DEFAULT_DATA

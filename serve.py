@@ -36,6 +36,7 @@ RUNTIME_WAIT_S = 120.0  # the server's runtime normally exists within a second o
 # Imported by Streamlit on first use, inside the first script run (profiled: bench/cold.py):
 # st.set_page_config checks its page icon against streamlit.emojis, a large table (a tenth of a
 # second); streamlit-folium's component serialises its arguments with component_arrow.
+SWITCH_INTERVAL_S = float(os.environ.get("FRONTLINES_WARM_SWITCH", "0.0005"))
 LAZY_MODULES = ("streamlit.emojis", "streamlit.components.v1.component_arrow")
 
 log = logging.getLogger("frontlines.warm_start")
@@ -96,7 +97,20 @@ def warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool = True) -> flo
     With ``wait_for_runtime``, the theatre waits until Streamlit's runtime exists: by then
     the configuration (static serving on or off) is read. A theatre that fails to load is
     left for the first session to report to its reader, as without the warm start.
+
+    Meanwhile the server answers the browser's many requests for Streamlit's page, each in
+    several steps that wait for the interpreter's lock while this thread holds it: the lock
+    changes hands more often (:data:`SWITCH_INTERVAL_S`) until the warm-up is done.
     """
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
+    try:
+        return _warm_up(script_argv, wait_for_runtime=wait_for_runtime)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def _warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool) -> float:
     start = time.perf_counter()
     before = set(sys.modules)
     for name in [*dashboard_modules(), *LAZY_MODULES]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import re
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -61,8 +62,10 @@ def test_the_first_session_reads_the_theatre_the_warm_start_prepared(monkeypatch
 def test_a_theatre_that_does_not_load_is_left_for_the_first_session(monkeypatch, tmp_path, caplog):
     monkeypatch.setenv("FRONTLINES_CACHE", str(tmp_path / "cache"))
     broken = CORPUS / "changes-bad-date"
+    interval = sys.getswitchinterval()
     with caplog.at_level(logging.INFO, logger=serve.log.name):
         serve.warm_up(["--data", str(broken)], wait_for_runtime=False)
+    assert sys.getswitchinterval() == interval  # changed during the warm-up only
     assert re.search(
         r"warm start: the theatre in \S*changes-bad-date did not load; its first reader sees why: .*'01/03/2020'",
         caplog.text,

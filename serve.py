@@ -4,9 +4,10 @@ before the first reader arrives.
 ``streamlit run`` runs no project code until a session's first script run, so the first
 reader of a fresh process (a new replica, a restarted container) waited for the dashboard's
 imports (pandas, folium, streamlit-folium: most of that run) and for the theatre to be read
-from the on-disk cache. This launcher starts a thread that does both while Streamlit starts
-its server and the browser loads Streamlit's page, in the same process, into the same
-``st.cache_resource`` entry the sessions read (:func:`dashboard_resources.prepared_theatre`).
+from the on-disk cache. This launcher starts a thread that does both as soon as Streamlit's
+server has started, while the first reader's browser loads Streamlit's page, in the same
+process, into the same ``st.cache_resource`` entry the sessions read
+(:func:`dashboard_resources.prepared_theatre`).
 Everything else is Streamlit's own command line, so the arguments are those of
 ``streamlit run dashboard.py`` without the script::
 
@@ -32,11 +33,11 @@ from types import ModuleType
 
 DASHBOARD = Path(__file__).resolve().parent / "dashboard.py"
 THREAD_NAME = "frontlines-warm-start"
-RUNTIME_WAIT_S = 120.0  # the server's runtime normally exists within a second or two
+RUNTIME_WAIT_S = 120.0  # the server's runtime normally starts within a second or two
+SWITCH_INTERVAL_S = 0.0005  # during the warm-up (Python's default: 0.005)
 # Imported by Streamlit on first use, inside the first script run (profiled: bench/cold.py):
 # st.set_page_config checks its page icon against streamlit.emojis, a large table (a tenth of a
 # second); streamlit-folium's component serialises its arguments with component_arrow.
-SWITCH_INTERVAL_S = float(os.environ.get("FRONTLINES_WARM_SWITCH", "0.0005"))
 LAZY_MODULES = ("streamlit.emojis", "streamlit.components.v1.component_arrow")
 
 log = logging.getLogger("frontlines.warm_start")
@@ -57,6 +58,21 @@ def dashboard_modules(script: Path = DASHBOARD) -> list[str]:
 def script_arguments(argv: Sequence[str]) -> list[str]:
     """The dashboard's own arguments in a ``streamlit run`` command line: those after ``--``."""
     return list(argv[list(argv).index("--") + 1 :]) if "--" in argv else []
+
+
+def _runtime_started(*, timeout_s: float = RUNTIME_WAIT_S) -> bool:
+    """Wait until Streamlit's runtime has started: its configuration is read (static serving on
+    or off: part of the theatre's cache key) and its server listens. Starting the server is
+    CPU-bound, as the warm-up is; run together, under one interpreter lock, each would only
+    delay the other, while the browser's loading of Streamlit's page leaves the server idle."""
+    from streamlit.runtime import Runtime, RuntimeState
+
+    deadline = time.monotonic() + timeout_s
+    while not Runtime.exists() or Runtime.instance().state == RuntimeState.INITIAL:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True
 
 
 def register_components(modules: Iterable[ModuleType]) -> list[str]:
@@ -94,9 +110,10 @@ def warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool = True) -> flo
     """Import the dashboard's modules, then prepare its theatre (and publish the map's code)
     as its first run would. Returns the seconds taken.
 
-    With ``wait_for_runtime``, the theatre waits until Streamlit's runtime exists: by then
-    the configuration (static serving on or off) is read. A theatre that fails to load is
-    left for the first session to report to its reader, as without the warm start.
+    With ``wait_for_runtime``, it begins once Streamlit's runtime has started (the server
+    answers its health check as soon as without the warm start), and registers the custom
+    components its imports declared. A theatre that fails to load is left for the first
+    session to report to its reader, as without the warm start.
 
     Meanwhile the server answers the browser's many requests for Streamlit's page, each in
     several steps that wait for the interpreter's lock while this thread holds it: the lock
@@ -111,20 +128,15 @@ def warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool = True) -> flo
 
 
 def _warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool) -> float:
+    if wait_for_runtime and not _runtime_started():
+        log.warning("warm start: Streamlit's runtime did not start; the first reader prepares the theatre")
+        return 0.0
     start = time.perf_counter()
     before = set(sys.modules)
     for name in [*dashboard_modules(), *LAZY_MODULES]:
         importlib.import_module(name)
     imported = time.perf_counter() - start
     if wait_for_runtime:
-        from streamlit.runtime import Runtime
-
-        deadline = time.monotonic() + RUNTIME_WAIT_S
-        while not Runtime.exists():
-            if time.monotonic() > deadline:
-                log.warning("warm start: Streamlit's runtime did not start; the first reader prepares the theatre")
-                return time.perf_counter() - start
-            time.sleep(0.02)
         register_components([module for name, module in list(sys.modules.items()) if name not in before])
     from components.static_files import static_serving_enabled
     from dashboard_resources import data_directory, prepared_theatre, published_library

@@ -261,21 +261,23 @@ def show_page(directory: Path, lang: str) -> None:
     if embed:
         return
     with contained("quality", lang=lang):
-        texts = prepared.memo.get(
-            ("quality", lang),
-            lambda: quality_texts(
-                changes_per_month=prepared.per_month,
-                sourcing=prepared.sourcing,
-                confidence=prepared.confidence,
-                uncertainties=list(theatre.meta.known_uncertainties),
-                sources_count=len(theatre.sources),
-                changes_count=len(theatre.changes),
-                districts_count=len(theatre.district_ids),
-                warnings=[str(w) for w in theatre.warnings],
-                lang=lang,
+        render_quality(
+            lambda: prepared.memo.get(
+                ("quality", lang),
+                lambda: quality_texts(
+                    changes_per_month=prepared.per_month,
+                    sourcing=prepared.sourcing,
+                    confidence=prepared.confidence,
+                    uncertainties=list(theatre.meta.known_uncertainties),
+                    sources_count=len(theatre.sources),
+                    changes_count=len(theatre.changes),
+                    districts_count=len(theatre.district_ids),
+                    warnings=[str(w) for w in theatre.warnings],
+                    lang=lang,
+                ),
             ),
+            lang=lang,
         )
-        render_quality(texts, lang=lang)
     attribution(theatre, lang)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pandas as pd
 import streamlit as st
@@ -65,10 +66,14 @@ def quality_texts(
     return totals, by_sources, by_confidence, "\n\n".join(rest)
 
 
-def render_quality(texts: tuple[str, str, str, str], *, lang: str) -> None:
-    """:func:`quality_texts` in a closed expander."""
-    totals, by_sources, by_confidence, rest = texts
-    with st.expander(t("quality.label", lang)):
+def render_quality(texts: Callable[[], tuple[str, str, str, str]], *, lang: str) -> None:
+    """:func:`quality_texts` (asked for by calling ``texts``) in an expander, closed at first.
+    Its content is drawn only while it is open, so it costs a scrub nothing otherwise."""
+    box = st.expander(t("quality.label", lang), key="quality", on_change="rerun")
+    if not box.open:
+        return
+    totals, by_sources, by_confidence, rest = texts()
+    with box:
         st.markdown(totals)
         left, right = st.columns(2)
         left.markdown(by_sources)

@@ -22,6 +22,11 @@ def markdown_text(at: AppTest) -> str:
 
 
 def quality_expander(at: AppTest):
+    """The data-quality view, opened (its content is drawn only while it is open)."""
+    (expander,) = [e for e in at.expander if e.label.startswith("Data quality")]
+    assert not expander.markdown  # closed: nothing drawn
+    at.session_state["quality"] = True
+    at.run()
     (expander,) = [e for e in at.expander if e.label.startswith("Data quality")]
     return expander
 
@@ -176,7 +181,7 @@ def test_events_near_the_date_and_the_quality_view(monkeypatch):
         "[newarab\\.com](https://newarab.com/news/syrian-regime-troops-besiege-rebel-held-parts-aleppo)"
         in markdown_text(at)
     )
-    listed = plain("\n".join(m.value for m in at.markdown if m.value.startswith("- **")))
+    listed = plain("\n".join(m.value for m in at.markdown if m.value.startswith("## Events within")))
     assert "Castello Road cut" in listed
     assert "Evacuation of the last rebel pocket" not in listed  # five months away
     quality = quality_expander(at)

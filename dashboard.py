@@ -41,11 +41,13 @@ from components.url_state import read_compare_from_url, read_view_from_url, url_
 from dashboard_resources import (
     Prepared,
     data_directory,
+    last_prepared,
     library_paths,
     live_view_turn,
     memory_collector,
-    prepared_theatre,
+    prepare_and_remember,
     static_paths,
+    theatre_key,
 )
 from geo import STATUSES, DataError, Theatre, UnknownDistrictError
 from geo.compare import compare_dates
@@ -236,9 +238,12 @@ def main() -> None:
 
 
 def show_page(directory: Path, lang: str) -> None:
+    key = theatre_key(directory)
     try:
-        with st.spinner(t("app.loading", lang)):
-            prepared = prepared_theatre(directory)
+        prepared = last_prepared(*key)
+        if prepared is None:  # a new data version (or a new process): loading may take a while
+            with st.spinner(t("app.loading", lang)):
+                prepared = prepare_and_remember(*key)
     except DataError as exc:
         show_data_error(directory, exc, lang)
         return

@@ -164,11 +164,35 @@ def files_signature(directory: Path) -> tuple:
     return tuple(signature)
 
 
-def prepared_theatre(directory: Path) -> Prepared:
-    """The theatre in ``directory`` as :func:`prepare` keeps it for the current version of its files
-    (a session's first run, or the warm start before the first session: the same cache entry)."""
-    signature = files_signature(directory) if directory.is_dir() else ()
-    return prepare(str(directory), signature, static_serving_enabled())
+def theatre_key(directory: Path) -> tuple[str, tuple, bool]:
+    """:func:`prepare`'s arguments for the theatre in ``directory`` and its files' current
+    version (a session's run, or the warm start before the first session: the same entry)."""
+    return str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
+
+
+_last: tuple[tuple[str, tuple, bool], Prepared] | None = None
+
+
+def prepare_and_remember(directory: str, signature: tuple, static: bool) -> Prepared:
+    """:func:`prepare`, remembered for :func:`last_prepared`."""
+    global _last
+    prepared = prepare(directory, signature, static)
+    _last = ((directory, signature, static), prepared)
+    return prepared
+
+
+def last_prepared(directory: str, signature: tuple, static: bool) -> Prepared | None:
+    """The theatre :func:`prepare_and_remember` prepared last, if it was for these arguments.
+    Streamlit hashes a cached function's arguments on every call (about a millisecond of
+    every rerun here), while nearly every rerun asks for the same data version as the last."""
+    last = _last
+    return last[1] if last is not None and last[0] == (directory, signature, static) else None
+
+
+def forget_prepared() -> None:
+    """Forget what :func:`last_prepared` remembers (with ``st.cache_resource.clear()``)."""
+    global _last
+    _last = None
 
 
 def static_paths(prepared: Prepared) -> dict[str, str] | None:

@@ -7,7 +7,7 @@ imports (pandas, folium, streamlit-folium: most of that run) and for the theatre
 from the on-disk cache. This launcher starts a thread that does both as soon as Streamlit's
 server has started, while the first reader's browser loads Streamlit's page, in the same
 process, into the same ``st.cache_resource`` entry the sessions read
-(:func:`dashboard_resources.prepared_theatre`).
+(:func:`dashboard_resources.prepare_and_remember`).
 Everything else is Streamlit's own command line, so the arguments are those of
 ``streamlit run dashboard.py`` without the script::
 
@@ -139,12 +139,12 @@ def _warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool) -> float:
     if wait_for_runtime:
         register_components([module for name, module in list(sys.modules.items()) if name not in before])
     from components.static_files import static_serving_enabled
-    from dashboard_resources import data_directory, prepared_theatre, published_library
+    from dashboard_resources import data_directory, prepare_and_remember, published_library, theatre_key
     from geo.errors import GeoError
 
     directory = data_directory(tuple(script_argv), os.environ.get("FRONTLINES_DATA"))
     try:
-        prepared_theatre(directory)
+        prepare_and_remember(*theatre_key(directory))
     except GeoError as exc:
         log.warning("warm start: the theatre in %s did not load; its first reader sees why: %s", directory, exc)
         return time.perf_counter() - start

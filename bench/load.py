@@ -138,6 +138,7 @@ async def run_readers(url: str, sessions: int, seconds: float, think_s: float, m
     tally.latencies_ms.clear()  # the share link's first run is reported apart (first_ms below)
     deadline = time.monotonic() + seconds
     cpu_before, served_before = meter.cpu_s(), len(tally.latencies_ms)
+    readers_cpu_before = time.process_time()  # the simulated readers' own CPU, on the same machine
 
     async def keep_acting(reader: Reader) -> None:
         while time.monotonic() < deadline:
@@ -149,7 +150,9 @@ async def run_readers(url: str, sessions: int, seconds: float, think_s: float, m
                 return
 
     await asyncio.gather(*(keep_acting(r) for r in readers))
-    cpu_per_rerun_ms = (meter.cpu_s() - cpu_before) * 1000 / max(len(tally.latencies_ms) - served_before, 1)
+    served = max(len(tally.latencies_ms) - served_before, 1)
+    cpu_per_rerun_ms = (meter.cpu_s() - cpu_before) * 1000 / served
+    readers_cpu_per_rerun_ms = (time.process_time() - readers_cpu_before) * 1000 / served
     await asyncio.sleep(5)  # every reader connected and idle
     idle_mb = meter.rss_mb()
     await asyncio.gather(*(r.close() for r in readers), return_exceptions=True)
@@ -160,6 +163,7 @@ async def run_readers(url: str, sessions: int, seconds: float, think_s: float, m
         "p95": percentile(tally.latencies_ms, 95),
         "errors": tally.errors,
         "cpu_ms": cpu_per_rerun_ms,
+        "readers_cpu_ms": readers_cpu_per_rerun_ms,
         "idle_mb_per_session": (idle_mb - before_mb) / sessions,
         "idle_mb": idle_mb,
     }
@@ -250,6 +254,10 @@ def main() -> None:
                 time.sleep(10)  # the pages have painted before the readers arrive
             placed = server.sessions_per_replica()
             level = asyncio.run(run_readers(server.url, count, args.seconds, args.think, meter))
+            browser_notes.append(
+                f"{count} sessions: the simulated readers themselves used {level['readers_cpu_ms']:.1f} ms of CPU "
+                "per rerun (this process, on the same cores as the servers)"
+            )
             if placed:
                 spread = [after - before for before, after in zip(placed, server.sessions_per_replica(), strict=True)]
                 browser_notes.append(f"{count} sessions: nginx placed " + " and ".join(map(str, spread)))

@@ -35,24 +35,25 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date, lang
         if isinstance(day, dt.date) and start <= day <= end:
             st.session_state[FROM_KEY] = day
 
+    def show_toggle() -> None:
+        st.toggle(t("compare.toggle", lang), key=TOGGLE_KEY, on_change=toggled, help=t("compare.toggle_help", lang))
+
+    if from_date is None:  # the toggle alone, without columns: fewer elements for every rerun to send
+        show_toggle()
+        return None
     toggle, picker = st.columns([1, 1])
-    toggle.toggle(
-        t("compare.toggle", lang),
-        key=TOGGLE_KEY,
-        on_change=toggled,
-        help=t("compare.toggle_help", lang),
+    with toggle:
+        show_toggle()
+    picker.date_input(
+        t("compare.from", lang),
+        value=from_date,
+        min_value=start,
+        max_value=end,
+        key=box,
+        on_change=picked,
+        format="YYYY-MM-DD",
+        help=t("compare.from_help", lang),
     )
-    if from_date is not None:
-        picker.date_input(
-            t("compare.from", lang),
-            value=from_date,
-            min_value=start,
-            max_value=end,
-            key=box,
-            on_change=picked,
-            format="YYYY-MM-DD",
-            help=t("compare.from_help", lang),
-        )
     return from_date
 
 

@@ -12,6 +12,8 @@ from components.district_panel import readable_date
 from components.i18n import date_text, t
 from components.text import data_text, md_text, source_links
 
+JUMPS_KEY = "event-jumps"
+
 
 def event_lines(events: pd.DataFrame, *, date: dt.date, lang: str) -> tuple[str, dict[str, str]]:
     """``events`` (rows of ``Theatre.events_near``) as a markdown list, every text escaped, and
@@ -57,15 +59,23 @@ def render_events(
 
 
 def _render_jumps(targets: dict[str, str], *, jump: Callable[[dt.date], None], lang: str) -> None:
-    """A "Go to <date>" button per event date other than the shown one, in one row under the
-    list (not a row of columns per event: a scrub redraws this list, and each element costs)."""
-    st.caption(t("events.go_to_label", lang))
-    with st.container(horizontal=True, key="event-jumps"):
-        for iso, label in targets.items():
-            st.button(
-                label,
-                key=f"event-jump-{iso}",
-                on_click=jump,
-                args=(dt.date.fromisoformat(iso),),
-                help=t("events.go_to_help", lang),
-            )
+    """A "Go to an event's date" choice of the events' dates other than the shown one: one
+    element, where a button per date was one each (a scrub redraws this list, and each element
+    costs the server). The choice is cleared once made, so the same date can be chosen again."""
+
+    def chosen() -> None:
+        iso = st.session_state.get(JUMPS_KEY)
+        st.session_state[JUMPS_KEY] = None
+        if iso in targets:
+            jump(dt.date.fromisoformat(iso))
+
+    st.selectbox(
+        t("events.go_to_label", lang),
+        list(targets),
+        index=None,
+        format_func=targets.__getitem__,
+        key=JUMPS_KEY,
+        on_change=chosen,
+        placeholder=t("events.go_to_placeholder", lang),
+        help=t("events.go_to_help", lang),
+    )

@@ -55,22 +55,28 @@ def strip_spec(
         "$schema": "https://vega.github.io/schema/vega-lite/v5.json",
         "title": {"text": t("chart.strip_title", lang), "fontSize": 12, "anchor": "start"},
         "config": {"view": {"stroke": None}, **vega_locale(lang)},
-        "layer": [  # data in each layer: a top-level one Streamlit converts to Arrow on every rerun
+        # The months once, in a layer of their own for their two marks: data at the top level
+        # Streamlit would convert to Arrow on every rerun, and the spec travels on every rerun.
+        "layer": [
             {
                 "data": {"values": months},
-                "mark": {"type": "bar", "color": "#8a96a3"},
-                "encoding": {
-                    "x": x,
-                    "x2": {"field": "until"},
-                    "y": {"field": "changes", "type": "quantitative", "axis": None},
-                    "tooltip": tooltip,
-                },
-            },
-            {  # on top of the bars, invisible: a click anywhere in a month picks it
-                "data": {"values": months},
-                "mark": {"type": "rect", "opacity": 0.001, "cursor": "pointer"},
-                "encoding": {"x": x, "x2": {"field": "until"}, "tooltip": tooltip},
-                "params": [_pick("month")],
+                "layer": [
+                    {
+                        "mark": {"type": "bar", "color": "#8a96a3"},
+                        "encoding": {
+                            "x": x,
+                            "x2": {"field": "until"},
+                            "y": {"field": "changes", "type": "quantitative", "axis": None},
+                            "y2": {"datum": 0},  # from the bottom (with x2, a bar's y is otherwise a position)
+                            "tooltip": tooltip,
+                        },
+                    },
+                    {  # on top of the bars, invisible: a click anywhere in a month picks it
+                        "mark": {"type": "rect", "opacity": 0.001, "cursor": "pointer"},
+                        "encoding": {"x": x, "x2": {"field": "until"}, "tooltip": tooltip},
+                        "params": [_pick("month")],
+                    },
+                ],
             },
             {
                 "data": {"values": happened},

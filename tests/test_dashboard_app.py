@@ -21,6 +21,16 @@ def markdown_text(at: AppTest) -> str:
     return "\n".join([m.value for m in at.markdown] + [c.value for c in at.caption])
 
 
+def clear_caches() -> None:
+    """Streamlit's cached theatres, and the last one the dashboard remembers beside them."""
+    import streamlit as st
+
+    from dashboard_resources import forget_prepared
+
+    st.cache_resource.clear()
+    forget_prepared()
+
+
 def quality_expander(at: AppTest):
     """The data-quality view, opened (its content is drawn only while it is open)."""
     (expander,) = [e for e in at.expander if e.label.startswith("Data quality")]
@@ -241,30 +251,26 @@ def map_script(at: AppTest) -> str:
 
 
 def test_the_map_fetches_published_shapes_or_carries_them_inline(monkeypatch):
-    import streamlit as st
-
     import components.static_files
 
-    st.cache_resource.clear()
+    clear_caches()
     assert '"shapesUrl":"app/static/theatres/' in map_script(app(monkeypatch))
 
     def unwritable(*args, **kwargs):
         raise PermissionError("read-only file system")
 
     monkeypatch.setattr(components.static_files, "publish", unwritable)
-    st.cache_resource.clear()
+    clear_caches()
     script = map_script(app(monkeypatch))
     assert '"shapesUrl":null' in script and '"shapes":{"type":"FeatureCollection"' in script
-    st.cache_resource.clear()
+    clear_caches()
 
 
 def test_the_map_library_is_a_static_file_or_travels_inline(monkeypatch):
-    import streamlit as st
-
     import components.static_files
     from components.map_scripts import map_library
 
-    st.cache_resource.clear()
+    clear_caches()
     script = map_script(app(monkeypatch))
     files = re.search(
         r'FrontlinesLoader\.start\(\{"script":"(app/static/map/\w+\.js)","styles":"(app/static/map/\w+\.css)"\}', script
@@ -279,10 +285,10 @@ def test_the_map_library_is_a_static_file_or_travels_inline(monkeypatch):
         raise PermissionError("read-only file system")
 
     monkeypatch.setattr(components.static_files, "publish", unwritable)
-    st.cache_resource.clear()
+    clear_caches()
     script = map_script(app(monkeypatch))
     assert map_library() in script and "FrontlinesLoader.start(null," in script
-    st.cache_resource.clear()
+    clear_caches()
 
 
 def test_the_share_link_is_inline_code_not_a_code_block(monkeypatch):
@@ -383,6 +389,9 @@ def test_a_links_notices_downloads_and_map_buttons_speak_its_language(monkeypatc
     warnings = [plain(w.value) for w in at.warning]
     assert warnings[0].startswith("أُنشئ هذا الرابط بإصدار البيانات 00000000")
     assert "تم تجاهل قيمة map في الرابط: '99/1/1'" in warnings[1]
+    assert not at.get("download_button")  # drawn once their expander is open
+    at.session_state["downloads-box"] = True
+    at.run()
     labels = [d.proto.label for d in at.get("download_button")]
     assert labels[-3:] == ["اليوم بصيغة GeoJSON", "اليوم بصيغة CSV", "سجل التغييرات (CSV)"]
     (component,) = at.get("component_instance")

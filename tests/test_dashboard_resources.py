@@ -79,3 +79,19 @@ def test_the_data_directory_comes_from_the_arguments_then_the_environment():
     assert data_directory(("--data", "/srv/theatre"), "/elsewhere") == Path("/srv/theatre")
     assert data_directory(("--other", "x"), "/elsewhere") == Path("/elsewhere")
     assert data_directory((), None) == DEFAULT_DATA
+
+
+def test_the_last_prepared_theatre_is_reused_only_for_the_same_arguments(monkeypatch):
+    import dashboard_resources
+
+    calls: list[tuple] = []
+    monkeypatch.setattr(dashboard_resources, "prepare", lambda *args: calls.append(args) or f"prepared {len(calls)}")
+    dashboard_resources.forget_prepared()
+    assert dashboard_resources.last_prepared("data", ("sig",), True) is None
+    assert dashboard_resources.prepare_and_remember("data", ("sig",), True) == "prepared 1"
+    assert dashboard_resources.last_prepared("data", ("sig",), True) == "prepared 1"
+    assert dashboard_resources.last_prepared("data", ("changed",), True) is None  # a new data version
+    assert dashboard_resources.last_prepared("data", ("sig",), False) is None
+    dashboard_resources.forget_prepared()
+    assert dashboard_resources.last_prepared("data", ("sig",), True) is None
+    assert calls == [("data", ("sig",), True)]

@@ -177,6 +177,7 @@ def test_downloads_of_the_day_and_the_change_log(page, aleppo_server):
     theatre = load_theatre(ALEPPO)
     page.goto(f"{aleppo_server.url}/?date=2016-10-07")
     map_frame(page)
+    page.get_by_text("Downloads: this day's data and the change log").click()
     files = {}
     for label in ("Day as GeoJSON", "Day as CSV", "Change log (CSV)"):
         with page.expect_download(timeout=30_000) as info:

@@ -11,7 +11,6 @@ import datetime as dt
 import io
 import json
 import os
-import stat
 import sys
 from pathlib import Path
 
@@ -36,7 +35,6 @@ from components.page import render_language_switch, render_page_setup
 from components.quality_view import quality_texts, render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
-from components.static_files import static_serving_enabled
 from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
@@ -49,6 +47,7 @@ from dashboard_resources import (
     memory_collector,
     prepare_and_remember,
     static_paths,
+    theatre_key,
 )
 from geo import STATUSES, DataError, Theatre, UnknownDistrictError
 from geo.compare import compare_dates
@@ -66,22 +65,6 @@ from geo.version import changed_since
 
 EVENT_WINDOW_DAYS = 30
 MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px
-
-
-def files_signature(directory: Path) -> tuple:
-    """Changes whenever a theatre file (or an evidence layer's) changes; the cache key beside the path.
-
-    A file that disappears between the listing and its ``stat`` (an editor's temporary file) is left out.
-    """
-    signature = []
-    for path in sorted([*directory.glob("*"), *directory.glob("layers/*")]):
-        try:
-            status = path.stat()
-        except OSError:
-            continue
-        if stat.S_ISREG(status.st_mode):
-            signature.append((str(path.relative_to(directory)), status.st_mtime_ns, status.st_size))
-    return tuple(signature)
 
 
 def show_data_error(directory: Path, exc: DataError, lang: str) -> None:
@@ -255,8 +238,7 @@ def main() -> None:
 
 
 def show_page(directory: Path, lang: str) -> None:
-    signature = files_signature(directory) if directory.is_dir() else ()
-    key = (str(directory), signature, static_serving_enabled())
+    key = theatre_key(directory)
     try:
         prepared = last_prepared(*key)
         if prepared is None:  # a new data version (or a new process): loading may take a while

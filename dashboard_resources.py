@@ -12,6 +12,7 @@ import argparse
 import contextlib
 import functools
 import gc
+import stat
 import threading
 import time
 from collections import OrderedDict
@@ -145,6 +146,28 @@ def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
         event_titles,
     )
     return Prepared(theatre, texts, published, specs, *figures)
+
+
+def files_signature(directory: Path) -> tuple:
+    """Changes whenever a theatre file (or an evidence layer's) changes; the cache key beside the path.
+
+    A file that disappears between the listing and its ``stat`` (an editor's temporary file) is left out.
+    """
+    signature = []
+    for path in sorted([*directory.glob("*"), *directory.glob("layers/*")]):
+        try:
+            status = path.stat()
+        except OSError:
+            continue
+        if stat.S_ISREG(status.st_mode):
+            signature.append((str(path.relative_to(directory)), status.st_mtime_ns, status.st_size))
+    return tuple(signature)
+
+
+def theatre_key(directory: Path) -> tuple[str, tuple, bool]:
+    """:func:`prepare`'s arguments for the theatre in ``directory`` and its files' current
+    version (a session's run, or the warm start before the first session: the same entry)."""
+    return str(directory), files_signature(directory) if directory.is_dir() else (), static_serving_enabled()
 
 
 _last: tuple[tuple[str, tuple, bool], Prepared] | None = None

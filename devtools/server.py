@@ -33,9 +33,12 @@ def _free_port() -> int:
 
 
 class Server:
-    """``streamlit run`` on loopback. ``data=None`` runs it as Streamlit Community Cloud does:
-    no arguments after the script. ``port`` reuses a port (a replica restarted); ``env`` adds
-    environment variables; ``base_path`` is Streamlit's server.baseUrlPath (e.g. "aleppo")."""
+    """The dashboard on loopback, started warm (``python -m serve``); another ``script`` by
+    ``streamlit run``. ``data=None`` runs it as Streamlit Community Cloud does: ``streamlit run
+    dashboard.py``, no arguments after the script. ``port`` reuses a port (a replica restarted); ``env`` adds
+    environment variables; ``base_path`` is Streamlit's server.baseUrlPath (e.g. "aleppo");
+    ``warm=False`` starts the dashboard by ``streamlit run`` too (the cold start benchmark's comparison);
+    ``launcher``, a module run with ``python -m`` instead (one that calls :func:`serve.main`)."""
 
     def __init__(
         self,
@@ -46,6 +49,8 @@ class Server:
         port: int | None = None,
         base_path: str = "",
         env: dict[str, str] | None = None,
+        warm: bool = True,
+        launcher: str | None = None,
     ):
         self.port = port or _free_port()
         self.url = f"http://localhost:{self.port}"
@@ -60,13 +65,13 @@ class Server:
                 "STREAMLIT_SERVER_ADDRESS": "127.0.0.1",
                 **(env or {}),
             }
-        else:
+        else:  # the dashboard started warm, as scripts/start.sh and the Dockerfile start it (serve.py)
+            launcher = launcher or ("serve" if warm and script == ROOT / "dashboard.py" else None)
+            launch = [launcher] if launcher else ["streamlit", "run", str(script)]
             command = [
                 sys.executable,
                 "-m",
-                "streamlit",
-                "run",
-                str(script),
+                *launch,
                 "--server.headless",
                 "true",
                 "--server.port",

@@ -7,4 +7,5 @@ source scripts/venv.sh requirements.txt
 # Every rerun runs in a new thread; glibc's default of one memory arena per thread (up to 8 per
 # core) keeps freed memory from going back after readers leave (bench/load.py measures it).
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
-exec python -m streamlit run dashboard.py -- "$@"
+# serve.py: `streamlit run dashboard.py` with the imports and the theatre prepared before the first reader.
+exec python -m serve -- "$@"

@@ -42,6 +42,8 @@ def test_dockerfile_is_slim_non_root_with_a_health_check():
     assert re.search(r"^EXPOSE 8501$", text, re.M)
     assert "_stcore/health" in (ROOT / "scripts" / "healthcheck.py").read_text()
     assert "RUN python -m geo cache" in text  # the image starts with its theatre cached
+    assert "python -m compileall" in text  # and its own modules compiled
+    assert re.search(r'^CMD \["python", "-m", "serve", ', text, re.M)  # the warm start (serve.py)
     ignored = (ROOT / ".dockerignore").read_text().split()
     assert {".venv", ".git", "tests/.assets"} <= set(ignored)
 

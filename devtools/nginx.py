@@ -57,7 +57,7 @@ class Nginx:
         )
         (folder / "nginx.conf").write_text(
             f"worker_processes 1;\npid {folder}/nginx.pid;\nerror_log {folder}/error.log;\n"
-            "events { worker_connections 256; }\n"
+            "events { worker_connections 1024; }\n"
             "http {\n    log_format upstream '$request_method $uri $status $upstream_addr';\n"
             f"    access_log {folder}/access.log upstream;\n{temp}{server}\n}}\n",
             encoding="utf-8",

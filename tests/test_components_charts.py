@@ -39,6 +39,8 @@ def test_the_strip_picks_months_and_events_and_the_rule_is_added_per_rerun(alepp
     units = [*spec["layer"][0]["layer"], spec["layer"][1]]
     assert [p["name"] for unit in units for p in unit.get("params", [])] == ["month", "event"]
     assert len(spec["layer"][0]["data"]["values"]) == 54  # the months once, for the bars and the clicks
+    bars = spec["layer"][0]["layer"][0]
+    assert bars["mark"]["type"] == "bar" and bars["encoding"]["y2"] == {"datum": 0}  # bars rise from the bottom
     assert len(spec["layer"][1]["data"]["values"]) == len(aleppo.events)
     assert "data" not in spec  # Streamlit would convert top-level data to Arrow on every rerun
     drawn = with_date_rule(spec, dt.date(2014, 3, 9), color="#D55E00")

@@ -1,8 +1,9 @@
 # The dashboard as a container: slim Python, a non-root user, a health check, port 8501.
 #   docker build -t aleppo-frontlines .
 #   docker run -p 8501:8501 aleppo-frontlines            # http://localhost:8501
-# compose.yaml runs two replicas of this image behind nginx under /aleppo/.
-FROM python:3.11-slim
+# compose.yaml runs two replicas of this image (the stage "app") behind nginx (the stage "proxy")
+# under /aleppo/.
+FROM python:3.11-slim AS app
 
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
@@ -32,3 +33,11 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \
 # serve.py is `streamlit run dashboard.py` with the imports and the theatre prepared while the server
 # starts, so a fresh replica's first reader does not wait for them.
 CMD ["python", "-m", "serve", "--server.port=8501", "--server.address=0.0.0.0"]
+
+# nginx for compose.yaml, holding the frontend bundle of this very image's Streamlit, which it serves
+# itself (deploy/nginx/frontlines.conf.template explains why).
+FROM nginx:1.27-alpine AS proxy
+COPY --from=app /usr/local/lib/python3.11/site-packages/streamlit/static/static /srv/streamlit-static
+
+# `docker build .` builds the dashboard.
+FROM app

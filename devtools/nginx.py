@@ -35,6 +35,13 @@ def fill_template(text: str, values: dict[str, str]) -> str:
     return _VARIABLE.sub(lambda m: values[m.group(1)], text)
 
 
+def streamlit_static() -> Path:
+    """The installed Streamlit's frontend bundle (what the Dockerfile's proxy stage copies)."""
+    import streamlit
+
+    return Path(streamlit.__file__).parent / "static" / "static"
+
+
 class Nginx:
     def __init__(self, folder: Path, *, port: int, base_path: str, replicas: list[str]):
         executable = find_nginx()
@@ -50,6 +57,7 @@ class Nginx:
                 "FRONTLINES_BASE_PATH": base_path,
                 "FRONTLINES_REPLICA_1": replicas[0],
                 "FRONTLINES_REPLICA_2": replicas[1],
+                "FRONTLINES_STREAMLIT_STATIC": str(streamlit_static()),
             },
         )
         temp = "".join(
@@ -90,11 +98,19 @@ class Nginx:
             f"nginx did not start: {(folder / 'error.log').read_text() if (folder / 'error.log').exists() else ''}"
         )
 
-    def upstreams(self, uri_part: str) -> list[str]:
-        """The replicas (host:port) that served requests whose path holds ``uri_part``, in order."""
+    def _logged(self, uri_part: str) -> list[list[str]]:
+        """(method, path, status, upstream) of the requests whose path holds ``uri_part``, in order."""
         log = self.folder / "access.log"
         lines = log.read_text().splitlines() if log.exists() else []
-        return [line.split()[-1] for line in lines if uri_part in line and line.split()[-1] != "-"]
+        return [line.split() for line in lines if uri_part in line]
+
+    def upstreams(self, uri_part: str) -> list[str]:
+        """The replicas (host:port) that served requests whose path holds ``uri_part``, in order."""
+        return [fields[-1] for fields in self._logged(uri_part) if fields[-1] != "-"]
+
+    def served_itself(self, uri_part: str) -> list[str]:
+        """The paths holding ``uri_part`` that nginx answered with 200 from its own files."""
+        return [fields[1] for fields in self._logged(uri_part) if fields[-1] == "-" and fields[2] == "200"]
 
     def stop(self) -> None:
         stop_process(self.process, self.log)

@@ -35,7 +35,7 @@ def test_community_cloud_needs_nothing_beyond_the_repository():
 
 def test_dockerfile_is_slim_non_root_with_a_health_check():
     text = (ROOT / "Dockerfile").read_text()
-    assert re.search(r"^FROM python:3\.\d+-slim$", text, re.M)
+    assert re.search(r"^FROM python:3\.\d+-slim AS app$", text, re.M)
     assert re.search(r"^USER app$", text, re.M)
     assert "useradd" in text
     assert re.search(r"^HEALTHCHECK .*\n?.*scripts/healthcheck.py", text, re.M)
@@ -51,11 +51,12 @@ def test_dockerfile_is_slim_non_root_with_a_health_check():
 def test_compose_runs_two_replicas_behind_the_tested_nginx_configuration():
     compose = yaml.safe_load((ROOT / "compose.yaml").read_text())
     services = compose["services"]
-    apps = [name for name, s in services.items() if s.get("build") == "."]
+    apps = [name for name, s in services.items() if s.get("build") == {"context": ".", "target": "app"}]
     assert len(apps) == 2
     for name in apps:
         assert services[name]["environment"]["STREAMLIT_SERVER_BASE_URL_PATH"] == "aleppo"
     nginx = services["nginx"]
+    assert nginx["build"] == {"context": ".", "target": "proxy"}
     mount = next(v for v in nginx["volumes"] if "frontlines.conf.template" in v)
     source, target = mount.split(":")[:2]
     assert (ROOT / source).resolve() == TEMPLATE  # the very file tests/browser/test_deploy_browser.py runs
@@ -72,8 +73,26 @@ def test_compose_runs_two_replicas_behind_the_tested_nginx_configuration():
         "error_page 502 504 = @frontlines_failover;",
         'Set-Cookie "frontlines_replica=$frontlines_other; Path=/aleppo/;',  # the pin follows a failover
         "location /aleppo/",
+        "location /aleppo/static/ {\n        alias /srv/streamlit-static/;",  # the frontend bundle, from nginx
     ):
         assert needed in filled
     for replica in ("app1:8501", "app2:8501"):
         assert f"server {replica};" in filled
     assert set(nginx["depends_on"]) == set(apps)
+
+
+def test_the_proxy_image_holds_the_bundle_of_the_replicas_own_streamlit():
+    """nginx serves Streamlit's frontend bundle from a copy made from the app stage of the same
+    build, so that it always matches the replicas' Streamlit; the copy's source is where the
+    base image's Python installs packages."""
+    text = (ROOT / "Dockerfile").read_text()
+    stages = re.findall(r"^FROM (\S+)(?: AS (\w+))?$", text, re.M)
+    assert [name for _, name in stages] == ["app", "proxy", ""]  # `docker build .` builds the last: the app
+    assert stages[-1][0] == "app"
+    python = re.search(r"^FROM python:(3\.\d+)-slim AS app$", text, re.M)
+    assert python is not None
+    env = yaml.safe_load((ROOT / "compose.yaml").read_text())["services"]["nginx"]["environment"]
+    copy = re.search(r"^COPY --from=app (\S+) (\S+)$", text, re.M)
+    assert copy is not None
+    assert copy.group(1) == f"/usr/local/lib/python{python.group(1)}/site-packages/streamlit/static/static"
+    assert copy.group(2) == env["FRONTLINES_STREAMLIT_STATIC"]

@@ -76,6 +76,9 @@ def test_share_links_through_nginx_and_a_replica_restart(page, replicas):
     # the map paints; static files come through the sub-path
     assert status_of(frame, "bustan-al-basha") == "opposition"
     assert frame.evaluate("map.getZoom()") == 13
+    # Streamlit's frontend bundle comes from nginx itself, none of it from a replica
+    assert any(p.startswith(f"/{BASE}/static/js/index.") for p in proxy.served_itself(f"/{BASE}/static/"))
+    assert proxy.upstreams(f"/{BASE}/static/") == []
     for folder in ("theatres", "map"):  # the data, and the map's own code
         assert frame.evaluate(
             f"performance.getEntriesByType('resource').some(e => e.name.includes('/{BASE}/app/static/{folder}/'))"

@@ -323,8 +323,9 @@ def show_view(prepared: Prepared, lang: str) -> None:
         from_date = None if embed else render_compare_controls(start=start, end=end, date=date, lang=lang)
         district_id = st.session_state["district"]
         codes, low = theatre.status_codes_at(date), theatre.low_confidence_at(date)
+        drawn = True  # a map that failed to render holds nothing back
         with contained("map", lang=lang):
-            render_map(
+            drawn = render_map(
                 shapes_path=paths[".geojson"] if paths else None,
                 inline_shapes_js=None if paths else prepared.payloads[".geojson"],
                 timeline_path=paths[".timeline.json"] if paths else None,
@@ -374,18 +375,24 @@ def show_view(prepared: Prepared, lang: str) -> None:
                 ),
                 lang=lang,
             )
-        with contained("timeline", lang=lang):
-            render_timeline_chart(
-                prepared.strip_specs[lang],
-                titles_today=prepared.event_titles.get(date.isoformat(), []),
-                date=date,
-                start=start,
-                end=end,
-                jump=jump_to,
-                lang=lang,
-            )
-        with contained("control_chart", lang=lang):
-            render_control_chart(prepared.control_specs[lang], date=date, start=start, end=end, jump=jump_to, lang=lang)
+        # The charts wait for the map's first drawing on a new page (its report is a rerun), as the
+        # browser's work on them would hold back the map's; any later run draws them regardless.
+        if drawn or st.session_state.get("view-shown"):
+            with contained("timeline", lang=lang):
+                render_timeline_chart(
+                    prepared.strip_specs[lang],
+                    titles_today=prepared.event_titles.get(date.isoformat(), []),
+                    date=date,
+                    start=start,
+                    end=end,
+                    jump=jump_to,
+                    lang=lang,
+                )
+            with contained("control_chart", lang=lang):
+                render_control_chart(
+                    prepared.control_specs[lang], date=date, start=start, end=end, jump=jump_to, lang=lang
+                )
+        st.session_state["view-shown"] = True
         with contained("district_list", lang=lang):
             render_district_list(
                 date=date,

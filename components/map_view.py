@@ -254,8 +254,9 @@ def render_map(
     library_paths: dict[str, str] | None = None,
     key: str = "map",
     height: int = 620,
-) -> None:
-    """Draw the map; ``on_click(district_id)`` is called when a district is clicked.
+) -> bool:
+    """Draw the map; ``on_click(district_id)`` is called when a district is clicked. Returns
+    whether the reader's page has drawn it already (:func:`drawn_in_page`).
 
     ``codes`` are the districts' status codes and ``low_confidence`` flags the
     districts whose status rests on a low-confidence change (drawn paler).
@@ -321,7 +322,7 @@ def render_map(
         st.session_state[handled] = {"clicks": clicks, "played": played}
 
     update = StatusUpdate(codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus)
-    streamlit_folium._component_func(
+    value = streamlit_folium._component_func(
         **frame.arguments,
         key=frame.widget_key,
         height=height,
@@ -336,6 +337,17 @@ def render_map(
         on_change=clicked,
         wrap_longitude=False,
     )
+    return drawn_in_page(value)
+
+
+def drawn_in_page(value: object) -> bool:
+    """Whether the map's component ``value`` shows that the reader's page has drawn the map: the
+    map said so (``frontlines_drawn``, components/map/district_layer.js) or a district was
+    clicked on it. A page's first run has no value yet (the component's default); a page that
+    reconnects to a new session (another replica) brings the value it had."""
+    if not isinstance(value, dict):
+        return False
+    return value.get("frontlines_drawn") is True or value.get("last_active_drawing") is not None
 
 
 #: What the map sends back: no more, as each returned object's first value costs a rerun.

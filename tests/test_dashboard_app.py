@@ -243,6 +243,16 @@ def test_panel_names_the_sides_of_a_split_district(monkeypatch):
     assert "| Jul 2016 (day unknown) | Contested between Government and Kurdish (YPG/SDF) |" in text
 
 
+def test_the_charts_wait_for_the_maps_first_drawing_on_a_new_page_only(monkeypatch):
+    """A page's first run leaves out the two charts (the map's report that it has drawn asks for
+    them, see components/map/district_layer.js); the next run has them whatever caused it."""
+    at = app(monkeypatch, date="2016-10-07")
+    assert at.get("vega_lite_chart") == []
+    assert at.get("component_instance")  # the map is there
+    at.slider(key="date").set_value(dt.date(2016, 10, 8)).run()
+    assert len(at.get("vega_lite_chart")) == 2
+
+
 def map_script(at: AppTest) -> str:
     import json
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import streamlit_folium
 
-from components.map_view import RETURNED_OBJECTS, StatusUpdate, build_map, render_map
+from components.map_view import RETURNED_OBJECTS, StatusUpdate, build_map, drawn_in_page, render_map
 
 OPTIONS = {
     "shapes_path": "app/static/theatres/shapes.json",
@@ -80,3 +80,18 @@ def test_each_rerun_sends_its_own_status_but_the_same_map(sent):
         k: v for k, v in second.items() if k not in ("feature_group", "on_change")
     }
     assert first["key"] == second["key"]  # the same component: the map is not re-created
+
+
+@pytest.mark.parametrize(
+    "value, drawn",
+    [
+        (None, False),  # no value yet
+        (dict.fromkeys(RETURNED_OBJECTS), False),  # st_folium's default: a page's first run
+        ({"last_active_drawing": None, "frontlines_drawn": True}, True),  # the map's own report
+        ({"last_active_drawing": None, "frontlines_drawn": "yes"}, False),  # only the map's own true
+        ({"last_active_drawing": {"properties": {"id": "a"}}}, True),  # a click, sent by streamlit-folium
+        ("drawn", False),
+    ],
+)
+def test_a_page_has_drawn_the_map_once_it_says_so_or_was_clicked(value, drawn):
+    assert drawn_in_page(value) is drawn

@@ -26,6 +26,9 @@
  *   playback     null, or {first, last}: the play control over those day numbers; when it
  *                stops, the date shown is sent to the server as the component value's
  *                "frontlines_played": {date, report} (report counts the reports)
+ *
+ * Inside Streamlit the component value also carries "frontlines_drawn": true once the
+ * districts are first drawn or their shapes failed to load (FrontlinesLoader.tell).
  *   canvasThreshold  optional: above this many districts (default 3000, CANVAS_THRESHOLD)
  *                the districts and the front line are drawn on canvases, not as SVG paths:
  *                see "Canvas mode" below; 0 draws any theatre on canvases
@@ -664,18 +667,16 @@
       }
     }
 
-    // Tell the server something through streamlit-folium's component value, keeping what
-    // streamlit-folium last sent (so no click is replayed).
+    // Tell the server something (loader.js's tell; none on the static site).
+    function tell(fields) {
+      if (root.FrontlinesLoader) {
+        root.FrontlinesLoader.tell(fields);
+      }
+    }
     var reports = 0;
     function report(iso) {
-      if (!root.Streamlit) {
-        return;
-      }
       reports += 1;
-      var last = (root.__GLOBAL_DATA__ && root.__GLOBAL_DATA__.previous_data) || {};
-      root.Streamlit.setComponentValue(
-        Object.assign({}, last, { frontlines_played: { date: iso, report: reports } })
-      );
+      tell({ frontlines_played: { date: iso, report: reports } });
     }
 
     function followSlider() {
@@ -959,8 +960,14 @@
         if (options.follow || options.timeline) {
           setTimeout(loadTimeline, 0); // after the first paint: the timelines can be large
         }
+        setTimeout(function () {
+          tell({ frontlines_drawn: true });
+        }, 0);
       })
-      .catch(showLoadError);
+      .catch(function (error) {
+        showLoadError(error);
+        tell({ frontlines_drawn: true }); // done trying: the page need not wait for the map
+      });
     return frontlines;
   }
 

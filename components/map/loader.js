@@ -19,6 +19,13 @@
  *       status scripts (StatusUpdate) may run before the library has arrived. Calls are
  *       kept in order.
  *   FrontlinesLoader.state    "loading", "started" or "failed"
+ *   FrontlinesLoader.tell(fields)
+ *       tell the server something through streamlit-folium's component value: fields are
+ *       added to what streamlit-folium last sent (so no click is replayed) and to what was
+ *       told before. Told so far: "frontlines_played" (playback stopped, district_layer.js)
+ *       and "frontlines_drawn": true once the districts are first drawn or the map has
+ *       failed to load; the dashboard draws its charts only then, so that the map's first
+ *       paint does not wait for them.
  *
  * streamlit-folium listens for clicks on the layers the map has when its script ends; the
  * districts' layer comes later, so the loader adds an empty layer group at once and makes it
@@ -30,7 +37,17 @@
     return;
   }
   var waiting = [];
-  var loader = { state: "loading", start: start, call: call };
+  var loader = { state: "loading", start: start, call: call, tell: tell };
+
+  var told = {};
+  function tell(fields) {
+    if (!root.Streamlit) {
+      return;
+    }
+    Object.assign(told, fields);
+    var last = (root.__GLOBAL_DATA__ && root.__GLOBAL_DATA__.previous_data) || {};
+    root.Streamlit.setComponentValue(Object.assign({}, last, told));
+  }
 
   function call(fn) {
     if (loader.state === "started") {
@@ -75,6 +92,7 @@
       return div;
     };
     box.addTo(root[options.map]);
+    tell({ frontlines_drawn: true }); // done trying: the page need not wait for the map
   }
 
   function data(url, base) {

@@ -192,6 +192,33 @@ def test_a_map_library_that_cannot_be_loaded_is_named_on_the_map(page, aleppo_se
     assert "could not be loaded" in alert.inner_text() and "app/static/map/" in alert.inner_text()
     assert frame.evaluate("FrontlinesLoader.state") == "failed"
     assert "Traceback" not in page.inner_text("body")
+    # the page does not wait for a map that will never draw: the charts come without any action
+    page.locator("[data-testid=stVegaLiteChart]").nth(1).wait_for(timeout=20_000)
+
+
+# When the page's first chart appeared, in the top page's clock.
+FIRST_CHART = """
+if (window === window.top) {
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("[data-testid=stVegaLiteChart]")) {
+      window.__firstChart = performance.timeOrigin + performance.now();
+      observer.disconnect();
+    }
+  }).observe(document, {subtree: true, childList: true});
+}
+"""
+
+
+def test_the_charts_come_after_the_maps_first_drawing(page, aleppo_server):
+    page.context.add_init_script(FIRST_CHART)
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07")
+    frame = map_frame(page)
+    page.locator("[data-testid=stVegaLiteChart]").nth(1).wait_for(timeout=20_000)
+    drawn = frame.evaluate(
+        "performance.timeOrigin + performance.getEntriesByName('frontlines-shapes-drawn')[0].startTime"
+    )
+    assert page.evaluate("window.__firstChart") > drawn
+    assert status_of(frame, "bustan-al-basha") == "contested"
 
 
 # Every document streamlit-folium's iframe loads, counted in the top page (a re-created or

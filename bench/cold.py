@@ -2,7 +2,9 @@
 
 With the on-disk theatre cache (geo.cache) warm, as for a new replica of a data version already
 loaded once (or a container image built with `python -m geo cache`), and with an empty cache.
-Then, for the warm start, where the time went: the first page's steps (bench/first_paint.py's,
+The warm start also behind the deployment's nginx, already running, which serves Streamlit's
+frontend bundle itself (deploy/nginx/frontlines.conf.template). Then, for the warm start
+(direct), where the time went: the first page's steps (bench/first_paint.py's,
 counted from the process's start) and the first script run's largest costs, from a further
 fresh process whose first run is profiled (bench/profiled_dashboard.py; cProfile slows the run
 down, so its figures are shares rather than times).
@@ -28,23 +30,38 @@ from first_paint import one_session
 
 from devtools.assets import ensure_packages, offline_context
 from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import Server
+from devtools.nginx import Nginx, find_nginx
+from devtools.server import Server, _free_port
 
 PAINT = "last change of the map's paths (first paint)"
 LINK = "/?date=2013-01-01"
+BASE = "aleppo"  # the sub-path behind nginx
 
 
-def first_page(browser, data: Path, cache: str, *, warm: bool) -> dict[str, float]:
-    """The first page's steps in ms since the process started (``healthy``, then first_paint's)."""
+def first_page(browser, data: Path, cache: str, *, warm: bool, proxy_folder: Path | None = None) -> dict[str, float]:
+    """The first page's steps in ms since the process started (``healthy``, then first_paint's).
+
+    With ``proxy_folder``, the process is a replica behind the deployment's nginx, which runs
+    already (it outlives replicas) and serves Streamlit's frontend bundle itself."""
     os.environ["FRONTLINES_CACHE"] = cache
-    start = time.perf_counter()
-    server = Server(data, warm=warm)
-    healthy = (time.perf_counter() - start) * 1000
+    port = _free_port()
+    proxy = None
+    if proxy_folder is not None:
+        replica = f"127.0.0.1:{port}"
+        proxy = Nginx(proxy_folder, port=_free_port(), base_path=f"/{BASE}", replicas=[replica, replica])
     try:
-        steps = one_session(browser, server.url + LINK)
-        return {"process start to healthy": healthy, **{k: healthy + v for k, v in steps.items()}}
+        start = time.perf_counter()
+        server = Server(data, warm=warm, port=port, base_path=BASE if proxy else "")
+        healthy = (time.perf_counter() - start) * 1000
+        try:
+            url = f"http://localhost:{proxy.port}/{BASE}" if proxy else server.url
+            steps = one_session(browser, url + LINK)
+            return {"process start to healthy": healthy, **{k: healthy + v for k, v in steps.items()}}
+        finally:
+            server.stop()
     finally:
-        server.stop()
+        if proxy is not None:
+            proxy.stop()
 
 
 def profile_first_run(browser, data: Path, cache: str, profile: str, *, warm: bool) -> None:
@@ -132,6 +149,9 @@ def main() -> None:
     parser.add_argument("--caches", default="empty,warm", help="which starts to time (the breakdown is the warm one's)")
     parser.add_argument("--no-profile", action="store_true", help="skip the profiled run")
     parser.add_argument(
+        "--no-nginx", action="store_true", help="skip the warm start of a replica behind nginx (bundle from nginx)"
+    )
+    parser.add_argument(
         "--plain", action="store_true", help="start by `streamlit run dashboard.py`, without serve.py's warm start"
     )
     args = parser.parse_args()
@@ -140,7 +160,7 @@ def main() -> None:
     ensure_packages()
     launch = "`streamlit run dashboard.py`" if args.plain else "`python -m serve` (warm start)"
     print(f"Cold start: a fresh {launch} process to its first painted share link (ms)")
-    table = StreamingTable(["theatre", "cache", "process start to healthy", "process start to first paint"])
+    table = StreamingTable(["theatre", "cache", "served", "process start to healthy", "process start to first paint"])
     details = []
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as scratch:
         browser = playwright.chromium.launch(executable_path=find_chromium(), args=LAUNCH_ARGS)
@@ -149,13 +169,19 @@ def main() -> None:
             name = "Aleppo" if size == "aleppo" else f"{int(size):,} x {int(size) * 100:,}"
             if "empty" in args.caches:
                 steps = first_page(browser, data, os.path.join(scratch, f"empty-{size}"), warm=not args.plain)
-                table.row([name, "empty", f"{steps['process start to healthy']:.0f}", f"{steps[PAINT]:.0f}"])
+                table.row([name, "empty", "direct", f"{steps['process start to healthy']:.0f}", f"{steps[PAINT]:.0f}"])
             if "warm" not in args.caches:
                 continue
             warm = os.path.join(scratch, f"warm-{size}")
             warm_cache(data, warm)
             steps = first_page(browser, data, warm, warm=not args.plain)
-            table.row([name, "warm", f"{steps['process start to healthy']:.0f}", f"{steps[PAINT]:.0f}"])
+            table.row([name, "warm", "direct", f"{steps['process start to healthy']:.0f}", f"{steps[PAINT]:.0f}"])
+            if not args.no_nginx and find_nginx() is not None:
+                behind = first_page(
+                    browser, data, warm, warm=not args.plain, proxy_folder=Path(scratch) / f"nginx-{size}"
+                )
+                healthy, painted = behind["process start to healthy"], behind[PAINT]
+                table.row([name, "warm", "behind nginx", f"{healthy:.0f}", f"{painted:.0f}"])
             profile = None
             if not args.no_profile:
                 profile = os.path.join(scratch, f"profile-{size}")

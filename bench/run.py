@@ -49,7 +49,8 @@ def main() -> None:
             ["scrub.py", "--sizes", "130", "--scrubs", "3", "--compare", "--layers", "--quiet-ms", "400"],
             ["playback.py", "--sizes", "130", "--seconds", "2", "--repeat", "3"],
             ["site.py", "--sizes", "130", "--scrubs", "3"],
-            ["cold.py", "--sizes", "aleppo"],
+            ["cold.py", "--sizes", "aleppo", "--no-nginx"],
+            ["floor.py", "--runs", "1", "--no-nginx"],
         ]
     else:
         runs = [
@@ -58,6 +59,7 @@ def main() -> None:
             ["playback.py", "--sizes", "130,10000"],
             ["site.py", "--sizes", "130,10000", "--scrubs", "20"],
             ["cold.py", "--sizes", "aleppo,10000"],
+            ["floor.py"],
         ]
     print(f"Machine: {machine()}\n", flush=True)
     for run in runs:

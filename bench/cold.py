@@ -31,7 +31,7 @@ from first_paint import one_session
 from devtools.assets import ensure_packages, offline_context
 from devtools.browser import LAUNCH_ARGS, find_chromium
 from devtools.nginx import Nginx, find_nginx
-from devtools.server import Server, _free_port
+from devtools.server import Server, free_port
 
 PAINT = "last change of the map's paths (first paint)"
 LINK = "/?date=2013-01-01"
@@ -44,11 +44,11 @@ def first_page(browser, data: Path, cache: str, *, warm: bool, proxy_folder: Pat
     With ``proxy_folder``, the process is a replica behind the deployment's nginx, which runs
     already (it outlives replicas) and serves Streamlit's frontend bundle itself."""
     os.environ["FRONTLINES_CACHE"] = cache
-    port = _free_port()
+    port = free_port()
     proxy = None
     if proxy_folder is not None:
         replica = f"127.0.0.1:{port}"
-        proxy = Nginx(proxy_folder, port=_free_port(), base_path=f"/{BASE}", replicas=[replica, replica])
+        proxy = Nginx(proxy_folder, port=free_port(), base_path=f"/{BASE}", replicas=[replica, replica])
     try:
         start = time.perf_counter()
         server = Server(data, warm=warm, port=port, base_path=BASE if proxy else "")

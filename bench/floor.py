@@ -28,7 +28,7 @@ from common import ROOT, median, print_table
 from devtools.assets import ensure_packages, offline_context
 from devtools.browser import LAUNCH_ARGS, find_chromium
 from devtools.nginx import Nginx, find_nginx
-from devtools.server import Server, _free_port
+from devtools.server import Server, free_port
 
 APPS = ROOT / "bench" / "floor_apps"
 BASE = "floor"
@@ -82,7 +82,7 @@ def measure(browser, data: Path, *, runs: int, nginx: bool) -> list[list[str]]:
         try:
             url = f"{server.url}/?date=2013-01-01"
             if nginx:
-                port = _free_port()
+                port = free_port()
                 replica = f"127.0.0.1:{server.port}"
                 proxy = Nginx(Path(tempfile.mkdtemp()), port=port, base_path=f"/{BASE}", replicas=[replica, replica])
                 url = f"http://localhost:{port}/{BASE}/?date=2013-01-01"

@@ -40,7 +40,7 @@ import websockets
 from common import ROOT, percentile, print_table
 
 from devtools.nginx import Nginx
-from devtools.server import Server, _free_port
+from devtools.server import Server, free_port
 from devtools.session import CLICK_EVERY, SHARE_LINK, Reader, Tally
 from geo import load_theatre
 
@@ -93,7 +93,7 @@ class Deployment:
                 self.url = self.servers[0].url
             else:
                 self.servers += [Server(DATA, options=options, base_path=self.BASE) for _ in range(2)]
-                port = _free_port()
+                port = free_port()
                 self.proxy = Nginx(
                     Path(tempfile.mkdtemp(prefix="frontlines-load-nginx-")),
                     port=port,

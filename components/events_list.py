@@ -47,7 +47,7 @@ def render_events(
     lang: str,
     jump: Callable[[dt.date], None] | None = None,
 ) -> None:
-    """Show :func:`event_lines`' list; with ``jump``, a button per target date calls ``jump(that date)``."""
+    """Show :func:`event_lines`' list; with ``jump``, choosing one of the target dates calls ``jump(that date)``."""
     heading = "## " + t("events.heading", lang, count=window_days, date=date_text(date, lang, "day_long"))
     if not lines:
         st.markdown(heading)

@@ -26,7 +26,8 @@ def stop_process(process: subprocess.Popen, log: IO) -> None:
     log.close()
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A loopback port free at the time of asking."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
@@ -52,7 +53,7 @@ class Server:
         warm: bool = True,
         launcher: str | None = None,
     ):
-        self.port = port or _free_port()
+        self.port = port or free_port()
         self.url = f"http://localhost:{self.port}"
         health = f"http://127.0.0.1:{self.port}/{base_path + '/' if base_path else ''}_stcore/health"
         # Kept open for the server's lifetime; closed in stop().

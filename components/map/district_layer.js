@@ -26,14 +26,14 @@
  *   playback     null, or {first, last}: the play control over those day numbers; when it
  *                stops, the date shown is sent to the server as the component value's
  *                "frontlines_played": {date, report} (report counts the reports)
- *
- * Inside Streamlit the component value also carries "frontlines_drawn": true once the
- * districts are first drawn or their shapes failed to load (FrontlinesLoader.tell).
  *   canvasThreshold  optional: above this many districts (default 3000, CANVAS_THRESHOLD)
  *                the districts and the front line are drawn on canvases, not as SVG paths:
  *                see "Canvas mode" below; 0 draws any theatre on canvases
  *   rasterMin    optional, canvas mode: from this many districts (front-line parts) in view
  *                (default 2000, RASTER_MIN) they are drawn as pixels, not paths; 0 always
+ *
+ * Inside Streamlit the component value also carries "frontlines_drawn": true once the
+ * districts are first drawn or their shapes failed to load (FrontlinesLoader.tell).
  *
  * The contract others rely on (tests, benchmarks, the rerun's StatusUpdate script, anyone's
  * own tooling):

@@ -5,7 +5,6 @@ nginx configuration, on loopback)."""
 from __future__ import annotations
 
 import os
-import socket
 import time
 from urllib.parse import parse_qs, urlsplit
 
@@ -13,17 +12,11 @@ import pytest
 
 from components.i18n import t
 from devtools.nginx import Nginx, find_nginx
-from devtools.server import ROOT, Server, click_district, map_frame
+from devtools.server import ROOT, Server, click_district, free_port, map_frame
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 BASE = "aleppo"
 WAIT_MS = 90_000  # generous: the full suite runs on a loaded machine
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def status_of(frame, district_id: str) -> str:
@@ -56,7 +49,7 @@ def replicas(tmp_path_factory):
     try:
         proxy = Nginx(
             tmp_path_factory.mktemp("nginx"),
-            port=_free_port(),
+            port=free_port(),
             base_path=f"/{BASE}",
             replicas=[f"127.0.0.1:{a.port}" for a in apps],
         )

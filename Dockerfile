@@ -25,7 +25,7 @@ USER app
 # Parse and validate the shipped theatre once at build time, so a fresh replica starts fast;
 # compile the app's own modules too (PYTHONDONTWRITEBYTECODE keeps a process from writing them,
 # so each start would compile them again).
-RUN python -m geo cache --data data/aleppo && python -m compileall -q serve.py dashboard.py dashboard_resources.py geo components
+RUN python -m geo cache --data data/aleppo && python -m compileall -q serve.py dashboard.py dashboard_resources.py geo mapui components
 
 EXPOSE 8501
 HEALTHCHECK --interval=30s --timeout=5s --start-period=40s --retries=3 \

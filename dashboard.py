@@ -27,7 +27,6 @@ from components.downloads import Download, render_downloads
 from components.embed import hide_chrome
 from components.events_list import event_lines, render_events
 from components.guard import contained
-from components.i18n import DEFAULT_LANGUAGE, language, t
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
@@ -62,6 +61,7 @@ from geo.export import (
 )
 from geo.theatre import count_statuses
 from geo.version import changed_since
+from mapui.i18n import DEFAULT_LANGUAGE, language, t
 
 EVENT_WINDOW_DAYS = 30
 MAP_HEIGHT = 480  # with the controls above it, the map's bottom edge stays above 900 px

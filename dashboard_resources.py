@@ -25,7 +25,6 @@ import pandas as pd
 import streamlit as st
 
 from components.control_chart import control_specs, series_records
-from components.i18n import LANGUAGES
 from components.js import js_literal
 from components.map_view import library_payloads
 from components.static_files import kept_published, publish_payloads, static_serving_enabled
@@ -37,6 +36,7 @@ from geo.payloads import frontline_text, shapes_text, sourcing, timeline_text
 from geo.quality import changes_per_month, confidence_counts
 from geo.search import SearchIndex
 from geo.series import control_series
+from mapui.i18n import LANGUAGES
 
 HERE = Path(__file__).resolve().parent
 STATIC_ROOT = HERE / "static"

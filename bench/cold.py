@@ -28,10 +28,10 @@ from pathlib import Path
 from common import ROOT, StreamingTable, synthetic
 from first_paint import one_session
 
-from devtools.assets import ensure_packages, offline_context
-from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.nginx import Nginx, find_nginx
-from devtools.server import Server, free_port
+from frontlines_dev.assets import ensure_packages, offline_context
+from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+from frontlines_dev.nginx import Nginx, find_nginx
+from frontlines_dev.server import Server, free_port
 
 PAINT = "last change of the map's paths (first paint)"
 LINK = "/?date=2013-01-01"

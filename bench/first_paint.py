@@ -19,9 +19,9 @@ from pathlib import Path
 from common import ROOT, median
 from scrub import INSTRUMENT, settle
 
-from devtools.assets import ensure_packages, offline_context
-from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import Server, map_frame
+from frontlines_dev.assets import ensure_packages, offline_context
+from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+from frontlines_dev.server import Server, map_frame
 
 # In every frame: the top page notes the websocket's messages and each map iframe created; the
 # map's iframe notes when Leaflet, the loader, the map's code, the map object and its first

@@ -21,9 +21,9 @@ from pathlib import Path
 
 from common import median, synthetic
 
-from devtools.assets import ensure_packages, offline_context
-from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import Server, map_frame
+from frontlines_dev.assets import ensure_packages, offline_context
+from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+from frontlines_dev.server import Server, map_frame
 from geo import load_theatre
 
 # In the map's frame: wrap the parts of a frame with timers, play uncapped for `seconds`.
@@ -98,9 +98,9 @@ async (seconds) => {
 """
 
 CATEGORIES = [
-    "devtools.timeline",
-    "disabled-by-default-devtools.timeline",
-    "disabled-by-default-devtools.timeline.frame",
+    "frontlines_dev.timeline",
+    "disabled-by-default-frontlines_dev.timeline",
+    "disabled-by-default-frontlines_dev.timeline.frame",
     "v8",
     "cc",
 ]

@@ -13,7 +13,7 @@ are checked at the end (map painted, panel and URL agree, no error shown).
     python bench/load.py --replicas 2         # two replicas behind the deployment's nginx (deploy/nginx)
 
 With ``--replicas 2`` the readers reach two servers through nginx on loopback, configured by
-the deployment's own file (devtools/nginx.py), as compose.yaml runs them: each reader connects
+the deployment's own file (frontlines_dev/nginx.py), as compose.yaml runs them: each reader connects
 from a loopback address of its own (127.0.0.2, 127.0.0.3, ...), since nginx places a new
 reader on a replica by its client address. Memory and CPU are then the replicas' sums.
 
@@ -39,9 +39,9 @@ from pathlib import Path
 import websockets
 from common import ROOT, percentile, print_table
 
-from devtools.nginx import Nginx
-from devtools.server import Server, free_port
-from devtools.session import CLICK_EVERY, SHARE_LINK, Reader, Tally
+from frontlines_dev.nginx import Nginx
+from frontlines_dev.server import Server, free_port
+from frontlines_dev.session import CLICK_EVERY, SHARE_LINK, Reader, Tally
 from geo import load_theatre
 
 DATA = ROOT / "data" / "aleppo"
@@ -173,9 +173,9 @@ def browsers_alongside(url: str, count: int, stop: threading.Event, results: lis
     """Real Chromium pages that scrub once a second until ``stop``, then check what they show."""
     from playwright.sync_api import sync_playwright
 
-    from devtools.assets import ensure_packages, offline_context
-    from devtools.browser import LAUNCH_ARGS, find_chromium
-    from devtools.server import map_frame
+    from frontlines_dev.assets import ensure_packages, offline_context
+    from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+    from frontlines_dev.server import map_frame
 
     ensure_packages()
     with sync_playwright() as playwright:

@@ -17,9 +17,9 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from components.map_view import LeafletOnlyMap
-from components.palette import STATUS_STYLES
 from geo import load_theatre
 from geo.export import districts_geojson
+from mapui.palette import STATUS_STYLES
 
 parser = argparse.ArgumentParser()
 parser.add_argument("--data", type=Path, required=True)

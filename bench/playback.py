@@ -18,9 +18,9 @@ import time
 
 from common import StreamingTable, median, percentile, synthetic
 
-from devtools.assets import ensure_packages, offline_context
-from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import Server, map_frame
+from frontlines_dev.assets import ensure_packages, offline_context
+from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+from frontlines_dev.server import Server, map_frame
 from geo import load_theatre
 from geo.compare import compare_dates
 from geo.statuses import encode_status_chars

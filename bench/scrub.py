@@ -20,9 +20,9 @@ import time
 
 from common import ROOT, StreamingTable, median, percentile, synthetic
 
-from devtools.assets import ensure_packages, offline_context
-from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import Server, map_frame
+from frontlines_dev.assets import ensure_packages, offline_context
+from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+from frontlines_dev.server import Server, map_frame
 
 # In the top page: note each keydown, and watch every iframe's document for changes to the drawn paths.
 INSTRUMENT = """

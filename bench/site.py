@@ -1,4 +1,4 @@
-"""The static site (python -m geo site) served by python -m http.server on loopback, in headless Chromium:
+"""The static site (frontlines site) served by python -m http.server on loopback, in headless Chromium:
 first paint of a share link and scrub-to-paint, beside the dashboard's first paint of the same link.
 
     python bench/site.py                      # 130 and 10,000 districts
@@ -20,12 +20,12 @@ import time
 from common import OUT, StreamingTable, median, percentile, print_table, synthetic
 from scrub import open_view
 
-from devtools.assets import ASSETS, ensure_packages, offline_context
-from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import Server
-from devtools.static_server import StaticServer
+from frontlines_dev.assets import ASSETS, ensure_packages, offline_context
+from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+from frontlines_dev.server import Server
+from frontlines_dev.static_server import StaticServer
 from geo.cache import load_theatre_cached
-from geo.site import LEAFLET_VERSION, write_site
+from static_site.build import LEAFLET_VERSION, write_site
 
 # Times inside the page: each keydown, and every change to the map's paths (MutationObserver).
 INSTRUMENT = """
@@ -44,7 +44,7 @@ INSTRUMENT = """
 """
 LINK = "?date=2013-01-01&map=13/36.20000/37.15000"
 # Where a first paint's time goes: each file's arrival (Resource Timing) and the page's own steps
-# (performance marks "site-*" from geo/site_template/site.js, "frontlines-*" from district_layer.js),
+# (performance marks "site-*" from static_site/template/site.js, "frontlines-*" from district_layer.js),
 # in ms since navigation start. A first-paint file written into the page is never requested.
 BREAKDOWN = """
 (() => {

@@ -11,7 +11,7 @@ import datetime as dt
 
 import streamlit as st
 
-from components.i18n import t
+from mapui.i18n import t
 
 #: The field every clickable chart layer carries: the day it stands for, as YYYY-MM-DD.
 DAY_FIELD = "day"

@@ -7,9 +7,9 @@ import datetime as dt
 import streamlit as st
 
 from components.district_panel import readable_date
-from components.i18n import date_text, t
 from components.text import md_text, render_html, source_links
 from geo.compare import Comparison
+from mapui.i18n import date_text, t
 
 TOGGLE_KEY, FROM_KEY = "compare", "from"
 

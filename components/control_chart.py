@@ -14,8 +14,8 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_select import clicked_day, day_picker, with_date_rule
-from components.i18n import t, vega_locale
-from components.palette import STATUS_STYLES
+from mapui.i18n import t, vega_locale
+from mapui.palette import STATUS_STYLES
 
 KEY, MEASURE_KEY = "control-chart", "control-measure"
 #: The chart's measures: a field of :func:`series_records` each, named by ``chart.measure.<field>``.

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.i18n import date_text, t
+from mapui.i18n import date_text, t
 
 
 def render_date_box(*, start: dt.date, end: dt.date, date: dt.date, jump: Callable[[dt.date], None], lang: str) -> None:

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.i18n import date_text, t
 from components.text import render_html
+from mapui.i18n import date_text, t
 
 
 def render_date_controls(

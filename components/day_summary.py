@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from components.i18n import date_text, t
 from components.text import html_text, render_html
+from mapui.i18n import date_text, t
 
 #: At most this many changed districts are named; the rest are counted.
 NAMED_CHANGES = 5

@@ -11,8 +11,8 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.i18n import date_text, t
 from geo.statuses import STATUSES
+from mapui.i18n import date_text, t
 
 
 def _chosen(key: str, on_select: Callable[[str], None]) -> None:

@@ -8,11 +8,11 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from components.i18n import date_text, t
-from components.palette import STATUS_STYLES
 from components.text import data_text, html_block, html_text, md_link, md_text, render_html, source_links
 from geo.statuses import STATUSES
 from geo.urls import host_of
+from mapui.i18n import date_text, t
+from mapui.palette import STATUS_STYLES
 
 _PRECISION_STYLE = {"day": "day", "days": "day", "month": "month", "year": "year"}
 

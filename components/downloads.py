@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from components.i18n import t
+from mapui.i18n import t
 
 
 @dataclass(frozen=True)

@@ -9,8 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from components.district_panel import readable_date
-from components.i18n import date_text, t
 from components.text import data_text, md_text, source_links
+from mapui.i18n import date_text, t
 
 JUMPS_KEY = "event-jumps"
 

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from components.i18n import t
+from mapui.i18n import t
 
 log = logging.getLogger("frontlines")
 

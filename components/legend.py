@@ -1,17 +1,17 @@
 """Under the map, in compare mode only: what the blue outline means.
 
-The status legend is on the map itself (``components/map/legend.js``, its text from
+The status legend is on the map itself (``mapui/map/legend.js``, its text from
 :func:`components.map_view.legend_text`), with solid swatches: the blend the map draws over
-its light tiles (see ``components.palette``).
+its light tiles (see ``mapui.palette``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from components.i18n import date_text, t
-from components.palette import CHANGED_OUTLINE
 from components.text import render_html
+from mapui.i18n import date_text, t
+from mapui.palette import CHANGED_OUTLINE
 
 
 def render_legend(*, lang: str, changed_since: dt.date | None = None) -> None:

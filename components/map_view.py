@@ -5,7 +5,7 @@ streamlit-folium keeps the Leaflet map it already has: zoom and pan survive.
 What changes on a scrub travels as a tiny feature group whose script calls
 ``window.frontlines.apply(codes, selected, date)``: one character per district in
 the format of :data:`geo.statuses.STATUS_CHAR_BASES`. The browser code lives in
-``components/map/*.js``; this module only wires it to Folium and Streamlit.
+``mapui/map/*.js``; this module only wires it to Folium and Streamlit.
 """
 
 from __future__ import annotations
@@ -24,11 +24,11 @@ import xyzservices
 from branca.element import Element, MacroElement
 from folium.template import Template
 
-from components.i18n import t
 from components.js import js_literal
-from components.map_scripts import map_library, map_loader, map_styles, map_text, overlay_options, share_text
-from components.palette import FILL_OPACITY, styles_in_code_order
 from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
+from mapui.i18n import t
+from mapui.map_scripts import map_library, map_loader, map_styles, map_text, overlay_options, share_text
+from mapui.palette import FILL_OPACITY, styles_in_code_order
 
 #: The play control's text (options.playback.text), from the catalogue's ``playback.<key>``.
 PLAYBACK_TEXT_KEYS = ("play", "playTitle", "pauseTitle", "speed", "loop", "loading")
@@ -116,7 +116,7 @@ def library_payloads() -> dict[str, str]:
 
 class DistrictLayer(MacroElement):
     """Every district as an SVG path with the class ``district district-<id>``, drawn by
-    ``components/map/district_layer.js`` and started with one ``FrontlinesMap.init(options)``,
+    ``mapui/map/district_layer.js`` and started with one ``FrontlinesMap.init(options)``,
     with the front line, names, legend and evidence layers of the other files in ``map/``.
 
     With ``library_paths`` (``{".js": path, ".css": path}`` of :func:`library_payloads`, published as
@@ -274,11 +274,11 @@ def render_map(
     Compare mode: ``compare_codes`` (status codes at the "from" date) marks every district
     whose status differs. ``focus`` is ``(district_id, token)``: centre the map on the
     district once per new token. ``playback_days`` (first and last day numbers) adds the
-    play control (``components/map/playback.js``, needs the timelines); when playback
+    play control (``mapui/map/playback.js``, needs the timelines); when playback
     stops, ``on_played(date)`` gets the date it stopped on.
 
     The map keeps its centre, zoom and layers in the page's address (``map=``, ``layers=``,
-    see ``components/map/view_sync.js``); with ``share_title`` it has Copy link and Embed buttons.
+    see ``mapui/map/view_sync.js``); with ``share_title`` it has Copy link and Embed buttons.
 
     ``library_paths`` are the static paths of :func:`library_payloads` (the map's code, fetched
     once); without them the code travels inline with every rerun.
@@ -342,7 +342,7 @@ def render_map(
 
 def drawn_in_page(value: object) -> bool:
     """Whether the map's component ``value`` shows that the reader's page has drawn the map: the
-    map said so (``frontlines_drawn``, components/map/district_layer.js) or a district was
+    map said so (``frontlines_drawn``, mapui/map/district_layer.js) or a district was
     clicked on it. A page's first run has no value yet (the component's default); a page that
     reconnects to a new session (another replica) brings the value it had."""
     if not isinstance(value, dict):

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from components.i18n import DIRECTIONS, LANGUAGES, NATIVE_NAMES, t
 from components.js import js_literal
+from mapui.i18n import DIRECTIONS, LANGUAGES, NATIVE_NAMES, t
 
 ASSETS = Path(__file__).with_name("assets")
 _PAGE_SCRIPT = (ASSETS / "page.js").read_text(encoding="utf-8")

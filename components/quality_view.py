@@ -8,8 +8,8 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from components.i18n import date_text, t
 from components.text import data_text, md_text
+from mapui.i18n import date_text, t
 
 #: geo.quality.sourcing_summary's keys and the catalogue's names for them.
 _SOURCING_KEYS = {

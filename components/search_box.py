@@ -6,9 +6,9 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from components.i18n import t
 from components.text import md_text
 from geo.search import Match, SearchIndex
+from mapui.i18n import t
 
 KEY = "search"
 

@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
-from components.i18n import t
+from mapui.i18n import t
 
 
 def share_url(base_url: str, params: dict[str, str | None]) -> str:

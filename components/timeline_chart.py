@@ -15,8 +15,8 @@ import pandas as pd
 import streamlit as st
 
 from components.chart_select import DAY_FIELD, clicked_day, with_date_rule
-from components.i18n import date_text, t, vega_locale
 from components.text import data_text
+from mapui.i18n import date_text, t, vega_locale
 
 KEY = "timeline-strip"
 STRIP_HEIGHT = 130

@@ -1,6 +1,6 @@
 """The view in the URL: ``?from=…&date=…&district=…&map=…&layers=…&mode=embed&lang=ar&v=…``.
 
-:func:`parse_view` is the Python twin of ``parse`` in ``components/map/view_url.js`` (the
+:func:`parse_view` is the Python twin of ``parse`` in ``mapui/map/view_url.js`` (the
 static site and the map script use that one); ``tests/url_view_cases.json`` holds the two
 equal. The dashboard owns ``from`` (compare mode), ``date``, ``district``, ``mode``, ``lang`` (the
 interface language, absent for the default) and ``v``; the map script owns
@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components.i18n import LANGUAGES, t
 from geo.errors import GeoError
+from mapui.i18n import LANGUAGES, t
 
 VIEW_KEYS = ("from", "date", "district", "map", "layers", "mode", "lang", "v")
 APP_KEYS = (

@@ -1,11 +1,14 @@
-"""Command line: ``python -m geo validate|state|history|export|site|version|release|changed|synth``."""
+"""Command line: ``python -m geo validate|state|history|export|cache|version|release|changed|synth``.
+
+The front ends add their own commands (``frontlines site``) through :func:`main`'s ``extra_commands``:
+the library never imports them."""
 
 from __future__ import annotations
 
 import argparse
 import csv
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from geo.errors import DataError, GeoError
@@ -49,15 +52,6 @@ def _export(args: argparse.Namespace) -> int:
     with open(args.out, "w", encoding="utf-8", newline="") as out:
         (write_state_geojson if args.format == "geojson" else write_state_csv)(theatre, date, out)
     print(f"wrote the state of {len(theatre.district_ids)} districts on {date} to {args.out}")
-    return 0
-
-
-def _site(args: argparse.Namespace) -> int:
-    from geo.site import write_site
-
-    theatre = load_theatre(args.data)
-    write_site(theatre, args.out, vendor_leaflet=args.vendor_leaflet)
-    print(f"wrote a static site for {theatre.meta.title} (data version {theatre.version}) to {args.out}")
     return 0
 
 
@@ -108,8 +102,13 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m geo", description="Validate and query a theatre's control data.")
+#: A front end's hook: adds its subcommands (each with ``set_defaults(run=...)``) to the parser's.
+AddCommands = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
+
+
+def build_parser(*, prog: str = "python -m geo", extra_commands: Sequence[AddCommands] = ()) -> argparse.ArgumentParser:
+    """The command line's parser: the library's commands, then each of ``extra_commands``'."""
+    parser = argparse.ArgumentParser(prog=prog, description="Validate and query a theatre's control data.")
     commands = parser.add_subparsers(dest="command", required=True)
 
     validate = commands.add_parser("validate", help="check a theatre directory and report every problem")
@@ -134,20 +133,6 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--out", type=Path, required=True, help="file to write")
     export.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
     export.set_defaults(run=_export)
-
-    site = commands.add_parser("site", help="write a self-contained static site of the map")
-    site.add_argument("--out", type=Path, required=True, help="folder to write (replaced if it holds a site)")
-    site.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
-    site.add_argument(
-        "--vendor-leaflet",
-        nargs="?",
-        const=True,
-        default=None,
-        metavar="DIR",
-        help="copy Leaflet into the site instead of using its CDN: from DIR (Leaflet's dist folder) "
-        "or, without DIR, from the npm registry (needs npm)",
-    )
-    site.set_defaults(run=_site)
 
     cache = commands.add_parser(
         "cache", help="parse, validate and serialise a theatre into the on-disk cache (fast cold start)"
@@ -175,11 +160,16 @@ def build_parser() -> argparse.ArgumentParser:
     synth.add_argument("--seed", type=int, default=0)
     synth.add_argument("--out", type=Path, required=True, help="folder to write")
     synth.set_defaults(run=_synth)
+    for add_commands in extra_commands:
+        add_commands(commands)
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(
+    argv: Sequence[str] | None = None, *, prog: str = "python -m geo", extra_commands: Sequence[AddCommands] = ()
+) -> int:
+    """Run one command; a data or input problem is one message on standard error and exit code 1 or 2."""
+    args = build_parser(prog=prog, extra_commands=extra_commands).parse_args(argv)
     try:
         return args.run(args)
     except DataError as exc:

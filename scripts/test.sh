@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install what the tests need (Chromium, Node.js/npm and nginx from the system packages, Python packages
-# and the project into .venv), check lint, formatting and types, and run the whole suite.
+# and the project into .venv), check lint, formatting, types and the import layers, and run the whole suite.
 # Browser tests never skip when CI=true. Extra arguments go to pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,8 +11,10 @@ command -v node >/dev/null || missing+=(nodejs)
 command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)  # the replicas-behind-nginx test
 source scripts/venv.sh requirements-dev.txt
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
-echo "ruff check, ruff format --check, mypy"
+echo "ruff check, ruff format --check, mypy, lint-imports"
 ruff check --quiet .
 ruff format --check --quiet .
 mypy
-exec python -m pytest -q "$@"
+lint-imports --no-cache >/dev/null || lint-imports --no-cache  # quiet when the layers hold, the report when not
+# Two processes, each test module in one of them (each browser module starts its own server and Chromium).
+exec python -m pytest -q -n 2 --dist loadfile "$@"

@@ -245,7 +245,7 @@ def test_panel_names_the_sides_of_a_split_district(monkeypatch):
 
 def test_the_charts_wait_for_the_maps_first_drawing_on_a_new_page_only(monkeypatch):
     """A page's first run leaves out the two charts (the map's report that it has drawn asks for
-    them, see components/map/district_layer.js); the next run has them whatever caused it."""
+    them, see mapui/map/district_layer.js); the next run has them whatever caused it."""
     at = app(monkeypatch, date="2016-10-07")
     assert at.get("vega_lite_chart") == []
     assert at.get("component_instance")  # the map is there
@@ -278,7 +278,7 @@ def test_the_map_fetches_published_shapes_or_carries_them_inline(monkeypatch):
 
 def test_the_map_library_is_a_static_file_or_travels_inline(monkeypatch):
     import components.static_files
-    from components.map_scripts import map_library
+    from mapui.map_scripts import map_library
 
     clear_caches()
     script = map_script(app(monkeypatch))

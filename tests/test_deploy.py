@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from devtools.nginx import TEMPLATE, fill_template
+from frontlines_dev.nginx import TEMPLATE, fill_template
 
 ROOT = Path(__file__).resolve().parents[1]
 

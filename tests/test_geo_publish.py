@@ -15,16 +15,14 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import geo.site as site_module
-from components.map_scripts import MAP_SCRIPTS, map_library
+import static_site.build as site_module
+from frontlines.cli import main
 from geo import load_theatre
 from geo.cache import cache_root, cached_json, cached_text, known_digest, load_theatre_cached
-from geo.cli import main
 from geo.export import districts_geojson, write_state_csv, write_state_geojson
 from geo.frontline import borders_payload
 from geo.payloads import frontline_text, script_json, shapes_text, sourcing, timeline_text
 from geo.quality import sourcing_summary
-from geo.site import TEMPLATE, SiteError, timeline_bytes, write_site
 from geo.version import (
     VersionError,
     changed_since,
@@ -34,6 +32,8 @@ from geo.version import (
     read_releases,
     record_release,
 )
+from mapui.map_scripts import MAP_SCRIPTS, map_library
+from static_site.build import TEMPLATE, SiteError, timeline_bytes, write_site
 from synthetic import CHANGES, META, district_features, write_theatre
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,13 +12,13 @@ from pathlib import Path
 import pytest
 
 from components.control_chart import MEASURES
-from components.i18n import LANGUAGES, MissingTranslation, catalogue, date_text, language, t
-from components.map_scripts import EVIDENCE_TEXT_KEYS, LEGEND_TEXT_KEYS, MAP_TEXT_KEYS
 from components.map_view import PLAYBACK_SPEEDS, PLAYBACK_TEXT_KEYS
 from components.url_state import VIEW_KEYS
 from geo.changes import CONFIDENCE_LEVELS
 from geo.sources import ALIGNMENTS, SOURCE_KINDS
 from geo.statuses import DATE_PRECISIONS, STATUSES
+from mapui.i18n import LANGUAGES, MissingTranslation, catalogue, date_text, language, t
+from mapui.map_scripts import EVIDENCE_TEXT_KEYS, LEGEND_TEXT_KEYS, MAP_TEXT_KEYS
 
 ROOT = Path(__file__).resolve().parents[1]
 PLURAL_FORMS = {"en": {"one", "other"}, "ar": {"zero", "one", "two", "few", "many", "other"}}
@@ -41,7 +41,10 @@ FAMILIES = {
     "alignment": ALIGNMENTS,
     "url.expected": VIEW_KEYS,
 }
-SOURCES = [ROOT / "dashboard.py", *sorted((ROOT / "components").glob("*.py"))]
+SOURCES = [
+    ROOT / "dashboard.py",
+    *(path for package in ("mapui", "components", "static_site") for path in sorted((ROOT / package).glob("*.py"))),
+]
 
 
 def fields(text: str) -> set[str]:
@@ -94,7 +97,7 @@ def test_every_key_the_code_uses_exists_and_every_key_is_used():
 
 
 def test_missing_keys_and_plurals_without_a_count_are_errors():
-    with pytest.raises(MissingTranslation, match=r"'no\.such\.key' is missing from components/locales/ar\.json"):
+    with pytest.raises(MissingTranslation, match=r"'no\.such\.key' is missing from mapui/locales/ar\.json"):
         t("no.such.key", "ar")
     with pytest.raises(TypeError, match=r"'count\.districts' is a plural entry: pass count=<int>"):
         t("count.districts", "en")
@@ -197,7 +200,7 @@ CSS = re.compile(r"^[a-z-]+:[^;]*;")
 def test_the_map_script_carries_no_interface_text():
     """The map's browser code shows only text handed to it from the catalogue (options.text)."""
     sentence = re.compile(r"""["']([^"'\n]*[A-Za-z]{2,} [A-Za-z]{2,}[^"'\n]*)["']""")
-    for path in sorted((ROOT / "components").glob("**/*.js")):
+    for path in sorted((ROOT / "mapui").glob("**/*.js")):
         code = re.sub(r"/\*.*?\*/|//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S)
         # "use strict", CSS class lists and inline CSS are code, not text
         shown = [

@@ -24,9 +24,9 @@ from geo import load_theatre
 from geo.dates import day_number
 from geo.export import download_name, state_geojson, write_state_csv
 from geo.frontline import FRONT_STATUSES
-from geo.site import write_site
 from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 from geo.synth import synth_theatre
+from static_site.build import write_site
 
 ROOT = Path(__file__).resolve().parents[1]
 ONE_DAY = dt.timedelta(days=1)
@@ -204,7 +204,7 @@ def test_init_options_are_one_json_object_with_the_status_format():
 
 
 def test_the_legend_and_evidence_text_follow_the_interface_language():
-    from components.i18n import t
+    from mapui.i18n import t
 
     layer = DistrictLayer(shapes_path="x.geojson", inline_shapes_js=None, unknown_code=5, lang="ar")
     options = layer._options

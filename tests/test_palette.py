@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from components.palette import (
+from mapui.palette import (
     FILL_OPACITY,
     MAP_BACKGROUND,
     STATUS_STYLES,

@@ -76,7 +76,7 @@ def test_a_theatre_that_does_not_load_is_left_for_the_first_session(monkeypatch,
 
 @pytest.mark.slow  # starts a server process
 def test_a_warm_started_server_has_its_theatre_ready_before_any_session(tmp_path, monkeypatch):
-    from devtools.server import Server
+    from frontlines_dev.server import Server
 
     monkeypatch.setenv("FRONTLINES_CACHE", str(tmp_path / "cache"))
     folder = write_theatre(tmp_path / "readyville")

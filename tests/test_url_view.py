@@ -10,8 +10,8 @@ from urllib.parse import parse_qsl
 
 import pytest
 
-from components.i18n import LANGUAGES
 from components.url_state import VIEW_KEYS, parse_view, problem_notice
+from mapui.i18n import LANGUAGES
 
 CASES = json.loads((Path(__file__).with_name("url_view_cases.json")).read_text(encoding="utf-8"))["cases"]
 
@@ -44,7 +44,7 @@ def test_notices_are_in_the_readers_language():
 
 
 def test_both_parsers_know_the_same_languages():
-    script = (Path(__file__).parents[1] / "components" / "map" / "view_url.js").read_text(encoding="utf-8")
+    script = (Path(__file__).parents[1] / "mapui" / "map" / "view_url.js").read_text(encoding="utf-8")
     listed = re.search(r"var LANGUAGES = \[([^\]]*)\]", script)
     assert listed is not None
     assert tuple(re.findall(r'"(\w+)"', listed.group(1))) == LANGUAGES

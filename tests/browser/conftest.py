@@ -1,7 +1,7 @@
 """Real-browser fixtures: a `streamlit run` server on localhost and headless Chromium.
 
 The browser cannot reach CDNs here, so Leaflet is served from the npm package
-(devtools/assets.py) by routing the browser's requests; map tiles get an empty 404.
+(frontlines_dev/assets.py) by routing the browser's requests; map tiles get an empty 404.
 With CI=true a missing browser fails the run instead of skipping it.
 """
 
@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from devtools.assets import ensure_packages, offline_context
-from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import Server
+from frontlines_dev.assets import ensure_packages, offline_context
+from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+from frontlines_dev.server import Server
 
 ROOT = Path(__file__).resolve().parents[2]
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")

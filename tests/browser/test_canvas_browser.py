@@ -12,7 +12,7 @@ import datetime as dt
 
 import pytest
 
-from devtools.server import Server, map_frame
+from frontlines_dev.server import Server, map_frame
 from geo import load_theatre
 from geo.dates import day_number
 from geo.statuses import STATUSES, encode_status_chars

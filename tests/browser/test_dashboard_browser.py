@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from devtools.server import ROOT, Server, click_district, map_frame
+from frontlines_dev.server import ROOT, Server, click_district, map_frame
 from geo import load_theatre
 from synthetic import district_features, write_theatre
 

@@ -10,9 +10,9 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from components.i18n import t
-from devtools.nginx import Nginx, find_nginx
-from devtools.server import ROOT, Server, click_district, free_port, map_frame
+from frontlines_dev.nginx import Nginx, find_nginx
+from frontlines_dev.server import ROOT, Server, click_district, free_port, map_frame
+from mapui.i18n import t
 
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 BASE = "aleppo"

@@ -7,11 +7,11 @@ import itertools
 
 import pytest
 
-from components.i18n import t
-from components.palette import STATUS_STYLES
-from devtools.assets import axe_source, offline_context
-from devtools.server import ROOT, map_frame
+from frontlines_dev.assets import axe_source, offline_context
+from frontlines_dev.server import ROOT, map_frame
 from geo import load_theatre
+from mapui.i18n import t
+from mapui.palette import STATUS_STYLES
 
 MAIN = "[data-testid=stMain]"
 

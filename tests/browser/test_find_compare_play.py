@@ -7,10 +7,10 @@ import re
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from components.i18n import date_text
-from devtools.server import ROOT, click_district, map_frame
+from frontlines_dev.server import ROOT, click_district, map_frame
 from geo import load_theatre
 from geo.compare import compare_dates
+from mapui.i18n import date_text
 
 
 def changed_ids(frame) -> set[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from devtools.server import Server, map_frame
+from frontlines_dev.server import Server, map_frame
 from synthetic import CHANGES, district_features, write_theatre
 
 pytestmark = pytest.mark.browser

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from components.i18n import t
-from devtools.assets import offline_context
-from devtools.server import ROOT, map_frame
+from frontlines_dev.assets import offline_context
+from frontlines_dev.server import ROOT, map_frame
 from geo import load_theatre
 from geo.dates import day_number
+from mapui.i18n import t
 
 FRONTLINE_READY = "window.frontlines.frontline && window.frontlines.frontline.ready"
 

@@ -7,10 +7,10 @@ import io
 import json
 from urllib.parse import parse_qs, urlsplit
 
-from components.i18n import t
-from devtools.server import ROOT, click_district, map_frame
+from frontlines_dev.server import ROOT, click_district, map_frame
 from geo import load_theatre
 from geo.export import download_name
+from mapui.i18n import t
 
 ALEPPO = ROOT / "data" / "aleppo"
 

@@ -1,4 +1,4 @@
-"""The static site (python -m geo site), served from a temporary folder by python -m http.server."""
+"""The static site (frontlines site), served from a temporary folder by python -m http.server."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_share_browser import check_downloads
 
-from components.map_scripts import map_library
-from devtools.server import ROOT
-from devtools.static_server import StaticServer
+from frontlines_dev.server import ROOT
+from frontlines_dev.static_server import StaticServer
 from geo import load_theatre
-from geo.site import FIRST_PAINT_FILES, write_site
+from mapui.map_scripts import map_library
+from static_site.build import FIRST_PAINT_FILES, write_site
 
 ALEPPO = ROOT / "data" / "aleppo"
 

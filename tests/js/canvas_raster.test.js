@@ -4,7 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const raster = require(path.join(__dirname, "..", "..", "components", "map", "canvas_raster.js"));
+const raster = require(path.join(__dirname, "..", "..", "mapui", "map", "canvas_raster.js"));
 
 // a w x h rectangle at (x, y) as one ring
 function box(x, y, w, h) {

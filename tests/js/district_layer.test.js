@@ -4,7 +4,7 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const MAP = path.join(__dirname, "..", "..", "components", "map");
+const MAP = path.join(__dirname, "..", "..", "mapui", "map");
 const timeline = require(path.join(MAP, "status_timeline.js"));
 const frontline = require(path.join(MAP, "frontline.js"));
 const districtLayer = require(path.join(MAP, "district_layer.js"));

@@ -5,7 +5,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const frontline = require(path.join(__dirname, "..", "..", "components", "map", "frontline.js"));
+const frontline = require(path.join(__dirname, "..", "..", "mapui", "map", "frontline.js"));
 
 const FORMAT = { stated: 48, low: 97 };
 // government, opposition, kurdish, isil, contested separate; unknown does not

@@ -4,8 +4,8 @@ const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const labels = require(path.join(__dirname, "..", "..", "components", "map", "labels.js"));
-const evidence = require(path.join(__dirname, "..", "..", "components", "map", "evidence_layers.js"));
+const labels = require(path.join(__dirname, "..", "..", "mapui", "map", "labels.js"));
+const evidence = require(path.join(__dirname, "..", "..", "mapui", "map", "evidence_layers.js"));
 
 test("Web Mercator scale halves with each zoom level", () => {
   assert.ok(Math.abs(labels.metresPerPixel(0, 0) - 156543.03) < 0.01);

@@ -1,5 +1,5 @@
 // Node's built-in test runner: node --test tests/js/ (run by tests/test_map_script.py).
-// What components/map/loader.js tells the server through streamlit-folium's component value.
+// What mapui/map/loader.js tells the server through streamlit-folium's component value.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
@@ -7,7 +7,7 @@ const fs = require("node:fs");
 const path = require("node:path");
 const vm = require("node:vm");
 
-const SOURCE = fs.readFileSync(path.join(__dirname, "..", "..", "components", "map", "loader.js"), "utf8");
+const SOURCE = fs.readFileSync(path.join(__dirname, "..", "..", "mapui", "map", "loader.js"), "utf8");
 
 // loader.js in a page of its own: `self` is the page, with streamlit-folium's globals or without.
 function page(withStreamlit) {

@@ -1,11 +1,11 @@
 // Node's built-in test runner: node --test tests/js/ (run by tests/test_map_script.py).
-// The pure stepping of components/map/playback.js.
+// The pure stepping of mapui/map/playback.js.
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const path = require("node:path");
 
-const playback = require(path.join(__dirname, "..", "..", "components", "map", "playback.js"));
+const playback = require(path.join(__dirname, "..", "..", "mapui", "map", "playback.js"));
 const day = (iso) => Math.round(Date.parse(iso + "T00:00:00Z") / 86400000);
 const iso = (d) => new Date(d * 86400000).toISOString().slice(0, 10);
 

@@ -1,14 +1,14 @@
-// node --test tests/js/: the static site's state table, CSV and GeoJSON (geo/site_template/site_data.js).
+// node --test tests/js/: the static site's state table, CSV and GeoJSON (static_site/template/site_data.js).
 // tests/test_map_script.py runs this with FRONTLINES_SITE naming a folder that holds a site
-// written by geo.site and, in expected/, what geo writes for some days (CSV and GeoJSON).
+// written by static_site.build and, in expected/, what geo writes for some days (CSV and GeoJSON).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const site = require(path.join(__dirname, "..", "..", "geo", "site_template", "site_data.js"));
-const timeline = require(path.join(__dirname, "..", "..", "components", "map", "status_timeline.js"));
+const site = require(path.join(__dirname, "..", "..", "static_site", "template", "site_data.js"));
+const timeline = require(path.join(__dirname, "..", "..", "mapui", "map", "status_timeline.js"));
 
 test("nearestChange finds the change days either side", () => {
   const days = [10, 20, 30];
@@ -37,7 +37,7 @@ test("longDate writes a day as en-GB does, weekday first", () => {
   }
 });
 
-// geo.site.timeline_bytes' layout, written here by hand: the reader does not lean on the writer.
+// static_site.build.timeline_bytes' layout, written here by hand: the reader does not lean on the writer.
 function timelineFile({ count, changes, baseDay, initial, dayBytes, offsets, days, codes }, magic = "FLT1") {
   const size = 24 + 4 * (count + 1) + dayBytes * changes + codes.length;
   const view = new DataView(new ArrayBuffer(size));

@@ -7,7 +7,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const timeline = require(path.join(__dirname, "..", "..", "components", "map", "status_timeline.js"));
+const timeline = require(path.join(__dirname, "..", "..", "mapui", "map", "status_timeline.js"));
 
 const FORMAT = { stated: 48, low: 97 };
 

@@ -1,4 +1,4 @@
-// node --test tests/js/: the share link's view, parsed and written by components/map/view_url.js.
+// node --test tests/js/: the share link's view, parsed and written by mapui/map/view_url.js.
 // tests/url_view_cases.json is shared with the Python twin (tests/test_url_view.py).
 "use strict";
 const test = require("node:test");
@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const fs = require("node:fs");
 const path = require("node:path");
 
-const urls = require(path.join(__dirname, "..", "..", "components", "map", "view_url.js"));
+const urls = require(path.join(__dirname, "..", "..", "mapui", "map", "view_url.js"));
 const { cases } = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "url_view_cases.json"), "utf8"));
 
 test("every shared case parses to its view and problems", () => {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import json
 
-from devtools import assets
+from frontlines_dev import assets
 
 
 def test_the_cdn_har_is_moved_into_place_whole(tmp_path, monkeypatch):

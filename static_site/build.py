@@ -1,9 +1,9 @@
 """A self-contained static site of a theatre's map, for any static host or CDN.
 
-``python -m geo site --out DIR`` writes plain files: ``index.html`` with the site's style
+``frontlines site --out DIR`` writes plain files: ``index.html`` with the site's style
 and configuration inline; ``site.js``, one script holding the dashboard's map scripts
-(``components/map/*.js`` as :func:`components.map_scripts.map_library` joins them, started
-with the same ``FrontlinesMap.init``) followed by the site's own (``geo/site_template/``); and
+(``mapui/map/*.js`` as :func:`mapui.map_scripts.map_library` joins them, started
+with the same ``FrontlinesMap.init``) followed by the site's own (``static_site/template/``); and
 the data: shapes from :func:`geo.export.districts_geojson`, the timelines of
 :meth:`geo.Theatre.timelines` in a binary form (:func:`timeline_bytes`), the front line, the
 evidence layers, districts' names and every change with its sources for the panel and the
@@ -34,8 +34,14 @@ from pathlib import Path
 
 import numpy as np
 
-from components.i18n import DEFAULT_LANGUAGE, t
-from components.map_scripts import (
+from geo.errors import GeoError
+from geo.export import STATE_COLUMNS, districts_geojson, download_name, write_change_log_csv
+from geo.frontline import borders_payload
+from geo.layers import layer_payloads, layer_spec
+from geo.statuses import STATUS_CHAR_BASES, STATUSES
+from geo.theatre import Theatre
+from mapui.i18n import DEFAULT_LANGUAGE, t
+from mapui.map_scripts import (
     MAP_SCRIPTS,
     OVERLAY_STYLES_FILE,
     map_library,
@@ -43,15 +49,9 @@ from components.map_scripts import (
     overlay_options,
     share_text,
 )
-from components.palette import FILL_OPACITY, styles_in_code_order
-from geo.errors import GeoError
-from geo.export import STATE_COLUMNS, districts_geojson, download_name, write_change_log_csv
-from geo.frontline import borders_payload
-from geo.layers import layer_payloads, layer_spec
-from geo.statuses import STATUS_CHAR_BASES, STATUSES
-from geo.theatre import Theatre
+from mapui.palette import FILL_OPACITY, styles_in_code_order
 
-TEMPLATE = Path(__file__).with_name("site_template")
+TEMPLATE = Path(__file__).with_name("template")
 LEAFLET_VERSION = "1.9.3"
 LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
 _MARKER = ".frontlines-site"  # a written site; only such a folder is ever replaced

@@ -2,7 +2,7 @@
  * The static site's page: date slider, previous/next change, the district panel, notices,
  * downloads and the address (date, district, mode and data version; view_sync.js keeps map
  * centre, zoom and layers). The map is the dashboard's: FrontlinesMap.init from
- * components/map/district_layer.js, restyled with frontlines.apply / frontlines.showDay.
+ * mapui/map/district_layer.js, restyled with frontlines.apply / frontlines.showDay.
  * Data text is only ever set as textContent or attribute values, never parsed as HTML.
  */
 (function () {
@@ -375,7 +375,7 @@
     $("version-line").textContent = "Data version " + data.config.version + (data.config.licence ? ", licence " + data.config.licence : "") + ".";
   }
 
-  // A first-paint file written into the page (a small theatre's, geo.site.INLINE_LIMIT): its
+  // A first-paint file written into the page (a small theatre's, static_site.build.INLINE_LIMIT): its
   // text, or null where the page holds none.
   function inlined(name) {
     var node = document.getElementById("site-data-" + name);

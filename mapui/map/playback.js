@@ -9,7 +9,7 @@
  * date being shown. Started by district_layer.js when FrontlinesMap.init gets options.playback:
  *
  *   playback.first, playback.last   the theatre's first and last days (day numbers)
- *   playback.text   the control's text in the interface language (components.i18n):
+ *   playback.text   the control's text in the interface language (mapui.i18n):
  *                   {play, playTitle, pauseTitle, speed, loop, loading, speeds: {day, week, month}}
  *
  * What it adds to window.frontlines:

@@ -1,13 +1,13 @@
 """Where the map's browser code lives, its load order and the interface text it is handed;
-no Streamlit, so the static site (geo/site.py) loads exactly the files the dashboard's map does."""
+no Streamlit, so the static site (static_site/build.py) loads exactly the files the dashboard's map does."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from components.i18n import DIRECTIONS, catalogue, t
 from geo.frontline import FRONT_STATUSES
 from geo.statuses import STATUSES
+from mapui.i18n import DIRECTIONS, catalogue, t
 
 MAP_SCRIPTS = Path(__file__).with_name("map")
 #: The map's browser code in load order (see the contract at the top of district_layer.js).

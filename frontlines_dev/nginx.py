@@ -14,7 +14,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from devtools.server import stop_process
+from frontlines_dev.server import stop_process
 
 ROOT = Path(__file__).resolve().parents[1]
 TEMPLATE = ROOT / "deploy" / "nginx" / "frontlines.conf.template"

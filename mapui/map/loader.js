@@ -1,7 +1,7 @@
 /*
  * The dashboard map's loader: the only browser code in the script that streamlit-folium
  * sends with every rerun (components/map_view.py, DistrictLayer). The map library (every
- * other file of this folder, in the order of components/map_scripts.py) and its styles are
+ * other file of this folder, in the order of mapui/map_scripts.py) and its styles are
  * static files, fetched once and cached by the browser, or, where static serving is off,
  * inline after this file.
  *

@@ -8,7 +8,7 @@
  *   options.legend = {title, frontline, approximate, lowConfidence, fitCity, smallWidth}
  *   options.dir = "ltr" or "rtl", the direction the legend's text runs in
  * Status swatches are solid: the blend the map draws over its tiles (styles[i].legendFill,
- * and legendPaleFill for low confidence, from components.palette), so they match the map.
+ * and legendPaleFill for low confidence, from mapui.palette), so they match the map.
  * Classes: .legend-<status> .legend-swatch, and one .legend-swatch per status (in code
  * order) inside .legend-low-confidence.
  */

@@ -1,6 +1,6 @@
 """The README's screenshots, made in headless Chromium on the shipped data.
 
-    python -m devtools.screenshots [--out docs]
+    python -m frontlines_dev.screenshots [--out docs]
 
 writes ``screenshot.png`` (desktop, English), ``phone-map.png`` and ``phone-panel.png``
 (390x844 with touch: the map, then the panel a tap on a district brings into view) and
@@ -12,9 +12,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from devtools.assets import offline_context
-from devtools.browser import LAUNCH_ARGS, find_chromium
-from devtools.server import ROOT, Server, map_frame
+from frontlines_dev.assets import offline_context
+from frontlines_dev.browser import LAUNCH_ARGS, find_chromium
+from frontlines_dev.server import ROOT, Server, map_frame
 
 DESKTOP = {"viewport": {"width": 1400, "height": 1000}}
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}

@@ -8,7 +8,7 @@
  *                interface language)
  *   fillOpacity  {stated, low}: fill opacity of a stated status and of a low-confidence one
  *   lang         the interface language ("en" or "ar"): names are shown in it first
- *   text         the interface text the map shows, in that language (components.i18n):
+ *   text         the interface text the map shows, in that language (mapui.i18n):
  *                {label, lowConfidence, loadError, keyboardHelp}; loadError has an {error} field
  *   touch        options for FrontlinesTouch.init (touch.js), or null: on a touch screen one
  *                finger scrolls the page and two move the map, with a hint
@@ -53,7 +53,7 @@
  *   window.frontlines.focus(id, token)
  *       centre the map on a district (fit it in view); a repeated token is ignored, so a
  *       rerun that repeats the call does not move the map the reader has since panned.
- *   window.frontlines.playback      the play control (components/map/playback.js), when
+ *   window.frontlines.playback      the play control (mapui/map/playback.js), when
  *                                    options.playback is given
  *   window.frontlines.changed       how many districts are marked as changed
  *   window.frontlines.date          ISO date shown, null until the first styling

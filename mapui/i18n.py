@@ -1,6 +1,6 @@
 """Every interface string, in English and Arabic, from one catalogue.
 
-The catalogue is ``components/locales/<lang>.json``: one object per language with
+The catalogue is ``mapui/locales/<lang>.json``: one object per language with
 the same keys. A value is either a string or, for text that depends on a number,
 an object of CLDR plural forms (``one``/``other`` in English; ``zero``, ``one``,
 ``two``, ``few``, ``many`` and ``other`` in Arabic) chosen with Babel's plural rules.
@@ -73,7 +73,7 @@ def t(key: str, lang: str, /, **values: object) -> str:
     try:
         entry = catalogue(lang)[key]
     except KeyError:
-        raise MissingTranslation(f"{key!r} is missing from components/locales/{lang}.json") from None
+        raise MissingTranslation(f"{key!r} is missing from mapui/locales/{lang}.json") from None
     if isinstance(entry, dict):
         count = values.get("count")
         if not isinstance(count, int):

@@ -17,7 +17,7 @@ from geo.statuses import STATUSES
 #: Fill opacity of a stated status and of one resting on a low-confidence change.
 FILL_OPACITY = {"stated": 0.62, "low": 0.3}
 #: Compare mode's outline of a district whose status differs from the "from" date (Okabe–Ito
-#: blue: no status uses it; components/map/district_layer.js draws it).
+#: blue: no status uses it; mapui/map/district_layer.js draws it).
 CHANGED_OUTLINE = "#0072B2"
 #: The land colour of the OpenStreetMap tiles under the districts.
 MAP_BACKGROUND = "#F2EFE9"

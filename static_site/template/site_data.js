@@ -1,11 +1,11 @@
 /*
- * The static site's data logic, pure (no DOM): the timelines read from geo.site's binary file,
+ * The static site's data logic, pure (no DOM): the timelines read from static_site.build's binary file,
  * the state table of a day (the columns of `python -m geo state`), as CSV and as GeoJSON
  * (equal to geo.export's files), the nearest change days and a day's long English date. The status look-up is status_timeline.js's latestAt: the change each
  * district's status rests on is found once, the same way the map finds it.
  * tests/js/site_data.test.js holds the outputs equal to geo's.
  *
- * `data` holds config, timeline, districts and shapes (the files geo.site writes) and
+ * `data` holds config, timeline, districts and shapes (the files static_site.build writes) and
  * changeAt(k): change k of the timelines as [date, date_precision, status, confidence, note,
  * source_url] (the site loads those files by chunks of districts).
  */
@@ -13,7 +13,7 @@
   "use strict";
   var api = factory(
     typeof module === "object" && module.exports
-      ? require("../../components/map/status_timeline.js")
+      ? require("../../mapui/map/status_timeline.js")
       : root.frontlinesTimeline
   );
   if (typeof module === "object" && module.exports) {
@@ -28,7 +28,7 @@
   var LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
   /**
-   * The timelines from geo.site.timeline_bytes' file (an ArrayBuffer) as status_timeline.js
+   * The timelines from static_site.build.timeline_bytes' file (an ArrayBuffer) as status_timeline.js
    * reads them: {base_day, initial, offsets, days, codes}, offsets and days typed arrays over
    * the file's own bytes (no number is parsed), codes a string.
    */
@@ -61,7 +61,7 @@
     return { base_day: head[2], initial: head[3], offsets: offsets, days: days, codes: codes };
   }
 
-  /** The bytes of base64 text (geo.site writes a small theatre's timelines into the page so), as an ArrayBuffer. */
+  /** The bytes of base64 text (static_site.build writes a small theatre's timelines into the page so), as an ArrayBuffer. */
   function base64Buffer(text) {
     var raw = atob(text.trim());
     var bytes = new Uint8Array(raw.length);
@@ -181,7 +181,7 @@
     return index >= 0 && index < changeDays.length ? changeDays[index] : null;
   }
 
-  /** A download's file name for a day, from the names geo.site wrote with a placeholder date. */
+  /** A download's file name for a day, from the names static_site.build wrote with a placeholder date. */
   function downloadName(config, template, iso) {
     return template.replace(config.datePlaceholder, iso);
   }

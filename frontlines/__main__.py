@@ -1,0 +1,5 @@
+import sys
+
+from frontlines.cli import main
+
+sys.exit(main())

@@ -1,0 +1,13 @@
+"""``frontlines``: ``python -m geo``'s commands plus the static site's ``site``."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from geo import cli as geo_cli
+from static_site import cli as site_cli
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one ``frontlines`` command (see ``frontlines --help``)."""
+    return geo_cli.main(argv, prog="frontlines", extra_commands=(site_cli.add_commands,))

@@ -14,9 +14,9 @@ ENV PYTHONDONTWRITEBYTECODE=1 \
 RUN useradd --create-home --uid 10001 app
 WORKDIR /app
 
-# Dependencies first: this layer is rebuilt only when requirements.txt changes.
+# Dependencies first, from the lock file (hashes checked): this layer is rebuilt only when it changes.
 COPY requirements.txt ./
-RUN pip install -r requirements.txt
+RUN pip install --require-hashes -r requirements.txt
 
 # The app's own code runs from /app (streamlit run puts the script's folder on the path).
 COPY --chown=app:app . .

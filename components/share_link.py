@@ -18,7 +18,7 @@ def render_share_link(params: dict[str, str | None], *, lang: str) -> None:
     """Show the link to this date and district (the map's Copy link button copies it with the map's view).
 
     Inline code in markdown, not ``st.code``: that element's syntax highlighter is the largest
-    script of Streamlit's page (1.5 MB), and loading it delayed the map's first paint.
+    script of Streamlit's page, and loading it delayed the map's first paint.
     """
     base = st.context.url or ""
     st.caption(t("share.caption", lang))

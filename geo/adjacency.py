@@ -52,7 +52,7 @@ class SharedBorder:
 
 @functools.lru_cache(maxsize=64)
 def _transformers(proj: str) -> tuple[Transformer, Transformer]:
-    """WGS84 to ``proj`` and back; made once per projection (about 10 ms each) and shared,
+    """WGS84 to ``proj`` and back; made once per projection (they are slow to make) and shared,
     as pyproj's transformers are safe across threads."""
     return (
         Transformer.from_crs("EPSG:4326", proj, always_xy=True),

@@ -1,7 +1,7 @@
 """The UTM zone to measure a theatre in, found by arithmetic.
 
-GeoPandas' ``estimate_utm_crs`` searches the PROJ database, which costs about 0.2 s per
-call, on every load; the zone of a city's centre is a formula.
+GeoPandas' ``estimate_utm_crs`` searches the PROJ database on every call, which is slow on
+every load; the zone of a city's centre is a formula.
 """
 
 from __future__ import annotations

@@ -156,7 +156,7 @@ INLINE_NAMES = {
     DISTRICTS_FILE: "districts",
 }
 #: The first paint's data goes into the page while its files add up to at most this many bytes:
-#: Aleppo's are some 280 kB; ten thousand districts' some 10 MB stay files, fetched in parallel.
+#: a city's fit; a theatre of thousands of districts keeps its files, fetched in parallel.
 INLINE_LIMIT = 1_000_000
 SCRIPT_FILE = "site.js"
 _TEMPLATE_SCRIPTS = ("site_data.js", "site.js")  # after the map scripts, in this order

@@ -5,21 +5,19 @@ Every case starts from the tiny valid theatre of ``tests/synthetic.py`` (with a
 the one line of the message that must appear. The folders are committed; run
 this again after changing a case:
 
-    python tests/corpus/build.py
+    python -m tests.corpus.build
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+from tests.synthetic import META, district_features, square, write_theatre
 
-from synthetic import META, district_features, square, write_theatre  # noqa: E402
+HERE = Path(__file__).resolve().parent
 
 CHANGES_HEADER = "date,district_id,status,note,source_url,sources,confidence"
 CHANGES = [

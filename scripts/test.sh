@@ -16,5 +16,9 @@ ruff check --quiet .
 ruff format --check --quiet .
 mypy
 lint-imports --no-cache >/dev/null || lint-imports --no-cache  # quiet when the layers hold, the report when not
+echo "tsc --checkJs, eslint (the browser scripts; TypeScript and eslint pinned in package-lock.json)"
+npm ci --no-audit --no-fund --loglevel=error >/dev/null
+npx --no-install tsc --project tsconfig.json
+npx --no-install eslint .
 # Two processes, each test module in one of them (each browser module starts its own server and Chromium).
 exec python -m pytest -q -n 2 --dist loadfile "$@"

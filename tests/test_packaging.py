@@ -72,6 +72,7 @@ def third_party_imports(*folders: str) -> set[str]:
     neither the standard library's nor the repository's own."""
     own = {path.stem for path in ROOT.glob("*.py")} | {path.parent.name for path in ROOT.glob("*/__init__.py")}
     own |= {path.stem for folder in ("tests", "bench", "scripts") for path in (ROOT / folder).rglob("*.py")}
+    own |= {"tests", "bench", "scripts"}  # folders imported as namespace packages
     names = set()
     for folder in folders:
         paths = [ROOT / folder] if folder.endswith(".py") else sorted((ROOT / folder).rglob("*.py"))

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The page's own script, run on every rerun by components/page.py (st.html), with its
  * settings in the data-settings attribute of the hidden .frontlines-page-settings element:

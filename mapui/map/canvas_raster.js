@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Many small districts as pixels (issue 11). When a view shows thousands of districts, each
  * a few pixels across, the browser's rasterising of their fills and outlines as paths was
@@ -42,7 +43,7 @@
   } else {
     root.frontlinesRaster = api;
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function () {
   "use strict";
 
   function rasterize(shapes, width, height) {

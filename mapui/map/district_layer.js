@@ -1,131 +1,10 @@
+// @ts-check
 /*
  * The districts of a theatre on a Leaflet map, restyled in place when the date changes.
- * Loaded by components/map_view.py (DistrictLayer) after status_timeline.js, then started
- * with one call: FrontlinesMap.init(options), where options is one JSON object:
- *
- *   map          name of the global Leaflet map variable (folium's map_<id>)
- *   styles       per status code: {status, label, fillColor, color, dashArray} (label in the
- *                interface language)
- *   fillOpacity  {stated, low}: fill opacity of a stated status and of a low-confidence one
- *   lang         the interface language ("en" or "ar"): names are shown in it first
- *   text         the interface text the map shows, in that language (mapui.i18n):
- *                {label, lowConfidence, loadError, keyboardHelp}; loadError has an {error} field
- *   touch        options for FrontlinesTouch.init (touch.js), or null: on a touch screen one
- *                finger scrolls the page and two move the map, with a hint
- *   format       the status-character bases, {stated, low} (geo.statuses.STATUS_CHAR_BASES)
- *   unknownCode  status code drawn before any status arrives
- *   shapesUrl    the districts' GeoJSON, relative to the page's base URL; or null and
- *   shapes       the same GeoJSON inline
- *   follow       null, or {sliderKey, timelineUrl}: follow Streamlit's date slider with the
- *                key sliderKey in the parent page, computing states from the timelines at
- *                timelineUrl (geo.Theatre.timelines()), without waiting for a rerun
- *   timeline     optional: the timelines already loaded (the static site, whose own slider
- *                calls showDay); showDay works as soon as the shapes are drawn
- *   view         optional: keep centre, zoom and layers in the page's address and add the
- *                share buttons, with view_sync.js (FrontlinesView.attach(frontlines, map, view))
- *   playback     null, or {first, last}: the play control over those day numbers; when it
- *                stops, the date shown is sent to the server as the component value's
- *                "frontlines_played": {date, report} (report counts the reports)
- *   canvasThreshold  optional: above this many districts (default 3000, CANVAS_THRESHOLD)
- *                the districts and the front line are drawn on canvases, not as SVG paths:
- *                see "Canvas mode" below; 0 draws any theatre on canvases
- *   rasterMin    optional, canvas mode: from this many districts (front-line parts) in view
- *                (default 2000, RASTER_MIN) they are drawn as pixels, not paths; 0 always
- *
- * Inside Streamlit the component value also carries "frontlines_drawn": true once the
- * districts are first drawn or their shapes failed to load (FrontlinesLoader.tell).
- *
- * The contract others rely on (tests, benchmarks, the rerun's StatusUpdate script, anyone's
- * own tooling):
- *
- *   window.frontlines.apply(codes, selected, date)
- *       restyle every district: codes has one status character per district in the order of
- *       the shapes, selected is a district id or null, date the ISO date the codes are for.
- *       Before the shapes are drawn the last call is kept and applied once they are.
- *   window.frontlines.showDay(day)
- *       restyle for a day number (days since 1970-01-01) from the timelines; false if they
- *       are not loaded yet. Unlike apply, it does not defer to the slider (playback uses it).
- *   window.frontlines.markChanged(fromCodes)
- *       compare mode: fromCodes is the status string (apply's format) at the "from" date; every
- *       district whose status differs from it is marked, now and on every later restyle
- *       (scrubbing, playback), with the class "changed", data-changed="true" and a blue
- *       outline. null clears the marks.
- *   window.frontlines.focus(id, token)
- *       centre the map on a district (fit it in view); a repeated token is ignored, so a
- *       rerun that repeats the call does not move the map the reader has since panned.
- *   window.frontlines.playback      the play control (mapui/map/playback.js), when
- *                                    options.playback is given
- *   window.frontlines.changed       how many districts are marked as changed
- *   window.frontlines.date          ISO date shown, null until the first styling
- *   window.frontlines.layer         the Leaflet GeoJSON layer of the districts
- *   window.frontlines.following     true once the map follows the slider in the page
- *   window.frontlines.followedSlider  how many slider moves were painted in the page
- *   <body data-frontlines-date>     the date shown, as an attribute
- *   <path class="district district-<id> [changed]" data-status="<status>" data-confidence="low|stated"
- *         data-changed="true|false">
- *       each also a button for the keyboard and screen readers: aria-label "<name>: <status>";
- *       one path at a time is in the tab order (the selected district's, else from the task
- *       after the first draw the first by name), the arrow keys (and Home/End) move between
- *       districts in the order of their names, Enter or Space chooses one (as a click does)
- *   the map's iframe is titled text.label, and its document carries lang
- *   performance marks "frontlines-shapes-loaded" and "frontlines-shapes-drawn"
- *   window.frontlines.statusOf(id)
- *       {status, confidence: "low"|"stated", changed: true|false} of the district shown, as
- *       its path's data-status, data-confidence and data-changed say; null for an unknown id
- *       or before the shapes are drawn. Works in both modes.
- *
- * Canvas mode (more districts than options.canvasThreshold; Aleppo's 130 never are): one
- * <canvas class="frontlines-districts"> in the overlay pane replaces the district paths, and
- * the front line is one <canvas class="frontlines-frontline-canvas"> (no .frontline paths).
- * What changes for tests and tooling:
- *   - there is no <path class="district ...">: read a district's status, confidence and mark
- *     with frontlines.statusOf(id) (and frontlines.codes / .ids for all of them at once);
- *   - the canvas is drawn in the same call that restyles (apply, showDay, markChanged), and
- *     where anything was redrawn it then gets data-frontlines-drawn="<date shown>": a
- *     MutationObserver on that attribute sees every repaint (bench/scrub.py watches it), and
- *     a call that changes no district's look (a rerun confirming the date) repaints nothing;
- *   - window.frontlines.canvas is the districts' Leaflet canvas renderer (null in SVG mode);
- *     its frontlinesMode is "paths" or, with options.rasterMin districts or more in view,
- *     "pixels": each pixel takes the colour of the district holding its centre, its outline
- *     is one pixel (dashed as a pixel pattern), unsmoothed, and a restyle writes only the
- *     restyled districts' pixels (canvas_raster.js); thicker outlines (the selected
- *     district's, compare marks) are still paths over them. The front line's canvas does
- *     the same (frontlines.frontline.drawnAs). Every view change (pan, zoom, resize)
- *     decides again and redraws everything; frontlines.rasterMin is the number in force.
- *     The districts' first view is drawn as paths, and as pixels from the task after;
- *   - districts are not in the tab order (ten thousand stops would be of no use): keyboard
- *     and screen-reader users choose a district with the dashboard's search box and district
- *     list (the static site's search), which open the same panel a click does;
- *   - clicks, hover tooltips, compare-mode marking (markChanged), the selected district's
- *     outline, the front line, labels and evidence layers work as in SVG mode.
- *
- * Further options, each read by its own file (loaded before this one) and optional:
- *   fitCity      true: on first load, fit the whole theatre in view, unless the page's
- *                address holds the map's centre and zoom (view_sync.js sets
- *                frontlines.viewFromLink): a shared view opens as it was shared
- *   legend       texts of the legend control on the map (legend.js), in the interface language
- *   dir          "ltr" or "rtl": the direction of the legend's text
- *   frontline    {url | data, frontCodes, color, weight}: the borders between neighbours and
- *                which status codes a front line separates (frontline.js)
- *   labels       true: district names from the zoom where they fit (labels.js), in the
- *                language of `lang` where the district has a name in it
- *   layers       the evidence layers, off until switched on (evidence_layers.js)
- *   evidenceText the evidence layers' interface text (evidence_layers.js)
- * and the contract grows by:
- *   window.frontlines.on(event, fn) / emit(event, ...)   "shapes" (fn(features)) once the
- *       shapes are drawn; "apply" (fn(codes, selected, date)) after every restyle; "layers"
- *       (fn(ids)) after the evidence layers switched on change
- *   window.frontlines.codes, .day, .ids   the status string shown, its day number, the ids
- *       in the order of that string
- *   window.frontlines.fitCity()           fit the whole theatre in view
- *   window.frontlines.layers() / setLayers(ids)   the evidence layers switched on; every
- *       change, by the reader or by setLayers, is emitted as "layers" (view_sync.js keeps
- *       the address's layers= from it)
- *   window.frontlines.frontline           {shown: number of front-line segments drawn, ...}
- *   window.frontlines.labels              {shown: number of names drawn}
- *   <path class="district ... district-approximate">  where the shape is approximate
- *   <path class="frontline frontline-<id> frontline-<id>">  a front-line segment
- *   <div class="district-label district-label-<id>">      a district's name
+ * Loaded by components/map_view.py (DistrictLayer) and the static site after the files before
+ * it in mapui.map_scripts.MAP_SCRIPT_FILES, then started with one call,
+ * FrontlinesMap.init(options). The options, the window.frontlines object it returns and what
+ * the DOM carries for tests and tooling are typed in contract.d.ts (checked by tsc).
  */
 (function (root, factory) {
   "use strict";
@@ -135,8 +14,12 @@
   } else {
     root.FrontlinesMap = api;
   }
-})(typeof self !== "undefined" ? self : this, function (root) {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function (root) {
   "use strict";
+  /** A district's Leaflet path, with what the map keeps on it.
+   * @typedef {import("leaflet").Polygon & {statusChar: string, statusCode: number, lowConfidence: boolean,
+   *   changed: boolean, _path: DistrictPathElement}} DistrictPath
+   * @typedef {SVGPathElement & {frontlinesLayer?: DistrictPath}} DistrictPathElement */
   var timelineApi = root.frontlinesTimeline;
   var CHANGED_COLOR = "#0072B2"; // Okabe-Ito blue: no status uses it
   // Above this many districts they are drawn on one canvas: the browser's restyle and repaint
@@ -156,7 +39,8 @@
    * the order of the looks' keys. A look is the fill, outline, their opacities, width, dashes
    * and caps; or, where the options carry it, `look`: a name for all of those (styleFor's),
    * quicker. The order depends on the looks alone, never on which paths are drawn: a partial
-   * repaint (canvas_repaint.js) then lays outlines over each other as a full redraw does. */
+   * repaint (groupedCanvas's redraw of the dirty paths) lays outlines over each other as a full
+   * redraw does. */
   function groupByLook(looks) {
     var groups = [];
     var at = Object.create(null);
@@ -224,7 +108,7 @@
             layer._frontlinesDirty = true;
             (this._dirty = this._dirty || []).push(layer);
           }
-          L.Canvas.prototype._requestRedraw.call(this, layer);
+          /** @type {any} */ (L.Canvas.prototype)._requestRedraw.call(this, layer); // Leaflet's own, private
         },
 
         _redraw: function () {
@@ -399,11 +283,16 @@
     renderer._container.setAttribute("data-frontlines-drawn", date || "");
   }
 
+  /**
+   * @param {FrontlinesInitOptions} options
+   * @returns {Frontlines}
+   */
   function init(options) {
-    var map = root[options.map];
+    var map = /** @type {import("leaflet").Map} */ (root[options.map]);
     var styles = options.styles;
     var format = options.format;
     var selected = null;
+    /** @type {DistrictPath[]} */
     var layers = [];
     var ready = false;
     var pending = null;
@@ -418,6 +307,8 @@
     var arabicFirst = options.lang === "ar";
     var fromCodes = null; // compare mode: the status string at the "from" date
 
+    /** A district's path options (a Leaflet PathOptions with `look`, the name for all of them).
+     * @returns {import("leaflet").PathOptions & {look: string}} */
     function styleFor(code, id, low, changed, approx) {
       var s = styles[code];
       var picked = id === selected;
@@ -498,7 +389,8 @@
           styleFor(s.code, f.properties.id, s.low, changedAt(layers.length, s.code), approx)
         );
       },
-      onEachFeature: function (f, l) {
+      onEachFeature: function (f, layer) {
+        var l = /** @type {DistrictPath} */ (layer);
         var s = firstStatus(layers.length);
         l.statusChar = firstChar(layers.length);
         l.statusCode = s.code;
@@ -597,13 +489,13 @@
     function fitCity(animate) {
       if (layers.length) {
         // keep the districts clear of the controls in the top right corner (the legend)
-        var legendBox = map.getContainer().querySelector(".leaflet-top.leaflet-right");
+        var legendBox = /** @type {HTMLElement | null} */ (map.getContainer().querySelector(".leaflet-top.leaflet-right"));
         var right = legendBox && legendBox.offsetWidth < map.getSize().x / 2 ? legendBox.offsetWidth + 12 : 6;
         // and of the controls along the bottom left (the play bar, the scale)
-        var bottomBox = map.getContainer().querySelector(".leaflet-bottom.leaflet-left");
+        var bottomBox = /** @type {HTMLElement | null} */ (map.getContainer().querySelector(".leaflet-bottom.leaflet-left"));
         var bottom = bottomBox && bottomBox.offsetHeight < map.getSize().y / 3 ? bottomBox.offsetHeight + 6 : 6;
         // and of the buttons down the top left (zoom, fit city, share), where the map is wide enough
-        var leftBox = map.getContainer().querySelector(".leaflet-top.leaflet-left");
+        var leftBox = /** @type {HTMLElement | null} */ (map.getContainer().querySelector(".leaflet-top.leaflet-left"));
         var left = leftBox && leftBox.offsetWidth < map.getSize().x / 4 ? leftBox.offsetWidth + 6 : 6;
         map.fitBounds(layer.getBounds(), {
           paddingTopLeft: [left, 6],
@@ -621,6 +513,7 @@
       return true;
     }
 
+    /** @returns {FrontlinesDistrictState | null} */
     function statusOf(id) {
       var l = layers[positionOf[id]];
       if (!ready || !l) {
@@ -727,7 +620,7 @@
     }
 
     function showLoadError(error) {
-      var box = L.control({ position: "topright" });
+      var box = new L.Control({ position: "topright" });
       box.onAdd = function () {
         var div = L.DomUtil.create("div", "frontlines-load-error");
         div.setAttribute("role", "alert");
@@ -741,7 +634,7 @@
     // to show the whole map, the mouseup lands on another district and the click is lost.
     if (map.keyboard) {
       map.keyboard.disable();
-      map.keyboard._onMouseDown = function () {
+      /** @type {any} */ (map.keyboard)._onMouseDown = function () { // Leaflet's own, private
         if (!this._focused) {
           this._map._container.focus({ preventScroll: true });
         }
@@ -833,8 +726,9 @@
           path.setAttribute("tabindex", "-1");
           path.addEventListener("keydown", onKey);
           path.addEventListener("focus", function (event) {
-            if (event.target.frontlinesLayer !== current) {
-              setCurrent(event.target.frontlinesLayer, false);
+            var target = /** @type {DistrictPathElement} */ (event.target);
+            if (target.frontlinesLayer !== current) {
+              setCurrent(target.frontlinesLayer, false);
             }
           });
         }
@@ -859,13 +753,14 @@
       if (root.frameElement) {
         root.frameElement.setAttribute("title", text.label);
       }
-    } catch (e) {
+    } catch {
       // another origin's page embeds the map: its frame is not ours to title
     }
     if (options.touch && root.FrontlinesTouch) {
       root.FrontlinesTouch.init(map, options.touch);
     }
 
+    /** @type {Frontlines} */
     var frontlines = {
       layer: layer,
       date: null,
@@ -930,7 +825,7 @@
         if (drawMode(shapes.features.length, options.canvasThreshold) === "canvas") {
           // every district's polygon takes the GeoJSON layer's options, the renderer with them
           canvas = groupedCanvas({ padding: 0.1, rasterMin: frontlines.rasterMin });
-          layer.options.renderer = canvas;
+          /** @type {import("leaflet").PathOptions} */ (layer.options).renderer = canvas;
           frontlines.canvas = canvas;
         }
         layer.addData(shapes);

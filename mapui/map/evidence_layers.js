@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Evidence layers over the control map (damage sites, damage density, heritage sites): off
  * by default, one click on their box in the legend to switch on, fetched the first time.
@@ -38,7 +39,7 @@
   } else {
     root.frontlinesEvidence = api;
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function () {
   "use strict";
 
   function shownCount(days, day) {

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The front line on the map: the borders between neighbouring districts held by different
  * sides, switched on and off from the day's status string on every scrub. The borders are
@@ -32,7 +33,7 @@
   } else {
     root.frontlinesFrontline = api;
   }
-})(typeof self !== "undefined" ? self : this, function (root) {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function (root) {
   "use strict";
 
   function activeMask(pairs, codes, format, frontCodes) {

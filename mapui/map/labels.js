@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * District names on the map, inside each shape, from the zoom level where they fit (the
  * selected district's always). Names do not change with the date, so a scrub never touches
@@ -24,7 +25,7 @@
   } else {
     root.frontlinesLabels = api;
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function () {
   "use strict";
   var EARTH_CIRCUMFERENCE_M = 40075016.686;
   var CHAR_PX = 6.1; // 11px sans-serif, on average

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The legend as a compact control on the map (a <details> element, folded on small maps),
  * and a "fit city" button under the zoom buttons. Browser only; no data logic.

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The dashboard map's loader: the only browser code in the script that streamlit-folium
  * sends with every rerun (components/map_view.py, DistrictLayer). The map library (every
@@ -82,16 +83,23 @@
     });
   }
 
+  /** The page's Leaflet map, a global named by options.map (folium's map_<id>).
+   * @param {{map: string}} options
+   * @returns {import("leaflet").Map} */
+  function leafletMap(options) {
+    return /** @type {import("leaflet").Map} */ (/** @type {unknown} */ (root[options.map]));
+  }
+
   function failed(options, error) {
     loader.state = "failed";
-    var box = L.control({ position: "topright" });
+    var box = new L.Control({ position: "topright" });
     box.onAdd = function () {
       var div = L.DomUtil.create("div", "frontlines-load-error");
       div.setAttribute("role", "alert");
       div.textContent = options.text.loadError.replace("{error}", error.message);
       return div;
     };
-    box.addTo(root[options.map]);
+    box.addTo(leafletMap(options));
     tell({ frontlines_drawn: true }); // done trying: the page need not wait for the map
   }
 
@@ -109,7 +117,7 @@
   }
 
   function start(files, options) {
-    var clicks = L.featureGroup().addTo(root[options.map]);
+    var clicks = L.featureGroup().addTo(leafletMap(options));
     if (!files) {
       started(options, clicks);
       return;

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Playback: animate the map's date in the page, a day, a week or a month per step,
  * through window.frontlines.showDay(day) (see district_layer.js), without a server rerun
@@ -30,7 +31,7 @@
   } else {
     root.frontlinesPlayback = api;
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function () {
   "use strict";
   var MS_PER_DAY = 86400000;
 
@@ -150,7 +151,7 @@
       }
     };
 
-    var control = L.control({ position: "bottomleft" });
+    var control = new L.Control({ position: "bottomleft" });
     control.onAdd = function () {
       var box = L.DomUtil.create("div", "leaflet-bar frontlines-playback");
       box.style.cssText =

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Status at a day from a theatre's compact timelines: the browser's side of
  * geo.Theatre.status_codes_at / low_confidence_at. Pure functions, no DOM: the map
@@ -22,7 +23,7 @@
   } else {
     root.frontlinesTimeline = api;
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function () {
   "use strict";
   var MS_PER_DAY = 86400000;
 

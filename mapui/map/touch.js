@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * Touch screens: one finger scrolls the page past the map, two fingers pan and zoom it,
  * as on news sites' maps. Started by district_layer.js as FrontlinesTouch.init(map, options)

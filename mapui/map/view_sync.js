@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The map's part of the view in the page's address: centre and zoom (map=zoom/lat/lon) and the
  * enabled optional layers (layers=a,b), plus the Copy link and Embed buttons. Loaded after
@@ -159,7 +160,7 @@
 
   function addShareButtons(frontlines, map, share) {
     // top left, under the zoom and fit-city buttons: the legend has the top right corner
-    var control = L.control({ position: "topleft" });
+    var control = new L.Control({ position: "topleft" });
     control.onAdd = function () {
       var box = L.DomUtil.create("div", "leaflet-bar frontlines-share");
       box.style.cssText = "background:#fff;padding:4px;max-width:22em;font:13px/1.3 sans-serif";

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The view in a share link's query string, parsed and written the same way by the dashboard
  * (components/url_state.py holds a Python twin; tests/url_view_cases.json holds both equal)
@@ -24,7 +25,7 @@
   } else {
     root.frontlinesViewUrl = api;
   }
-})(typeof self !== "undefined" ? self : this, function () {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function () {
   "use strict";
   var KEYS = ["from", "date", "district", "map", "layers", "mode", "lang", "v"];
   // components/i18n.py LANGUAGES (tests/test_url_view.py holds the two equal)

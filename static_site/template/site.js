@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The static site's page: date slider, previous/next change, the district panel, notices,
  * downloads and the address (date, district, mode and data version; view_sync.js keeps map
@@ -164,7 +165,7 @@
   // ---- rendering ----------------------------------------------------------------------
   function renderDate() {
     var iso = T.isoOf(current.day);
-    var slider = $("date-slider");
+    var slider = /** @type {HTMLInputElement} */ ($("date-slider"));
     if (Number(slider.value) !== current.day) {
       slider.value = String(current.day);
     }
@@ -172,8 +173,8 @@
     $("date-label").setAttribute("data-date", iso);
     var before = D.nearestChange(data.config.changeDays, current.day, -1);
     var after = D.nearestChange(data.config.changeDays, current.day, 1);
-    $("previous-change").disabled = before === null;
-    $("next-change").disabled = after === null;
+    /** @type {HTMLButtonElement} */ ($("previous-change")).disabled = before === null;
+    /** @type {HTMLButtonElement} */ ($("next-change")).disabled = after === null;
     $("previous-change").dataset.day = before === null ? "" : before;
     $("next-change").dataset.day = after === null ? "" : after;
   }
@@ -339,7 +340,7 @@
     if (format === "geojson") {
       needs.push(Promise.resolve(data.shapes));
     }
-    Promise.all(needs).then(function (loaded) {
+    Promise.all(needs).then(function () {
       var rows = D.stateRows(data, day);
       if (format === "geojson") {
         save(D.downloadName(data.config, data.config.downloads.dayGeojson, iso), JSON.stringify(D.stateGeojson(data, rows, iso)), "application/geo+json");
@@ -350,7 +351,7 @@
   }
 
   function wire() {
-    var slider = $("date-slider");
+    var slider = /** @type {HTMLInputElement} */ ($("date-slider"));
     slider.min = String(T.dayOf(data.config.start));
     slider.max = String(T.dayOf(data.config.end));
     slider.addEventListener("input", function () { setDay(Number(slider.value), false); });
@@ -369,7 +370,7 @@
     });
     $("download-geojson").addEventListener("click", function () { downloadDay("geojson"); });
     $("download-csv").addEventListener("click", function () { downloadDay("csv"); });
-    var changes = $("download-changes");
+    var changes = /** @type {HTMLAnchorElement} */ ($("download-changes"));
     changes.href = "data/" + data.config.downloads.changes;
     changes.setAttribute("download", data.config.downloads.changes);
     $("version-line").textContent = "Data version " + data.config.version + (data.config.licence ? ", licence " + data.config.licence : "") + ".";
@@ -444,7 +445,7 @@
       L.control.scale().addTo(window.map);
       mark("map");
       // the front line, names, legend (on the map) and evidence layers: data.config.overlays
-      frontlines = FrontlinesMap.init(Object.assign({}, data.config.overlays, {
+      frontlines = window.FrontlinesMap.init(Object.assign({}, data.config.overlays, {
         map: "map",
         styles: data.config.styles,
         fillOpacity: data.config.fillOpacity,

@@ -1,3 +1,4 @@
+// @ts-check
 /*
  * The static site's data logic, pure (no DOM): the timelines read from static_site.build's binary file,
  * the state table of a day (the columns of `python -m geo state`), as CSV and as GeoJSON
@@ -21,7 +22,7 @@
   } else {
     root.frontlinesSiteData = api;
   }
-})(typeof self !== "undefined" ? self : this, function (timelineApi) {
+})(/** @type {Window} */ (typeof self !== "undefined" ? self : this), function (timelineApi) {
   "use strict";
   var CHANGE = { date: 0, precision: 1, status: 2, confidence: 3, note: 4, sourceUrl: 5 };
   var HEADER_BYTES = 24;

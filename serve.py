@@ -31,14 +31,14 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from types import ModuleType
 
+from components import upstream
+
 DASHBOARD = Path(__file__).resolve().parent / "dashboard.py"
 THREAD_NAME = "frontlines-warm-start"
 RUNTIME_WAIT_S = 120.0  # the server's runtime normally starts within a second or two
 SWITCH_INTERVAL_S = 0.0005  # during the warm-up (Python's default: 0.005)
-# Imported by Streamlit on first use, inside the first script run (profiled: bench/cold.py):
-# st.set_page_config checks its page icon against streamlit.emojis, a large table (a tenth of a
-# second); streamlit-folium's component serialises its arguments with component_arrow.
-LAZY_MODULES = ("streamlit.emojis", "streamlit.components.v1.component_arrow")
+# Imported by Streamlit on first use, inside the first script run (profiled: bench/cold.py).
+LAZY_MODULES = upstream.LAZY_STREAMLIT_MODULES
 
 log = logging.getLogger("frontlines.warm_start")
 
@@ -65,10 +65,8 @@ def _runtime_started(*, timeout_s: float = RUNTIME_WAIT_S) -> bool:
     or off: part of the theatre's cache key) and its server listens. Starting the server is
     CPU-bound, as the warm-up is; run together, under one interpreter lock, each would only
     delay the other, while the browser's loading of Streamlit's page leaves the server idle."""
-    from streamlit.runtime import Runtime, RuntimeState
-
     deadline = time.monotonic() + timeout_s
-    while not Runtime.exists() or Runtime.instance().state == RuntimeState.INITIAL:
+    while not upstream.runtime_started():
         if time.monotonic() > deadline:
             return False
         time.sleep(0.01)
@@ -82,17 +80,7 @@ def register_components(modules: Iterable[ModuleType]) -> list[str]:
     session's script run; one declared by the warm start's imports, before any session, would
     stay unknown and its files unserved. Returns the names registered.
     """
-    from streamlit.components.types.base_custom_component import BaseCustomComponent
-    from streamlit.runtime import get_instance
-
-    registry = get_instance().component_registry
-    registered = []
-    for module in modules:
-        for value in list(vars(module).values()):
-            if isinstance(value, BaseCustomComponent) and registry.get_module_name(value.name) is None:
-                registry.register_component(value)
-                registered.append(value.name)
-    return registered
+    return upstream.register_components(modules)
 
 
 class _FromWarmStart(logging.Filter):
@@ -156,7 +144,7 @@ def _warm_up(script_argv: Sequence[str], *, wait_for_runtime: bool) -> float:
 
 def start_warm_up(script_argv: Sequence[str]) -> threading.Thread:
     """:func:`warm_up` in a daemon thread (a server stopping does not wait for it)."""
-    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(_QUIET)
+    logging.getLogger(upstream.SCRIPT_RUN_CONTEXT_LOGGER).addFilter(_QUIET)
     thread = threading.Thread(target=warm_up, args=(list(script_argv),), name=THREAD_NAME, daemon=True)
     thread.start()
     return thread
@@ -171,10 +159,9 @@ def main(argv: Sequence[str] | None = None, *, script: Path = DASHBOARD) -> None
     log.addHandler(handler)
     log.setLevel(logging.INFO)
     log.propagate = False
-    from streamlit.web import cli  # before the thread: the two threads then never import streamlit at once
-
+    cli = upstream.import_streamlit_cli()  # before the thread: the two threads then never import streamlit at once
     start_warm_up(script_arguments(argv))
-    cli.main(args=["run", str(script), *argv], prog_name="streamlit")
+    upstream.run_streamlit(cli, ["run", str(script), *argv])
 
 
 if __name__ == "__main__":

@@ -65,9 +65,9 @@ STEPS = """
 
 
 def decode(payload: bytes) -> str:
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from components.upstream import websocket_messages
 
-    message = ForwardMsg()
+    message = websocket_messages()[1]()
     message.ParseFromString(payload)
     return message.WhichOneof("type") or ""
 

@@ -15,15 +15,14 @@ import json
 import re
 import threading
 
-import branca.element
 import folium
 import numpy as np
 import streamlit as st
-import streamlit_folium
 import xyzservices
 from branca.element import Element, MacroElement
 from folium.template import Template
 
+from components import upstream
 from components.js import js_literal
 from geo.statuses import STATUS_CHAR_BASES, STATUSES, encode_status_chars
 from mapui.i18n import t
@@ -50,30 +49,6 @@ _VIEWPORT = re.compile(r"<meta\s+name=\"viewport\"[^>]*>")
 VIEWPORT_META = '<meta name="viewport" content="width=device-width, initial-scale=1" />'
 # Named once: by name ("OpenStreetMap"), folium searches every tile provider on every rerun.
 _TILES = xyzservices.providers.OpenStreetMap.Mapnik
-_compile_template = branca.element.Template
-#: folium's element names: a text holding one is one element's, not worth keeping.
-_ELEMENT_ID = re.compile(r"_[0-9a-f]{32}")
-
-
-@functools.lru_cache(maxsize=256)
-def _shared_template(source: str):
-    return _compile_template(source)
-
-
-def _template(source: str, *args, **kwargs):
-    """branca's Template, compiled once per source for the texts without element names.
-
-    folium wraps the same texts (its classes' includes) in new Elements on every render and
-    branca compiles each as a Jinja template: about 20 compilations per rerun were most of
-    the server's time in render_map. A compiled template is immutable, so equal sources can
-    share one.
-    """
-    if args or kwargs or _ELEMENT_ID.search(source):
-        return _compile_template(source, *args, **kwargs)
-    return _shared_template(source)
-
-
-branca.element.Template = _template  # type: ignore[misc,assignment]
 
 
 class RawElement(Element):
@@ -96,10 +71,10 @@ class LeafletOnlyMap(folium.Map):
 
     def render(self, **kwargs):
         rendered = super().render(**kwargs)
-        header = self.get_root().header  # type: ignore[attr-defined]
-        own = header._children.get(self.get_name())
+        header = upstream.children(self.get_root().header)  # type: ignore[attr-defined]
+        own = header.get(self.get_name())
         if own is not None:
-            header._children[self.get_name()] = RawElement(_VIEWPORT.sub(VIEWPORT_META, own.render()))
+            header[self.get_name()] = RawElement(_VIEWPORT.sub(VIEWPORT_META, own.render()))
         return rendered
 
 
@@ -322,7 +297,7 @@ def render_map(
         st.session_state[handled] = {"clicks": clicks, "played": played}
 
     update = StatusUpdate(codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus)
-    value = streamlit_folium._component_func(
+    value = upstream.folium_component(
         **frame.arguments,
         key=frame.widget_key,
         height=height,
@@ -367,9 +342,7 @@ class MapFrame:
     def __init__(self, base: folium.Map, *, key: str):
         base.get_root().render()
         base.render()
-        html = streamlit_folium._get_html(base)
-        header = streamlit_folium._get_header(base)
-        script = streamlit_folium._get_map_string(base)
+        arguments = upstream.folium_map_arguments(base)
         css_links: list[str] = []
         js_links: list[str] = []
         for element in _with_resources(base):
@@ -377,29 +350,26 @@ class MapFrame:
             js_links.extend(src for _, src in getattr(element, "default_js", []))
         self.base = base
         self.arguments = {
-            "script": script,
-            "header": header,
-            "html": html,
-            "id": streamlit_folium.get_full_id(base),
+            **arguments,
             "default": dict.fromkeys(RETURNED_OBJECTS),  # st_folium's defaults for what is returned
             "css_links": list(dict.fromkeys(css_links)),
             "js_links": list(dict.fromkeys(js_links)),
         }
-        self.widget_key = streamlit_folium.generate_js_hash(script, key, False)
+        self.widget_key = upstream.folium_widget_key(arguments["script"], key)
         self._lock = threading.Lock()
 
     def feature_group_script(self, update: StatusUpdate) -> str:
         """The status feature group's script, as ``st_folium`` makes it (it is added to the shared
         base map to be rendered, hence the lock: sessions rerun in threads of their own)."""
         with self._lock:
-            return streamlit_folium._get_feature_group_string(update, map=self.base, idx=0)
+            return upstream.folium_feature_group_script(update, self.base)
 
 
 def _with_resources(element):
     """``element`` and its descendants that bring scripts or styles (as ``st_folium`` walks them)."""
     if isinstance(element, folium.elements.JSCSSMixin):
         yield element
-    for child in getattr(element, "_children", {}).values():
+    for child in upstream.children(element).values():
         yield from _with_resources(child)
 
 

@@ -16,8 +16,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from components import upstream
 from geo.errors import GeoError
 from mapui.i18n import LANGUAGES, t
 
@@ -149,8 +149,7 @@ def url_changed_elsewhere() -> bool:
     alone is not enough: a rerun can carry the address from before the app's last write,
     when the reader scrubs faster than the browser applies the writes.
     """
-    context = get_script_run_ctx()
-    if context is None or not getattr(context, "is_history_navigation", False):
+    if not upstream.is_history_navigation():
         return False
     written = st.session_state.get(_WRITTEN)
     if written is None:

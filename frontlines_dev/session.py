@@ -12,11 +12,13 @@ import json
 import random
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 import websockets
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from components.upstream import websocket_messages
+
+BackMsg, ForwardMsg, WidgetState = websocket_messages()
 
 SHARE_LINK = "date=2016-10-07&district=bustan-al-basha"
 CLICK_EVERY = 8  # one action in this many is a click on a district; the others move the date
@@ -43,7 +45,7 @@ class Reader:
         self.from_address = from_address
         self.tally, self.rng, self.districts = tally, rng, districts
         self.query = SHARE_LINK
-        self.widgets: dict[str, WidgetState] = {}
+        self.widgets: dict[str, Any] = {}  # WidgetState by id
         self.slider_id: str | None = None
         self.map_id: str | None = None
         self.date = dt.date(2016, 10, 7)
@@ -88,7 +90,7 @@ class Reader:
                     self.tally.errors.append(f"script finished with {reply.script_finished}")
                     return
 
-    def _look_at(self, reply: ForwardMsg) -> None:
+    def _look_at(self, reply: Any) -> None:  # a ForwardMsg
         element = reply.delta.new_element
         kind = element.WhichOneof("type")
         if kind == "slider" and element.slider.label == "Date":

@@ -11,7 +11,10 @@ from mapui.i18n import DIRECTIONS, catalogue, t
 
 MAP_SCRIPTS = Path(__file__).with_name("map")
 #: The map's browser code in load order (see the contract at the top of district_layer.js).
+#: The page around the map (Streamlit's, or the static site's): the only file that reads it.
+HOST_PAGE_FILE = "host_page.js"
 MAP_SCRIPT_FILES = (
+    HOST_PAGE_FILE,
     "status_timeline.js",
     "view_url.js",
     "playback.js",
@@ -39,8 +42,9 @@ def map_library() -> str:
 
 
 def map_loader() -> str:
-    """The dashboard map's loader (see the top of loader.js)."""
-    return (MAP_SCRIPTS / MAP_LOADER_FILE).read_text(encoding="utf-8")
+    """The dashboard map's loader (see the top of loader.js), after host_page.js, which it uses
+    before the library (which holds host_page.js too) has arrived."""
+    return "\n".join((MAP_SCRIPTS / name).read_text(encoding="utf-8") for name in (HOST_PAGE_FILE, MAP_LOADER_FILE))
 
 
 def map_styles() -> str:

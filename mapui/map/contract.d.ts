@@ -156,6 +156,7 @@ interface Window {
   FrontlinesLoader: any;
   FrontlinesTouch: any;
   FrontlinesView: any;
+  frontlinesHost: typeof import("./host_page.js");
   frontlinesTimeline: typeof import("./status_timeline.js");
   frontlinesViewUrl: typeof import("./view_url.js");
   frontlinesPlayback: typeof import("./playback.js");

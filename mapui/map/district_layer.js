@@ -413,11 +413,7 @@
       if (!options.follow || !timeline) {
         return null;
       }
-      var input = root.parent.document.querySelector(
-        ".st-key-" + options.follow.sliderKey + " input[type=range]"
-      );
-      var micros = input ? Number(input.value) : NaN; // Streamlit's date slider counts microseconds
-      return isFinite(micros) ? Math.round(micros / 86400000000) : null;
+      return root.frontlinesHost.sliderDay(options.follow.sliderKey);
     }
 
     function apply(codes, picked, date) {
@@ -589,7 +585,7 @@
       if (inline) {
         return Promise.resolve(inline);
       }
-      return fetch(new URL(url, root.parent.document.baseURI)).then(function (response) {
+      return fetch(new URL(url, root.frontlinesHost.baseURI())).then(function (response) {
         if (!response.ok) {
           throw new Error("HTTP " + response.status);
         }
@@ -607,11 +603,7 @@
         .then(function (loaded) {
           timeline = loaded;
           followedDay = sliderDay(); // the day already shown: a re-render of the slider at it repaints nothing
-          new MutationObserver(followSlider).observe(root.parent.document.body, {
-            subtree: true,
-            attributes: true,
-            attributeFilter: ["value"],
-          });
+          root.frontlinesHost.observeSliders(followSlider);
           frontlines.following = true;
         })
         .catch(function () {

@@ -122,7 +122,7 @@
       started(options, clicks);
       return;
     }
-    var base = root.parent.document.baseURI;
+    var base = root.frontlinesHost.baseURI();
     var frontline = options.frontline;
     Promise.all([
       element("script", { src: new URL(files.script, base).href }, true),

@@ -27,7 +27,7 @@ from geo.tables import SOURCES_FILE, empty_table
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
 HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
 # What the panel shows besides: source ids (for their ratings) and how a change records disagreement.
-DETAIL_COLUMNS = ["sources", "alt_date", "disputed_by", "sides"]
+DETAIL_COLUMNS = ["sources", "alt_date", "disputed_by", "sides", "names"]
 
 
 def positions_in(values: pd.Series, labels: Sequence[str]) -> np.ndarray:

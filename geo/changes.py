@@ -9,7 +9,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from geo.confidence import computed_confidence, independent_reports, is_inferred, report_key
+from geo.confidence import (
+    HIGH_NEEDS_REPORTS,
+    computed_confidence,
+    independent_reports,
+    is_inferred,
+    one_sided,
+    report_key,
+)
 from geo.dates import day_number, parse_date_column
 from geo.districts import suggest_id
 from geo.errors import Problem, shown
@@ -183,27 +190,33 @@ def _check_names(
         ),
     )
     computed = [
-        computed_confidence(note, [i for i in names.split() if i in known], sources)
-        for note, names in zip(frame["note"], frame["names"], strict=True)
+        computed_confidence(note, [i for i in names.split() if i in known], sources, disputed=bool(disputed))
+        for note, names, disputed in zip(frame["note"], frame["names"], frame["disputed_by"], strict=True)
     ]
     by_row = dict(zip(frame["row"], computed, strict=True))
     report(
         (frame["confidence"].to_numpy() != np.array(computed, dtype=object)),
         lambda r: (
             f"confidence was {shown(r['confidence'] or 'empty')} but the method gives "
-            f"{by_row[r['row']]!r}: {_basis_text(r['note'], r['names'], sources)} "
+            f"{by_row[r['row']]!r}: {_basis_text(r, sources)} "
             "(see data/README.md, Method)"
         ),
     )
 
 
-def _basis_text(note: str, names: str, sources: pd.DataFrame) -> str:
-    if is_inferred(note):
+def _basis_text(change: pd.Series, sources: pd.DataFrame) -> str:
+    if is_inferred(change["note"]):
         return "the change is inferred (its note starts with 'Inferred')"
-    count = independent_reports(sources, names.split())
-    return f"{count} independent report(s) name the district" + (
-        f" ({', '.join(names.split())})" if names else " (names is empty)"
+    names = change["names"].split()
+    count = independent_reports(sources, names)
+    text = f"{count} independent report(s) name the district" + (
+        f" ({', '.join(names)})" if names else " (names is empty)"
     )
+    if count >= HIGH_NEEDS_REPORTS and change["disputed_by"]:
+        text += ", but a report disputes the change (disputed_by)"
+    elif count >= HIGH_NEEDS_REPORTS and one_sided(sources, names):
+        text += ", but all are aligned with a side (a claim by one side)"
+    return text
 
 
 def _wrong_words(column: str, expected: str) -> Callable[[pd.Series], str]:

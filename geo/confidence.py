@@ -7,7 +7,9 @@ a syndicated copy counts as its ``origin``, so two papers printing one AFP wire 
 report. The rule (data/README.md, "Method"):
 
 - a change whose note starts with "Inferred" is ``low``;
-- two or more independent naming reports make it ``high``;
+- two or more independent naming reports make it ``high``, unless every naming report is
+  aligned with a side (a claim by one side) or a report disputes the change (``disputed_by``):
+  then it is ``medium``;
 - one makes it ``medium``;
 - none (only wider-area reports or encyclopedias) makes it ``low``.
 """
@@ -24,6 +26,7 @@ BLOG = "blog or personal site"
 WEAK_KINDS = (MIRROR, BLOG)  # a change resting only on these is a warning (geo/audit.py)
 HIGH_NEEDS_REPORTS = 2
 INFERRED_MARK = "Inferred"
+ALIGNED = ("pro-government", "pro-opposition", "kurdish")
 
 
 def is_inferred(note: str) -> bool:
@@ -60,7 +63,14 @@ def independent_reports(sources: pd.DataFrame, ids: Iterable[str]) -> int:
     return len(keys - {None})
 
 
-def computed_confidence(note: str, naming: Iterable[str], sources: pd.DataFrame) -> str:
+def one_sided(sources: pd.DataFrame, ids: Iterable[str]) -> bool:
+    """Whether every report among ``ids`` is aligned with a side (pro-government, pro-opposition,
+    Kurdish): a claim by one side, however many outlets carry it (False for no reports)."""
+    reports = [i for i in ids if i in sources.index and report_key(sources, i) is not None]
+    return bool(reports) and all(sources.loc[i].get("alignment", "") in ALIGNED for i in reports)
+
+
+def computed_confidence(note: str, naming: Iterable[str], sources: pd.DataFrame, *, disputed: bool = False) -> str:
     """The confidence the method gives a change (see the module's docstring).
 
     Parameters
@@ -70,14 +80,17 @@ def computed_confidence(note: str, naming: Iterable[str], sources: pd.DataFrame)
     naming : iterable of str
         The ids of the cited reports that name the district (the ``names`` cell).
     sources : pandas.DataFrame
-        ``sources.csv`` indexed by id, with ``publisher``, ``kind``, ``origin`` and ``original``.
+        ``sources.csv`` indexed by id, with ``publisher``, ``kind``, ``alignment``, ``origin`` and ``original``.
+    disputed : bool
+        Whether a report disputes the change (its ``disputed_by`` is not empty).
     """
     if is_inferred(note):
         return "low"
+    naming = list(naming)
     count = independent_reports(sources, naming)
-    if count >= HIGH_NEEDS_REPORTS:
+    if count >= HIGH_NEEDS_REPORTS and not disputed and not one_sided(sources, naming):
         return "high"
-    return "medium" if count == 1 else "low"
+    return "medium" if count >= 1 else "low"
 
 
 def same_reports(sources: pd.DataFrame, ids: Iterable[str]) -> list[list[str]]:
@@ -107,6 +120,10 @@ class ConfidenceBasis:
         Cited ids that name only a wider area, or are encyclopedias or mirrors.
     reports : int
         Independent naming reports (copies of one wire counted once).
+    one_sided : bool
+        Whether every naming report is aligned with a side (a claim by one side).
+    disputed : bool
+        Whether a report disputes the change.
     same : tuple of tuple of str
         Groups of cited ids that are one report.
     """
@@ -116,19 +133,26 @@ class ConfidenceBasis:
     naming: tuple[str, ...]
     wider: tuple[str, ...]
     reports: int
+    one_sided: bool
+    disputed: bool
     same: tuple[tuple[str, ...], ...]
 
 
-def confidence_basis(note: str, cited: str, names: str, sources: pd.DataFrame) -> ConfidenceBasis:
-    """The :class:`ConfidenceBasis` of one change from its ``note``, ``sources`` and ``names`` cells."""
+def confidence_basis(
+    note: str, cited: str, names: str, sources: pd.DataFrame, *, disputed_by: str = ""
+) -> ConfidenceBasis:
+    """The :class:`ConfidenceBasis` of one change from its ``note``, ``sources``, ``names`` and
+    ``disputed_by`` cells."""
     ids = [i for i in dict.fromkeys(cited.split()) if i in sources.index]
     named = set(names.split())
     naming = tuple(i for i in ids if i in named and report_key(sources, i) is not None)
     return ConfidenceBasis(
-        level=computed_confidence(note, naming, sources),
+        level=computed_confidence(note, naming, sources, disputed=bool(disputed_by.split())),
         inferred=is_inferred(note),
         naming=naming,
         wider=tuple(i for i in ids if i not in naming),
         reports=independent_reports(sources, naming),
+        one_sided=one_sided(sources, naming),
+        disputed=bool(disputed_by.split()),
         same=tuple(tuple(group) for group in same_reports(sources, ids)),
     )

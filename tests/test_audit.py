@@ -469,3 +469,33 @@ def test_same_reports_groups_copies_of_one_wire(tmp_path):
         ("wiki",),
     )
     assert basis.same == (("afp-a", "afp-b"),)
+
+
+def test_a_claim_by_one_side_or_a_disputed_change_is_at_most_medium(tmp_path):
+    sources = [
+        *NAMED_SOURCES,
+        [
+            "state-2",
+            "https://example.org/state-2",
+            "Party paper",
+            "",
+            "",
+            "state or party media",
+            "pro-government",
+            "",
+            "",
+        ],
+    ]
+    rows = [
+        named("2020-05-01", "south-east", "state state-2", "state state-2", "high"),
+        named("2020-05-01", "south-west", "reuters afp-a", "reuters afp-a", "high") | {"disputed_by": "state"},
+        named("2020-05-02", "south-west", "reuters state", "reuters state", "high"),  # one side and a neutral wire
+    ]
+    folder = theatre(tmp_path, rows, sources=sources, base=NAMED_BASE)
+    assert errors(folder) == [
+        "changes.csv row 4: confidence was 'high' but the method gives 'medium': 2 independent report(s) name "
+        "the district (state, state-2), but all are aligned with a side (a claim by one side) "
+        "(see data/README.md, Method)",
+        "changes.csv row 5: confidence was 'high' but the method gives 'medium': 2 independent report(s) name "
+        "the district (reuters, afp-a), but a report disputes the change (disputed_by) (see data/README.md, Method)",
+    ]

@@ -14,7 +14,7 @@ import pandas as pd
 
 from geo.adjacency import neighbours
 from geo.changes import CHANGES_FILE
-from geo.confidence import HIGH_NEEDS_REPORTS, MIRROR, WEAK_KINDS, independent_reports, writer
+from geo.confidence import HIGH_NEEDS_REPORTS, MIRROR, WEAK_KINDS, independent_reports, is_inferred, writer
 from geo.dates import day_number, from_day_number
 from geo.errors import Problem
 from geo.sources import SOURCES_FILE
@@ -103,14 +103,15 @@ def _confidence(theatre: Theatre) -> list[Problem]:
 
 def _weak_sources(theatre: Theatre) -> list[Problem]:
     """A change whose cited sources are all blogs, encyclopedias or mirrors (none a copy of a
-    named report), unless a reviewer marked it ``reviewed`` ``weak``."""
+    named report), unless a reviewer marked it ``reviewed`` ``weak``. An inferred change is
+    left out: it rests on its note's reasoning, which says so, not on its sources."""
     if not _rated(theatre):
         return []
     table = theatre.sources
     changes = theatre.changes
     found = []
     for row in changes.loc[changes["sources"] != ""].itertuples(index=False):
-        if "weak" in row.reviewed.split():
+        if "weak" in row.reviewed.split() or is_inferred(row.note):
             continue
         cited = [table.loc[i] for i in row.sources.split() if i in table.index]
         if cited and all(s["kind"] in WEAK_KINDS and not s["origin"] and not s["original"] for s in cited):

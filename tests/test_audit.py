@@ -424,6 +424,7 @@ def test_a_change_resting_only_on_blogs_or_mirrors_is_a_warning(tmp_path):
         change_with("2020-05-01", "south-east", "government", "blog wiki", note="Sourcing: only these"),
         change_with("2020-05-01", "south-west", "government", "wiki", note="Sourcing: only this", reviewed="weak"),
         change_with("2020-05-02", "south-west", "government", "blog reuters", note="a report too"),
+        change_with("2020-05-02", "south-east", "government", "wiki", note="Inferred from location", confidence="low"),
     ]
     assert warnings(theatre(tmp_path, rows, sources=NAMED_SOURCES)) == [
         "changes.csv row 4: rests only on a blog, an encyclopedia or a mirror: A blog (blog or personal site), "

@@ -117,7 +117,9 @@ class ConfidenceBasis:
     naming : tuple of str
         Cited ids that name the district and are reports (not encyclopedias).
     wider : tuple of str
-        Cited ids that name only a wider area, or are encyclopedias or mirrors.
+        Cited reports that name only a wider area than the district.
+    pointers : tuple of str
+        Cited encyclopedias and mirrors with no origin: pointers to reports, not reports.
     reports : int
         Independent naming reports (copies of one wire counted once).
     one_sided : bool
@@ -132,6 +134,7 @@ class ConfidenceBasis:
     inferred: bool
     naming: tuple[str, ...]
     wider: tuple[str, ...]
+    pointers: tuple[str, ...]
     reports: int
     one_sided: bool
     disputed: bool
@@ -150,7 +153,8 @@ def confidence_basis(
         level=computed_confidence(note, naming, sources, disputed=bool(disputed_by.split())),
         inferred=is_inferred(note),
         naming=naming,
-        wider=tuple(i for i in ids if i not in naming),
+        wider=tuple(i for i in ids if i not in naming and report_key(sources, i) is not None),
+        pointers=tuple(i for i in ids if report_key(sources, i) is None),
         reports=independent_reports(sources, naming),
         one_sided=one_sided(sources, naming),
         disputed=bool(disputed_by.split()),

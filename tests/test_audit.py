@@ -463,12 +463,15 @@ def test_same_reports_groups_copies_of_one_wire(tmp_path):
         ["afp-a", "afp-b", "afp", "afp-c"]
     ]
     basis = confidence_basis("n", "afp-a afp-b wiki reuters", "afp-a afp-b reuters", loaded.sources)
-    assert (basis.level, basis.reports, basis.naming, basis.wider) == (
+    assert (basis.level, basis.reports, basis.naming, basis.wider, basis.pointers) == (
         "high",
         2,
         ("afp-a", "afp-b", "reuters"),
+        (),
         ("wiki",),
     )
+    wider = confidence_basis("n", "afp-a reuters", "reuters", loaded.sources)
+    assert (wider.level, wider.wider, wider.pointers) == ("medium", ("afp-a",), ())
     assert basis.same == (("afp-a", "afp-b"),)
 
 

@@ -115,12 +115,13 @@ LONG_LOW_SUPPORT_DAYS = 1_000  # the threshold of issue 22's goal: districts ove
 
 
 def low_support_days(theatre: Theatre) -> pd.DataFrame:
-    """Per district with changes, the days of the theatre's range on which its status rests on a
-    ``low``-confidence change (inferred ones included), and its longest such span.
+    """Per district with changes, the days of the theatre's range on which its status rests on
+    ``low``-confidence changes only (inferred ones included), and its longest such span.
 
     A change supports the district from its date until the next change of the district (or the
-    theatre's last day, inclusive). Days before a district's first change rest on the theatre's
-    initial status and are not counted.
+    theatre's last day, inclusive); a low-confidence change repeating the status of a better
+    supported one of the same run does not count as low (see :func:`_unsupported`). Days before a
+    district's first change rest on the theatre's initial status and are not counted.
 
     Returns
     -------
@@ -138,7 +139,7 @@ def low_support_days(theatre: Theatre) -> pd.DataFrame:
     last_day = day_number(theatre.meta.end_date) + 1
     last_of_district = np.append(district[1:] != district[:-1], True)
     until = np.where(last_of_district, last_day, np.append(day[1:], 0))
-    low = (ordered["confidence"] == "low").to_numpy()
+    low = _unsupported(ordered)
     names = theatre.districts.set_index("district_id")["name_en"]
     rows = []
     frame = pd.DataFrame({"d": district, "from": day, "to": until, "low": low})
@@ -157,6 +158,18 @@ def low_support_days(theatre: Theatre) -> pd.DataFrame:
         )
     table = pd.DataFrame(rows, columns=columns)
     return table.sort_values(["days", "longest", "district_id"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _unsupported(ordered: pd.DataFrame) -> np.ndarray:
+    """Per change (in district order), whether the status it sets rests only on low-confidence
+    changes: it is low, and so is every earlier change of its run (the consecutive changes of
+    one district repeating one status). A weaker report repeating a status does
+    not undo the support an earlier, better report gave it."""
+    low = (ordered["confidence"] == "low").to_numpy()
+    key = (ordered["district_id"] + "\x00" + ordered["status"]).to_numpy()
+    run = np.cumsum(np.insert(key[1:] != key[:-1], 0, True))
+    supported = pd.Series(~low).groupby(run).cummax().to_numpy()
+    return ~supported
 
 
 def _merged_spans(group: pd.DataFrame) -> list[tuple[int, int]]:

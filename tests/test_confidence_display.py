@@ -69,6 +69,18 @@ def test_low_support_days_count_each_district_and_its_longest_run(tmp_path):
     }
 
 
+def test_a_weaker_repeat_does_not_undo_an_earlier_naming_report(tmp_path):
+    rows = [
+        named("2020-05-01", "south-east", "reuters", "reuters", "medium"),
+        named("2020-06-01", "south-east", "wiki", "", "low"),  # repeats government: still supported
+        named("2020-05-01", "south-west", "wiki", "", "low"),
+        named("2020-06-01", "south-west", "reuters", "reuters", "medium"),  # supported from here on
+    ]
+    table = low_support_days(loaded(tmp_path, rows)).set_index("district_id")
+    assert table.loc["south-east", "days"] == 0
+    assert table.loc["south-west", ["days", "longest_to"]].tolist() == [31, "2020-05-31"]
+
+
 def test_the_quality_view_lists_the_longest_low_support_districts(tmp_path):
     rows = [named("2020-05-01", "south-east", "wiki", "", "low")]
     aleppo = loaded(tmp_path, rows)

@@ -255,3 +255,15 @@ def test_disagreements_of_issue_22_are_recorded(aleppo):
     assert changes.loc[("2016-12-27", "bustan-al-basha"), "disputed_by"] == "kyleorton-2016-11-30"
     assert changes.loc[("2016-10-06", "bustan-al-basha"), "alt_date"] == "2016-10-07"
     assert "third" in changes.loc[("2016-11-30", "sheikh-saeed"), "note"]
+
+
+def test_the_data_readme_states_the_low_support_figures(aleppo):
+    import re
+
+    from geo.quality import low_support_days, low_support_figures
+
+    text = " ".join((ALEPPO.parent / "README.md").read_text(encoding="utf-8").split())
+    found = re.search(r"(\d+) spend over 1,000 days on low support and (\d+) over 1,400", text)
+    assert found, "data/README.md does not state the low-support figures"
+    figures = low_support_figures(low_support_days(aleppo))
+    assert [int(n) for n in found.groups()] == [figures["over 1,000 days"], figures["over 1,400 days"]]

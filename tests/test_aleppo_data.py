@@ -237,6 +237,9 @@ def test_the_data_readme_records_the_audit_method():
         ("2016-11-30", "sheikh-saeed", "contested"),
         ("2016-12-05", "karm-al-myassar", "contested"),
         ("2016-12-07", "karm-al-myassar", "government"),
+        ("2015-05-03", "ash-sheikh-maqsoud", "kurdish"),
+        ("2015-06-01", "ash-sheikh-maqsoud", "contested"),  # Islamist units inside by agreement (KurdWatch)
+        ("2015-09-27", "ash-sheikh-maqsoud", "kurdish"),  # they left after the fighting of late September
     ],
 )
 def test_issue_22_corrections(aleppo, date, district_id, status):

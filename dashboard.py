@@ -59,6 +59,7 @@ from geo.export import (
     write_comparison_csv,
     write_state_csv,
 )
+from geo.quality import low_support_days
 from geo.theatre import count_statuses
 from geo.version import changed_since
 from mapui.i18n import DEFAULT_LANGUAGE, language, t
@@ -279,6 +280,7 @@ def show_page(directory: Path, lang: str) -> None:
                     districts_count=len(theatre.district_ids),
                     warnings=[str(w) for w in theatre.warnings],
                     lang=lang,
+                    low_support=low_support_days(theatre),
                 ),
             ),
             lang=lang,

@@ -9,6 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components.text import data_text, html_block, html_text, md_link, md_text, render_html, source_links
+from geo.confidence import ConfidenceBasis
 from geo.statuses import STATUSES
 from geo.urls import host_of
 from mapui.i18n import date_text, t
@@ -26,17 +27,45 @@ def readable_date(iso: str, precision: str = "day", *, lang: str) -> str:
     return t(f"precision.{precision}", lang, date=shown) if precision in _PRECISION_STYLE else shown
 
 
-def rated_links(citations: list[dict[str, str]], lang: str) -> str:
-    """Links to reports, each followed by its kind and alignment where rated."""
+def rated_links(citations: list[dict[str, str]], lang: str, *, wider: tuple[str, ...] = ()) -> str:
+    """Links to reports, each followed by its kind and alignment where rated, who wrote it
+    where it is a copy (``origin``), and, for the ids in ``wider``, that it names only a wider
+    area than the district."""
     links = []
     for c in citations:
-        rating = t("text.rating_separator", lang).join(
+        parts = [
             t(f"{family}.{c[column]}", lang)
             for column, family in (("kind", "source_kind"), ("alignment", "alignment"))
             if c.get(column)
-        )
+        ]
+        if c.get("origin"):
+            parts.append(t("source.origin", lang, origin=md_text(c["origin"])))
+        if c.get("id") in wider:
+            parts.append(t("source.wider_area", lang))
+        rating = t("text.rating_separator", lang).join(parts)
         links.append(md_link(host_of(c["url"]) or c["url"], c["url"]) + (f" \\({rating}\\)" if rating else ""))
     return " · ".join(links)
+
+
+def basis_text(basis: ConfidenceBasis | None, cite: Cite, lang: str) -> str:
+    """Why a change has its confidence (geo.confidence.ConfidenceBasis), and which cited
+    sources are one report; '' where the theatre does not record the names relation."""
+    if basis is None:
+        return ""
+    if basis.inferred:
+        parts = [t("basis.inferred", lang)]
+    elif not basis.reports:
+        parts = [t("basis.none", lang)]
+    else:
+        parts = [t("basis.reports", lang, count=basis.reports)]
+        if basis.one_sided:
+            parts.append(t("basis.one_sided", lang))
+        if basis.disputed:
+            parts.append(t("basis.disputed", lang))
+    for group in basis.same:
+        names = [c.get("publisher") or host_of(c["url"]) or c["url"] for c in cite(" ".join(group))]
+        parts.append(t("source.same_report", lang, sources=md_text(" = ".join(names))))
+    return " \\(" + t("text.clause_separator", lang).join(parts) + "\\)"
 
 
 def _no_citations(ids: str) -> list[dict[str, str]]:
@@ -98,14 +127,16 @@ def history_table(history: pd.DataFrame, *, lang: str, cite: Cite = _no_citation
     lines = ["| " + " | ".join(columns) + " |", "|---|---|---|---|---|"]
     for change in history.itertuples(index=False):
         ids = getattr(change, "sources", "")
-        cited = rated_links(cite(ids), lang) if ids else ""
+        basis = getattr(change, "basis", None)
+        wider = basis.wider if basis is not None else ()
+        cited = rated_links(cite(ids), lang, wider=wider) if ids else ""
         between = _between(getattr(change, "sides", ""), lang)
         status = md_text(t("status." + change.status, lang) + (" " + between if between else ""))
         lines.append(
             f"| {md_text(readable_date(change.date, change.date_precision, lang=lang))} "
             f"| {status} "
             f"| {data_text(change.note, lang) or '—'}{_disagreement(change, cite, lang)} "
-            f"| {confidence_text(change.confidence, lang)} "
+            f"| {confidence_text(change.confidence, lang)}{basis_text(basis, cite, lang)} "
             f"| {cited or source_links(change.source_url)} |"
         )
     return "\n".join(lines)

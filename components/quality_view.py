@@ -35,9 +35,11 @@ def quality_texts(
     districts_count: int,
     warnings: list[str],
     lang: str,
+    low_support: pd.DataFrame | None = None,
 ) -> tuple[str, str, str, str]:
     """The view's markdown, made once per data version and language (the dashboard keeps it):
-    the totals, the two tables (sourcing, confidence), then the busiest months, the known
+    the totals, the two tables (sourcing, confidence), then the busiest months, the districts
+    longest on low-confidence or inferred support (``geo.quality.low_support_days``), the known
     uncertainties and the loader's warnings. Every text from the data is escaped."""
     totals = t(
         "quality.totals",
@@ -59,11 +61,43 @@ def quality_texts(
         if n
     ]
     rest = [t("quality.busiest", lang, months=t("text.separator", lang).join(months))]
+    if low_support is not None and (low_support["days"] > 0).any():
+        rest.append(_low_support_text(low_support, lang))
     for heading, items in ((t("quality.uncertainties", lang), uncertainties), (t("quality.warnings", lang), warnings)):
         if items:
             rest.append(f"**{heading}**")
             rest.append("\n".join(f"- {data_text(item, lang)}" for item in items))
     return totals, by_sources, by_confidence, "\n\n".join(rest)
+
+
+#: How many districts the low-support list shows at least (all those over the threshold are shown).
+LOW_SUPPORT_LISTED = 20
+LOW_SUPPORT_THRESHOLD = 1_000
+
+
+def _low_support_text(table: pd.DataFrame, lang: str) -> str:
+    """The districts longest on low-confidence or inferred changes: every one over
+    ``LOW_SUPPORT_THRESHOLD`` days, and at least the ``LOW_SUPPORT_LISTED`` longest."""
+    over = int((table["days"] > LOW_SUPPORT_THRESHOLD).sum())
+    shown = table.loc[table["days"] > 0].head(max(over, LOW_SUPPORT_LISTED))
+    figures = t(
+        "quality.low_support_figures",
+        lang,
+        over_1000=over,
+        over_1400=int((table["days"] > 1_400).sum()),
+    )
+    header = [
+        f"| {t('quality.district_column', lang)} | {t('quality.days_column', lang)} "
+        f"| {t('quality.longest_column', lang)} |",
+        "|---|---:|---|",
+    ]
+    rows = [
+        f"| {md_text(row.name_en)} | {row.days} "
+        f"| {date_text(dt.date.fromisoformat(row.longest_from), lang, 'day')} – "
+        f"{date_text(dt.date.fromisoformat(row.longest_to), lang, 'day')} |"
+        for row in shown.itertuples(index=False)
+    ]
+    return f"**{t('quality.low_support', lang)}**\n\n{figures}\n\n" + "\n".join([*header, *rows])
 
 
 def render_quality(texts: Callable[[], tuple[str, str, str, str]], *, lang: str) -> None:

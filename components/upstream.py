@@ -48,12 +48,11 @@ def _streamlit_folium() -> ModuleType:
 
 def folium_map_arguments(base: Any) -> dict[str, str]:
     """What ``st_folium`` sends for a rendered folium map ``base``: its html, header, script and id."""
-    return {
-        "script": _streamlit_folium()._get_map_string(base),
-        "header": _streamlit_folium()._get_header(base),
-        "html": _streamlit_folium()._get_html(base),
-        "id": _streamlit_folium().get_full_id(base),
-    }
+    module = _streamlit_folium()
+    html = module._get_html(base)  # in st_folium's order: each step renders parts the next reads
+    header = module._get_header(base)
+    script = module._get_map_string(base)
+    return {"script": script, "header": header, "html": html, "id": module.get_full_id(base)}
 
 
 def folium_widget_key(script: str, key: str) -> str:

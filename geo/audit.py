@@ -14,6 +14,7 @@ import pandas as pd
 
 from geo.adjacency import neighbours
 from geo.changes import CHANGES_FILE
+from geo.confidence import HIGH_NEEDS_REPORTS, MIRROR, WEAK_KINDS, independent_reports, is_inferred, writer
 from geo.dates import day_number, from_day_number
 from geo.errors import Problem
 from geo.sources import SOURCES_FILE
@@ -22,8 +23,6 @@ from geo.theatre import Theatre
 
 STALE_AFTER_DAYS = 730  # a contested status with no report for longer than this is stale
 ENCLAVE_AFTER_DAYS = 30  # a district on its own side for longer than this is worth a review
-HIGH_NEEDS_REPORTS = 2
-MIRROR = "encyclopedia or mirror"
 ALIGNED = ("pro-government", "pro-opposition", "kurdish")
 SOURCING_MARK = "Sourcing:"  # a note's sentence saying why a change rests on aligned or mirror sources
 _DISAGREEMENT = re.compile(r"\b(?:disagree|conflict|contradict|dispute)", re.IGNORECASE)
@@ -35,6 +34,8 @@ def audit_warnings(theatre: Theatre) -> list[Problem]:
     found = [
         *_unrated_sources(theatre),
         *_confidence(theatre),
+        *_weak_sources(theatre),
+        *_copies_rated_alike(theatre),
         *_disagreements(theatre),
         *_one_sided(theatre),
         *_copies_without_original(theatre),
@@ -52,29 +53,9 @@ def _warn(file: str, where: str | int, message: str) -> Problem:
     return Problem.in_row(file, where, message, "warning")
 
 
-def _is_inferred(note: str) -> bool:
-    return note.startswith("Inferred")
-
-
 def _rated(theatre: Theatre) -> bool:
     """Whether the theatre rates its sources at all (a sources.csv with some ``kind``)."""
     return bool((theatre.sources["kind"] != "").any())
-
-
-def report_key(source: pd.Series) -> str | None:
-    """Who wrote a report, for counting independent reports: its ``origin`` (the wire or
-    outlet behind a copy) or its publisher; ``None`` for an encyclopedia or a mirror of one."""
-    origin = str(source.get("origin", "") or "")
-    if source.get("kind", "") == MIRROR and not origin:
-        return None
-    return (origin or str(source["publisher"])).casefold()
-
-
-def independent_reports(theatre: Theatre, ids: list[str]) -> int:
-    """How many independent reports a list of source ids holds (see :func:`report_key`)."""
-    table = theatre.sources
-    keys = {report_key(table.loc[i]) for i in ids if i in table.index}
-    return len(keys - {None})
 
 
 def _unrated_sources(theatre: Theatre) -> list[Problem]:
@@ -89,7 +70,11 @@ def _unrated_sources(theatre: Theatre) -> list[Problem]:
 
 
 def _confidence(theatre: Theatre) -> list[Problem]:
+    """The editor's confidence checked against the method, in a theatre that does not record
+    ``names`` (where it does, geo/changes.py computes the confidence and a difference is an error)."""
     changes = theatre.changes
+    if (changes["names"] != "").any():
+        return []
     inferred = changes["note"].str.startswith("Inferred")
     found = [
         _warn(
@@ -101,7 +86,9 @@ def _confidence(theatre: Theatre) -> list[Problem]:
         for row in changes.loc[inferred & (changes["confidence"] != "low")].itertuples(index=False)
     ]
     for row in changes.loc[~inferred & (changes["confidence"] == "high")].itertuples(index=False):
-        count = independent_reports(theatre, row.sources.split()) if row.sources else len(row.source_url.split())
+        count = (
+            independent_reports(theatre.sources, row.sources.split()) if row.sources else len(row.source_url.split())
+        )
         if count < HIGH_NEEDS_REPORTS:
             found.append(
                 _warn(
@@ -109,6 +96,58 @@ def _confidence(theatre: Theatre) -> list[Problem]:
                     row.row,
                     f"confidence is 'high' but the change cites {count} independent report(s) "
                     f"('high' needs {HIGH_NEEDS_REPORTS} naming the district; otherwise 'medium')",
+                )
+            )
+    return found
+
+
+def _weak_sources(theatre: Theatre) -> list[Problem]:
+    """A change whose cited sources are all blogs, encyclopedias or mirrors (none a copy of a
+    named report), unless a reviewer marked it ``reviewed`` ``weak``. An inferred change is
+    left out: it rests on its note's reasoning, which says so, not on its sources."""
+    if not _rated(theatre):
+        return []
+    table = theatre.sources
+    changes = theatre.changes
+    found = []
+    for row in changes.loc[changes["sources"] != ""].itertuples(index=False):
+        if "weak" in row.reviewed.split() or is_inferred(row.note):
+            continue
+        cited = [table.loc[i] for i in row.sources.split() if i in table.index]
+        if cited and all(s["kind"] in WEAK_KINDS and not s["origin"] and not s["original"] for s in cited):
+            described = ", ".join(f"{s['publisher']} ({s['kind']})" for s in cited)
+            found.append(
+                _warn(
+                    CHANGES_FILE,
+                    row.row,
+                    f"rests only on a blog, an encyclopedia or a mirror: {described} (cite a report; if none is "
+                    "found, mark the change reviewed 'weak' and say so in the note)",
+                )
+            )
+    return found
+
+
+def _copies_rated_alike(theatre: Theatre) -> list[Problem]:
+    """Sources by one writer (a wire and its copies, one outlet's reports) rated with different alignments."""
+    if not _rated(theatre):
+        return []
+    table = theatre.sources
+    by_writer: dict[str, dict[str, list[str]]] = {}
+    for source_id in table.index:
+        alignment = table.loc[source_id, "alignment"]
+        if alignment:
+            by_writer.setdefault(writer(table, source_id), {}).setdefault(alignment, []).append(source_id)
+    found = []
+    for name, ratings in by_writer.items():
+        if len(ratings) > 1:
+            described = "; ".join(f"{a}: {', '.join(ids)}" for a, ids in sorted(ratings.items()))
+            first = min(table.loc[i, "row"] for ids in ratings.values() for i in ids)
+            found.append(
+                _warn(
+                    SOURCES_FILE,
+                    int(first),
+                    f"reports written by {name!r} are rated with different alignments ({described}); "
+                    "rate every copy of one writer alike",
                 )
             )
     return found

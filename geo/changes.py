@@ -9,6 +9,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from geo.confidence import (
+    HIGH_NEEDS_REPORTS,
+    computed_confidence,
+    independent_reports,
+    is_inferred,
+    one_sided,
+    report_key,
+)
 from geo.dates import day_number, parse_date_column
 from geo.districts import suggest_id
 from geo.errors import Problem, shown
@@ -17,7 +25,7 @@ from geo.tables import CHANGES_FILE, KNOWN_COLUMNS, read_table
 from geo.urls import bad_url_lists, bad_urls
 
 CONFIDENCE_LEVELS = ("high", "medium", "low")
-REVIEW_MARKS = ("enclave", "stale")
+REVIEW_MARKS = ("enclave", "stale", "weak")
 
 
 def read_changes(
@@ -102,6 +110,8 @@ def read_changes(
             for ids, literal in zip(frame["sources"], frame["source_url"], strict=True)
         ]
     _check_audit_columns(frame, report, sources)
+    if (frame["names"] != "").any():
+        _check_names(frame, report, sources)
     if district_ids is not None:
         known = set(district_ids)
 
@@ -145,6 +155,68 @@ def _check_audit_columns(
         ((frame["sides"] != "") & (frame["status"] != "contested")).to_numpy(),
         lambda r: f"sides is given but status is {r['status']!r} (sides names who shares a contested district)",
     )
+
+
+def _check_names(
+    frame: pd.DataFrame, report: Callable[[np.ndarray, Callable[[pd.Series], str]], None], sources: pd.DataFrame
+) -> None:
+    """Errors for a ``names`` cell that lists reports the change does not cite or that are not
+    reports, and for a ``confidence`` other than the one computed from ``names`` (geo/confidence.py).
+
+    Checked only in a theatre that records ``names`` (some cell is not empty): from then on an
+    empty cell means that no cited report names the district.
+    """
+    uncited = [
+        [i for i in names.split() if i not in cited.split()]
+        for names, cited in zip(frame["names"], frame["sources"], strict=True)
+    ]
+    report(
+        np.array([bool(u) for u in uncited], dtype=bool),
+        lambda r: (
+            f"names has {shown([i for i in r['names'].split() if i not in r['sources'].split()])}, not ids this "
+            "change cites in sources (names lists the cited reports that name the district)"
+        ),
+    )
+    known = set(sources.index)
+
+    def not_reports(cell: str) -> list[str]:
+        return [i for i in cell.split() if i in known and report_key(sources, i) is None]
+
+    report(
+        np.array([bool(not_reports(c)) for c in frame["names"]], dtype=bool),
+        lambda r: (
+            f"names has {shown(not_reports(r['names']))}, an encyclopedia or mirror with no origin: it points "
+            "to reports but is not one (leave it out of names)"
+        ),
+    )
+    computed = [
+        computed_confidence(note, [i for i in names.split() if i in known], sources, disputed=bool(disputed))
+        for note, names, disputed in zip(frame["note"], frame["names"], frame["disputed_by"], strict=True)
+    ]
+    by_row = dict(zip(frame["row"], computed, strict=True))
+    report(
+        (frame["confidence"].to_numpy() != np.array(computed, dtype=object)),
+        lambda r: (
+            f"confidence was {shown(r['confidence'] or 'empty')} but the method gives "
+            f"{by_row[r['row']]!r}: {_basis_text(r, sources)} "
+            "(see data/README.md, Method)"
+        ),
+    )
+
+
+def _basis_text(change: pd.Series, sources: pd.DataFrame) -> str:
+    if is_inferred(change["note"]):
+        return "the change is inferred (its note starts with 'Inferred')"
+    names = change["names"].split()
+    count = independent_reports(sources, names)
+    text = f"{count} independent report(s) name the district" + (
+        f" ({', '.join(names)})" if names else " (names is empty)"
+    )
+    if count >= HIGH_NEEDS_REPORTS and change["disputed_by"]:
+        text += ", but a report disputes the change (disputed_by)"
+    elif count >= HIGH_NEEDS_REPORTS and one_sided(sources, names):
+        text += ", but all are aligned with a side (a claim by one side)"
+    return text
 
 
 def _wrong_words(column: str, expected: str) -> Callable[[pd.Series], str]:

@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 
 from geo.changes import CONFIDENCE_LEVELS
-from geo.dates import from_day_number
+from geo.dates import day_number, from_day_number
 from geo.errors import Problem
 from geo.tables import CHANGES_FILE, SOURCES_FILE
 from geo.theatre import Theatre
@@ -109,3 +109,86 @@ def confidence_counts(theatre: Theatre) -> dict[str, int]:
     column is empty, last)."""
     counted = theatre.changes["confidence"].replace("", "not stated").value_counts()
     return {level: int(counted[level]) for level in (*reversed(CONFIDENCE_LEVELS), "not stated") if level in counted}
+
+
+LONG_LOW_SUPPORT_DAYS = 1_000  # the threshold of issue 22's goal: districts over it are listed
+
+
+def low_support_days(theatre: Theatre) -> pd.DataFrame:
+    """Per district with changes, the days of the theatre's range on which its status rests on
+    ``low``-confidence changes only (inferred ones included), and its longest such span.
+
+    A change supports the district from its date until the next change of the district (or the
+    theatre's last day, inclusive); a low-confidence change repeating the status of a better
+    supported one of the same run does not count as low (see :func:`_unsupported`). Days before a
+    district's first change rest on the theatre's initial status and are not counted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``district_id``, ``name_en``, ``days``, ``longest``, ``longest_from`` and
+        ``longest_to`` (ISO dates), sorted by ``days`` then ``longest``, longest first; districts
+        with no low-confidence day have ``days`` 0 and empty dates.
+    """
+    ordered = theatre.changes.iloc[theatre.change_positions_by_district].reset_index(drop=True)
+    columns = ["district_id", "name_en", "days", "longest", "longest_from", "longest_to"]
+    if ordered.empty:
+        return pd.DataFrame({c: pd.Series([], dtype="int64" if c in ("days", "longest") else "str") for c in columns})
+    district = ordered["district_id"].to_numpy()
+    day = ordered["day"].to_numpy()
+    last_day = day_number(theatre.meta.end_date) + 1
+    last_of_district = np.append(district[1:] != district[:-1], True)
+    until = np.where(last_of_district, last_day, np.append(day[1:], 0))
+    low = _unsupported(ordered)
+    names = theatre.districts.set_index("district_id")["name_en"]
+    rows = []
+    frame = pd.DataFrame({"d": district, "from": day, "to": until, "low": low})
+    for district_id, group in frame.groupby("d", sort=False):
+        spans = _merged_spans(group)
+        longest = max(spans, key=lambda s: s[1] - s[0], default=None)
+        rows.append(
+            {
+                "district_id": district_id,
+                "name_en": str(names.get(district_id, district_id)),
+                "days": sum(stop - start for start, stop in spans),
+                "longest": int(longest[1] - longest[0]) if longest else 0,
+                "longest_from": from_day_number(longest[0]).isoformat() if longest else "",
+                "longest_to": from_day_number(longest[1] - 1).isoformat() if longest else "",
+            }
+        )
+    table = pd.DataFrame(rows, columns=columns)
+    return table.sort_values(["days", "longest", "district_id"], ascending=[False, False, True]).reset_index(drop=True)
+
+
+def _unsupported(ordered: pd.DataFrame) -> np.ndarray:
+    """Per change (in district order), whether the status it sets rests only on low-confidence
+    changes: it is low, and so is every earlier change of its run (the consecutive changes of
+    one district repeating one status). A weaker report repeating a status does
+    not undo the support an earlier, better report gave it."""
+    low = (ordered["confidence"] == "low").to_numpy()
+    key = (ordered["district_id"] + "\x00" + ordered["status"]).to_numpy()
+    run = np.cumsum(np.insert(key[1:] != key[:-1], 0, True))
+    supported = pd.Series(~low).groupby(run).cummax().to_numpy()
+    return ~supported
+
+
+def _merged_spans(group: pd.DataFrame) -> list[tuple[int, int]]:
+    """The low-confidence runs of one district's changes as ``[from, to)`` day numbers, with
+    back-to-back low changes joined into one run."""
+    spans: list[tuple[int, int]] = []
+    for start, stop, is_low in zip(group["from"], group["to"], group["low"], strict=True):
+        if not is_low or stop <= start:
+            continue
+        if spans and spans[-1][1] == start:
+            spans[-1] = (spans[-1][0], int(stop))
+        else:
+            spans.append((int(start), int(stop)))
+    return spans
+
+
+def low_support_figures(table: pd.DataFrame) -> dict[str, int]:
+    """How many districts of :func:`low_support_days` spend over 1,000 and over 1,400 days on low support."""
+    return {
+        "over 1,000 days": int((table["days"] > 1_000).sum()),
+        "over 1,400 days": int((table["days"] > 1_400).sum()),
+    }

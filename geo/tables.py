@@ -57,8 +57,9 @@ KNOWN_COLUMNS: dict[str, Columns] = {
         one_of=("source_url", "sources"),  # URLs, or ids from sources.csv
         # How a change records disagreement and review (see data/README.md): another date a
         # source gives, the ids of reports that disagree, the sides sharing a contested
-        # district, and the audit warnings a reviewer has checked and accepted.
-        optional=("date_precision", "confidence", "alt_date", "disputed_by", "sides", "reviewed"),
+        # district, and the audit warnings a reviewer has checked and accepted; ``names``: the
+        # cited reports that name the district itself (confidence is computed from it, geo/confidence.py).
+        optional=("date_precision", "confidence", "alt_date", "disputed_by", "sides", "reviewed", "names"),
     ),
     SOURCES_FILE: Columns(
         required=("id", "url", "publisher", "published", "title"),

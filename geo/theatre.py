@@ -14,6 +14,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from geo.areas import areas_km2
+from geo.confidence import confidence_basis
 from geo.dates import day_number, from_day_number, parse_date
 from geo.districts import suggest_id
 from geo.errors import DateError, Problem, UnknownDistrictError
@@ -27,7 +28,7 @@ from geo.tables import SOURCES_FILE, empty_table
 STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
 HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
 # What the panel shows besides: source ids (for their ratings) and how a change records disagreement.
-DETAIL_COLUMNS = ["sources", "alt_date", "disputed_by", "sides"]
+DETAIL_COLUMNS = ["sources", "alt_date", "disputed_by", "sides", "names"]
 
 
 def positions_in(values: pd.Series, labels: Sequence[str]) -> np.ndarray:
@@ -298,21 +299,32 @@ class Theatre:
         }
 
     def citations(self, ids: str) -> list[dict[str, str]]:
-        """The reports behind space-separated source ids: ``url``, ``publisher``, ``kind``
-        and ``alignment`` (empty where the theatre does not rate its sources), in the
-        order given; ids not in ``sources.csv`` are left out."""
+        """The reports behind space-separated source ids: ``id``, ``url``, ``publisher``, ``kind``,
+        ``alignment`` and ``origin`` (empty where the theatre does not rate its sources or the
+        publisher wrote the report), in the order given; ids not in ``sources.csv`` are left out."""
         known = self._citation_by_id
         return [dict(known[i]) for i in dict.fromkeys(ids.split()) if i in known]
 
     @cached_property
     def _citation_by_id(self) -> dict[str, dict[str, str]]:
         table = self.sources
-        columns = ("url", "publisher", "kind", "alignment")
+        columns = ("url", "publisher", "kind", "alignment", "origin")
         rows = zip(*(table[c].astype(str).tolist() for c in columns), strict=True)
-        return {str(i): dict(zip(columns, row, strict=True)) for i, row in zip(table.index, rows, strict=True)}
+        return {
+            str(i): {"id": str(i), **dict(zip(columns, row, strict=True))}
+            for i, row in zip(table.index, rows, strict=True)
+        }
+
+    @cached_property
+    def records_names(self) -> bool:
+        """Whether the theatre records which cited reports name each district (``names``), so
+        that confidence is computed (geo/confidence.py) rather than stated by the editor."""
+        return bool((self.changes["names"] != "").any()) if "names" in self.changes else False
 
     def history(self, district_id: str) -> pd.DataFrame:
-        """A district's changes in date order (columns ``HISTORY_COLUMNS`` and ``DETAIL_COLUMNS``).
+        """A district's changes in date order (columns ``HISTORY_COLUMNS`` and ``DETAIL_COLUMNS``),
+        and ``basis``: each change's :class:`geo.confidence.ConfidenceBasis` where the theatre
+        records ``names`` (:attr:`records_names`), else ``None``.
 
         Raises
         ------
@@ -320,12 +332,19 @@ class Theatre:
             If ``district_id`` is not in the theatre.
         """
         positions = self.change_positions(district_id)
-        return pd.DataFrame(
+        frame = pd.DataFrame(
             {
                 c: self._change_text[c].take(positions).to_numpy(dtype=object)
                 for c in (*HISTORY_COLUMNS, *DETAIL_COLUMNS)
             }
         )
+        frame["basis"] = [
+            confidence_basis(row.note, row.sources, row.names, self.sources, disputed_by=row.disputed_by)
+            if self.records_names
+            else None
+            for row in frame.itertuples(index=False)
+        ]
+        return frame
 
     def change_positions(self, district_id: str) -> np.ndarray:
         """Positions in ``changes`` of one district's changes, in date order."""

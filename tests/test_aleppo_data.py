@@ -68,7 +68,8 @@ def test_every_facts_row_and_the_sourced_extra_places_are_districts_with_their_g
         ("2016-11-28", "ash-sheikh-fares", "kurdish"),
         ("2014-01-01", "souq-al-madina", "contested"),
         ("2016-12-07", "souq-al-madina", "government"),
-        ("2016-12-11", "sheikh-saeed", "opposition"),
+        ("2016-11-29", "sheikh-saeed", "opposition"),
+        ("2016-12-11", "sheikh-saeed", "contested"),  # SOHR: rebels keep a third from 30 November (issue 22)
         ("2016-12-12", "sheikh-saeed", "government"),
         ("2016-12-21", "as-sukkari", "contested"),
         ("2016-12-22", "as-sukkari", "government"),
@@ -214,3 +215,58 @@ def test_the_data_readme_records_the_audit_method():
     text = (ALEPPO.parent / "README.md").read_text(encoding="utf-8")
     assert "### Audit method" in text and "### Audit rules" in text
     assert "independent" in text and "`disputed_by`" in text
+
+
+# ---- the second fact-check, corrected with sources found anew (issue 22) ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "date, district_id, status",
+    [
+        ("2016-11-28", "bustan-al-basha", "contested"),  # split between the government and the YPG
+        ("2016-12-27", "bustan-al-basha", "kurdish"),  # Enab Baladi; Reuters and Xinhua (SOHR) in February 2018
+        ("2016-12-27", "trab-al-hellok", "kurdish"),
+        ("2016-12-31", "trab-al-hellok", "kurdish"),
+        ("2016-07-28", "rasafeh", "contested"),  # Bani Zaid: the SDF took parts of it (KurdWatch)
+        ("2012-07-22", "hanano", "government"),
+        ("2012-07-23", "hanano", "opposition"),  # Zaman al-Wasl: full rebel control on 23 July 2012
+        ("2012-08-21", "beit-muheb-jdeydeh", "opposition"),
+        ("2012-08-22", "beit-muheb-jdeydeh", "government"),  # AFP: "seized on Wednesday", 22 August
+        ("2012-08-22", "al-suleimaniyeh", "government"),
+        ("2012-08-20", "al-farafra", "contested"),  # rebels in the Bab an-Nasr area (AFP photograph)
+        ("2016-11-30", "sheikh-saeed", "contested"),
+        ("2016-12-05", "karm-al-myassar", "contested"),
+        ("2016-12-07", "karm-al-myassar", "government"),
+        ("2015-05-03", "ash-sheikh-maqsoud", "kurdish"),
+        ("2015-06-01", "ash-sheikh-maqsoud", "contested"),  # Islamist units inside by agreement (KurdWatch)
+        ("2015-09-27", "ash-sheikh-maqsoud", "kurdish"),  # they left after the fighting of late September
+    ],
+)
+def test_issue_22_corrections(aleppo, date, district_id, status):
+    assert aleppo.district_at(district_id, date)["status"] == status
+
+
+def test_the_wider_area_reports_of_the_old_city_make_low_confidence(aleppo):
+    rows = aleppo.changes.loc[(aleppo.changes["date"] == "2016-12-07") & (aleppo.changes["status"] == "government")]
+    confidence = rows.set_index("district_id")["confidence"]
+    assert confidence["souq-al-madina"] == "low"  # the reports name only the Old City
+    assert confidence["aghyor"] == "high"  # Aqyol is named by AFP and by Pars Today
+
+
+def test_disagreements_of_issue_22_are_recorded(aleppo):
+    changes = aleppo.changes.set_index(["date", "district_id"])
+    assert changes.loc[("2016-12-27", "bustan-al-basha"), "disputed_by"] == "kyleorton-2016-11-30"
+    assert changes.loc[("2016-10-06", "bustan-al-basha"), "alt_date"] == "2016-10-07"
+    assert "third" in changes.loc[("2016-11-30", "sheikh-saeed"), "note"]
+
+
+def test_the_data_readme_states_the_low_support_figures(aleppo):
+    import re
+
+    from geo.quality import low_support_days, low_support_figures
+
+    text = " ".join((ALEPPO.parent / "README.md").read_text(encoding="utf-8").split())
+    found = re.search(r"(\d+) spend over 1,000 days on low support and (\d+) over 1,400", text)
+    assert found, "data/README.md does not state the low-support figures"
+    figures = low_support_figures(low_support_days(aleppo))
+    assert [int(n) for n in found.groups()] == [figures["over 1,000 days"], figures["over 1,400 days"]]

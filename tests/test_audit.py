@@ -56,8 +56,8 @@ def change_with(date: str, district: str, status: str, sources: str = "reuters",
 BASE = [change("2020-03-01", "north-east", "opposition"), change("2020-03-01", "north-west", "opposition")]
 
 
-def theatre(tmp_path, changes=None, *, sources=SOURCES, events=None, meta=None):
-    folder = write_theatre(tmp_path / "t", changes=BASE + (changes or []), meta=meta)
+def theatre(tmp_path, changes=None, *, sources=SOURCES, events=None, meta=None, base=BASE):
+    folder = write_theatre(tmp_path / "t", changes=base + (changes or []), meta=meta)
     with open(folder / "sources.csv", "w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
         writer.writerow(SOURCE_COLUMNS)
@@ -158,7 +158,7 @@ def test_a_disagreement_is_recorded_in_structured_fields(tmp_path):
         ({"disputed_by": "nobody"}, "disputed_by was 'nobody' but is expected to be ids in sources.csv"),
         ({"sides": "government rebels"}, "sides was 'government rebels' but is expected to be some of"),
         ({"sides": "government"}, "sides is given but status is 'government'"),
-        ({"reviewed": "fine"}, "reviewed was 'fine' but is expected to be some of \\['enclave', 'stale'\\]"),
+        ({"reviewed": "fine"}, "reviewed was 'fine' but is expected to be some of \\['enclave', 'stale', 'weak'\\]"),
     ],
 )
 def test_malformed_audit_columns_are_errors(tmp_path, extra, message):
@@ -328,3 +328,178 @@ def test_the_theatre_file_round_trips_the_end_event(tmp_path):
     assert loaded.meta.end_event is not None and loaded.meta.end_event.ends == ("opposition",)
     assert json.loads((tmp_path / "t" / "theatre.json").read_text())["end_event"]["date"] == "2020-10-01"
     assert [str(w) for w in loaded.warnings if "is never cited" not in w.message] == []
+
+
+# ---- confidence computed from names (geo/confidence.py) -----------------------------------
+
+NAMED_SOURCES = [
+    *SOURCES,
+    ["afp", "https://example.org/afp", "AFP", "", "", "news agency", "none known", "", ""],
+    ["afp-c", "https://example.org/afp-c", "Paper C", "", "", "regional or local outlet", "none known", "", "afp"],
+    ["blog", "https://example.org/blog", "A blog", "", "", "blog or personal site", "none known", "", ""],
+]
+
+
+def named(date: str, district: str, sources: str, names: str, confidence: str, note: str = "n") -> dict:
+    return change_with(date, district, "government", sources, names=names, confidence=confidence, note=note)
+
+
+NAMED_BASE = [row | {"names": "reuters", "confidence": "medium"} for row in BASE]
+
+
+def named_theatre(tmp_path, rows):
+    return theatre(tmp_path, rows, sources=NAMED_SOURCES, base=NAMED_BASE)
+
+
+def errors(folder) -> list[str]:
+    return [str(p) for p in check_theatre(folder)[1] if p.severity == "error"]
+
+
+def test_confidence_follows_the_names_relation(tmp_path):
+    rows = [
+        named("2020-05-01", "south-east", "reuters afp-a", "reuters afp-a", "high"),
+        named("2020-05-01", "south-west", "reuters afp-a", "reuters", "medium"),  # AFP names a wider area
+        named("2020-05-02", "south-west", "reuters wiki", "", "low"),  # neither names the district
+        named("2020-05-02", "south-east", "reuters", "reuters", "low", note="Inferred from location"),
+    ]
+    assert errors(named_theatre(tmp_path, rows)) == []
+
+
+def test_a_confidence_other_than_the_computed_one_is_an_error(tmp_path):
+    rows = [
+        named("2020-05-01", "south-east", "afp-a afp-b", "afp-a afp-b", "high"),  # one wire, two papers
+        named("2020-05-01", "south-west", "afp afp-c", "afp afp-c", "high"),  # a copy and its original
+        named("2020-05-02", "south-west", "reuters afp-a", "", "medium"),  # only wider-area reports
+        named("2020-05-02", "south-east", "reuters afp-a", "reuters afp-a", "high", note="Inferred from x"),
+        named("2020-05-03", "south-east", "reuters", "reuters", ""),
+    ]
+    assert errors(named_theatre(tmp_path, rows)) == [
+        "changes.csv row 4: confidence was 'high' but the method gives 'medium': 1 independent report(s) name "
+        "the district (afp-a, afp-b) (see data/README.md, Method)",
+        "changes.csv row 5: confidence was 'high' but the method gives 'medium': 1 independent report(s) name "
+        "the district (afp, afp-c) (see data/README.md, Method)",
+        "changes.csv row 6: confidence was 'medium' but the method gives 'low': 0 independent report(s) name "
+        "the district (names is empty) (see data/README.md, Method)",
+        "changes.csv row 7: confidence was 'high' but the method gives 'low': the change is inferred (its note "
+        "starts with 'Inferred') (see data/README.md, Method)",
+        "changes.csv row 8: confidence was 'empty' but the method gives 'medium': 1 independent report(s) name "
+        "the district (reuters) (see data/README.md, Method)",
+    ]
+
+
+def test_an_inferred_change_computes_low(tmp_path):
+    rows = [named("2020-05-01", "south-east", "reuters", "reuters", "medium", note="Inferred from location")]
+    with pytest.raises(
+        DataError, match=r"row 4: confidence was 'medium' but the method gives 'low': the change is inferred"
+    ):
+        load_theatre(named_theatre(tmp_path, rows))
+
+
+def test_names_lists_only_cited_reports(tmp_path):
+    rows = [
+        named("2020-05-01", "south-east", "reuters", "reuters afp-a", "high"),
+        named("2020-05-01", "south-west", "reuters wiki", "reuters wiki", "medium"),
+        named("2020-05-02", "south-west", "reuters wiki-copy", "reuters wiki-copy", "medium"),
+    ]
+    found = errors(named_theatre(tmp_path, rows))
+    assert found == [
+        "changes.csv row 4: names has ['afp-a'], not ids this change cites in sources (names lists the cited "
+        "reports that name the district)",
+        "changes.csv row 5: names has ['wiki'], an encyclopedia or mirror with no origin: it points to reports "
+        "but is not one (leave it out of names)",
+        "changes.csv row 6: names has ['wiki-copy'], an encyclopedia or mirror with no origin: it points to "
+        "reports but is not one (leave it out of names)",
+    ]
+
+
+def test_without_names_the_editor_confidence_is_only_audited(tmp_path):
+    rows = [change_with("2020-05-01", "south-east", "government", "reuters", confidence="high", note="one")]
+    folder = theatre(tmp_path, rows, sources=NAMED_SOURCES)
+    assert errors(folder) == []
+    assert any("confidence is 'high' but the change cites 1" in w for w in warnings(folder))
+
+
+def test_a_change_resting_only_on_blogs_or_mirrors_is_a_warning(tmp_path):
+    rows = [
+        change_with("2020-05-01", "south-east", "government", "blog wiki", note="Sourcing: only these"),
+        change_with("2020-05-01", "south-west", "government", "wiki", note="Sourcing: only this", reviewed="weak"),
+        change_with("2020-05-02", "south-west", "government", "blog reuters", note="a report too"),
+        change_with("2020-05-02", "south-east", "government", "wiki", note="Inferred from location", confidence="low"),
+    ]
+    assert warnings(theatre(tmp_path, rows, sources=NAMED_SOURCES)) == [
+        "changes.csv row 4: rests only on a blog, an encyclopedia or a mirror: A blog (blog or personal site), "
+        "Wikipedia (encyclopedia or mirror) (cite a report; if none is found, mark the change reviewed 'weak' "
+        "and say so in the note)"
+    ]
+
+
+def test_copies_of_one_writer_are_rated_alike(tmp_path):
+    sources = [
+        *SOURCES,
+        [
+            "afp-c",
+            "https://example.org/afp-c",
+            "Paper C (AFP)",
+            "",
+            "",
+            "state or party media",
+            "pro-government",
+            "AFP",
+            "",
+        ],
+    ]
+    found = warnings(theatre(tmp_path, sources=sources))
+    assert found == [
+        "sources.csv row 2: reports written by 'afp' are rated with different alignments (none known: afp-a, "
+        "afp-b; pro-government: afp-c); rate every copy of one writer alike"
+    ]
+
+
+def test_same_reports_groups_copies_of_one_wire(tmp_path):
+    from geo.confidence import confidence_basis, same_reports
+
+    loaded = load_theatre(theatre(tmp_path, sources=NAMED_SOURCES))
+    assert same_reports(loaded.sources, ["afp-a", "reuters", "afp-b", "afp", "afp-c", "wiki"]) == [
+        ["afp-a", "afp-b", "afp", "afp-c"]
+    ]
+    basis = confidence_basis("n", "afp-a afp-b wiki reuters", "afp-a afp-b reuters", loaded.sources)
+    assert (basis.level, basis.reports, basis.naming, basis.wider, basis.pointers) == (
+        "high",
+        2,
+        ("afp-a", "afp-b", "reuters"),
+        (),
+        ("wiki",),
+    )
+    wider = confidence_basis("n", "afp-a reuters", "reuters", loaded.sources)
+    assert (wider.level, wider.wider, wider.pointers) == ("medium", ("afp-a",), ())
+    assert basis.same == (("afp-a", "afp-b"),)
+
+
+def test_a_claim_by_one_side_or_a_disputed_change_is_at_most_medium(tmp_path):
+    sources = [
+        *NAMED_SOURCES,
+        [
+            "state-2",
+            "https://example.org/state-2",
+            "Party paper",
+            "",
+            "",
+            "state or party media",
+            "pro-government",
+            "",
+            "",
+        ],
+    ]
+    rows = [
+        named("2020-05-01", "south-east", "state state-2", "state state-2", "high"),
+        named("2020-05-01", "south-west", "reuters afp-a", "reuters afp-a", "high") | {"disputed_by": "state"},
+        named("2020-05-02", "south-west", "reuters state", "reuters state", "high"),  # one side and a neutral wire
+    ]
+    folder = theatre(tmp_path, rows, sources=sources, base=NAMED_BASE)
+    assert errors(folder) == [
+        "changes.csv row 4: confidence was 'high' but the method gives 'medium': 2 independent report(s) name "
+        "the district (state, state-2), but all are aligned with a side (a claim by one side) "
+        "(see data/README.md, Method)",
+        "changes.csv row 5: confidence was 'high' but the method gives 'medium': 2 independent report(s) name "
+        "the district (reuters, afp-a), but a report disputes the change (disputed_by) (see data/README.md, Method)",
+    ]

@@ -146,7 +146,7 @@ def to_table(found: Proposals) -> str:
     if not found.proposals:
         lines.append("No change of control proposed.")
     for number, p in enumerate(found.proposals, start=1):
-        lines.append(_describe(number, p))
+        lines.append(describe(number, p))
     if found.dropped:
         lines.append("")
         lines.append("Not proposed:")
@@ -158,7 +158,8 @@ def to_table(found: Proposals) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _describe(number: int, p: Proposal) -> str:
+def describe(number: int, p: Proposal) -> str:
+    """One proposal as the table shows it, numbered."""
     when = f"{p.date.isoformat()} ({p.date_precision})" if p.date else "date unknown"
     kind = "part of the district, " if p.partial else ""
     by = f" (gained by {p.by})" if p.by and p.by != p.status else ""

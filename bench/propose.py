@@ -63,7 +63,7 @@ def main(argv: list[str] | None = None) -> int:
     for threshold in THRESHOLDS:
         totals = {"triples": [0, 0, 0], "dates": [0, 0, 0]}
         for case, found in results:
-            expected: set[Triple] = {tuple(e) for e in case["expected"]}  # type: ignore[misc]
+            expected: set[Triple] = {tuple(e) for e in case["expected"]}
             kept = [p for p in found.proposals if p.confidence >= threshold]
             triples: set[Triple] = {(p.district_id, p.date.isoformat() if p.date else None, p.status) for p in kept}
             for key, want, got in (

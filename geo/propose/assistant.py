@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from geo.propose.article import Report, Sentence, sentences
 from geo.propose.dates import ReportDate, find_dates
 from geo.propose.language import (
     CONTEST,
     DENIAL,
+    HELD,
     HISTORY_DAYS,
+    HOLD_WORDS,
+    PHRASES,
     Clause,
     attribution,
     clauses,
@@ -21,11 +25,24 @@ from geo.propose.places import Mention, PlaceIndex
 from geo.propose.record import compare
 from geo.theatre import Theatre
 
-MATCH_FACTOR = {"name": 1.0, "variant": 0.95, "typo": 0.85}
+REFERENCE_FACTOR = 0.8  # "the district": the district the paragraph named last
+MATCH_FACTOR = {"name": 1.0, "variant": 0.95, "typo": 0.85, "reference": REFERENCE_FACTOR}
 DENIED_FACTOR = 0.5
 NO_PUBLISHED = (
     "the report has no publication date (give --published YYYY-MM-DD): relative dates such as "
     "'on Thursday' cannot be placed, so those proposals have no date"
+)
+
+
+# A district named only as a landmark ("northwest of the airport") is not the one that changed.
+LANDMARK = re.compile(
+    r"\b(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+(?:edge\s+|side\s+)?of|near|outside|close\s+to"
+    r"|next\s+to|beside|towards?|overlooking|adjacent\s+to|between|straddles|straddling)\s+(?:the\s+)?$",
+    re.I,
+)
+# "the district", "the eastern neighbourhood": the district the paragraph named last.
+REFERENCE = re.compile(
+    r"\bthe\s+(?:[a-z-]+\s+){0,2}?(?:district|neighbou?rhood|quarter)\b(?!\s+of\s+[A-Z])(?!\s+[A-Z])", re.I
 )
 
 
@@ -45,32 +62,42 @@ def propose(report: Report, theatre: Theatre, *, index: PlaceIndex | None = None
     published = report.published
     notes = [] if published else [NO_PUBLISHED]
     parts = sentences(report.text)
-    denied = _denied(parts, index)
+    mentions_of = [index.find(sentence.text) for sentence in parts]
+    denied = _denied(parts, mentions_of)
     kept: dict[tuple[str, str, str], Proposal] = {}
     dropped: list[Proposal] = []
+    held_in_part: dict[str, str] = {}
     unmatched: list[Unmatched] = []
     carried: ReportDate | None = None
+    last_named: Mention | None = None
     paragraph = -1
-    for sentence in parts:
+    for sentence, named in zip(parts, mentions_of, strict=True):
         if sentence.paragraph != paragraph:
-            carried, paragraph = None, sentence.paragraph
+            carried, last_named, paragraph = None, None, sentence.paragraph
         found_dates = find_dates(sentence.text, published)
-        mentions = index.find(sentence.text)
         unmatched += [
             Unmatched(text, (sentence.start + a, sentence.start + b), sentence.text)
-            for a, b, text in index.unmatched(sentence.text, mentions)
+            for a, b, text in index.unmatched(sentence.text, named)
         ]
+        mentions = [*named, *_references(sentence.text, named, last_named)]
         pieces = clauses(sentence.text)
         for mention in mentions:
+            if LANDMARK.search(sentence.text[max(0, mention.start - 40) : mention.start]):
+                continue
             clause = next((c for c in pieces if c.start <= mention.start < c.end), None)
             if clause is None:
                 continue
             for proposal in _read(sentence, clause, mention, found_dates, carried, published, index, denied):
-                (dropped.append(proposal) if proposal.dropped else _keep(kept, proposal))
-                if not proposal.dropped:
-                    # the story's date so far: what later sentences without a date of their own go by
-                    carried = next((d for d in found_dates if d.text == proposal.date_text), carried)
-    proposals = list(kept.values())
+                if proposal.dropped:
+                    if proposal.partial and HELD in proposal.reasons:
+                        held_in_part[proposal.district_id] = proposal.evidence
+                    dropped.append(proposal)
+                else:
+                    _keep(kept, proposal)
+        if named:
+            last_named = named[-1] if len({m.district_ids for m in named}) == 1 else None
+        carried = _story_date(sentence.text, found_dates, published) or carried
+    proposals = _reconcile(list(kept.values()), held_in_part)
     for proposal in [*proposals, *dropped]:
         proposal.record = compare(
             theatre, proposal.district_id, proposal.date, proposal.date_precision, proposal.status
@@ -87,6 +114,59 @@ def propose(report: Report, theatre: Theatre, *, index: PlaceIndex | None = None
     )
 
 
+def _references(text: str, named: list[Mention], last: Mention | None) -> list[Mention]:
+    """ "the district" where the paragraph's last sentence naming a district named only one."""
+    last = named[-1] if len({m.district_ids for m in named}) == 1 else (None if named else last)
+    if last is None:
+        return []
+    out = []
+    for match in REFERENCE.finditer(text):
+        if any(m.start <= match.start() < m.end or match.start() <= m.start < match.end() for m in named):
+            continue
+        if named and match.start() < named[0].end:  # a reference before the name in its own sentence
+            continue
+        out.append(Mention(match.start(), match.end(), match.group(0), last.district_ids, last.name, "reference", 80.0))
+    return out
+
+
+def _story_date(text: str, found: list[ReportDate], published: dt.date | None) -> ReportDate | None:
+    """The date a sentence that reports a change gives, for later sentences that give none."""
+    if not any(p.kind != "hold" and p.pattern.search(text) for p in PHRASES):
+        return None
+    recent = [d for d in found if d.date is not None and not d.named and not _is_history(d.date, published)]
+    return recent[-1] if recent else None
+
+
+def _is_history(day: dt.date, published: dt.date | None) -> bool:
+    return published is not None and (published - day).days > HISTORY_DAYS
+
+
+def _reconcile(proposals: list[Proposal], held_in_part: dict[str, str]) -> list[Proposal]:
+    """One reading per district where the report's sources disagree on how much of it changed
+    hands: a side's claim of the whole district beside a claim of part of it (within a few
+    days), or beside the other side still holding part, is a contested district, dated as the
+    first claim."""
+    by_district: dict[str, list[Proposal]] = {}
+    for p in proposals:
+        by_district.setdefault(p.district_id, []).append(p)
+    out = []
+    for group in by_district.values():
+        partial = [p for p in group if p.status == "contested" and (p.partial or not p.by)]
+        merged: set[int] = set()
+        for full in (p for p in group if p.status != "contested"):
+            same = [p for p in partial if _near(p.date, full.date) and p.by in ("", full.by)]
+            if same or full.district_id in held_in_part:
+                full.status, full.partial = "contested", True
+                full.reasons.append("the report also says only part of it changed hands: sources disagree")
+                merged.update(id(p) for p in same)
+        out += [p for p in group if id(p) not in merged]
+    return out
+
+
+def _near(a: dt.date | None, b: dt.date | None, days: int = 3) -> bool:
+    return a is None or b is None or abs((a - b).days) <= days
+
+
 def _keep(kept: dict[tuple[str, str, str], Proposal], proposal: Proposal) -> None:
     """One proposal per district, date and status: the most confident reading of the report."""
     key = (proposal.district_id, proposal.date.isoformat() if proposal.date else "", proposal.status)
@@ -94,25 +174,34 @@ def _keep(kept: dict[tuple[str, str, str], Proposal], proposal: Proposal) -> Non
         kept[key] = proposal
 
 
-def _denied(parts: list[Sentence], index: PlaceIndex) -> dict[str, str]:
-    """District ids that a sentence of the report denies a change in, with the denying words."""
+def _denied(parts: list[Sentence], mentions_of: list[list[Mention]]) -> dict[str, str]:
+    """District ids whose change a sentence of the report denies, with the denying words; a
+    denial naming no district denies what the sentence before it named."""
     denied: dict[str, str] = {}
-    for sentence in parts:
-        denial = DENIAL.search(sentence.text)
-        if denial:
-            for mention in index.find(sentence.text):
-                for district_id in mention.district_ids:
-                    denied.setdefault(district_id, denial.group(0))
+    for number, sentence in enumerate(parts):
+        denial = DENIAL.search(sentence.text) or HOLD_WORDS.search(sentence.text)
+        if not denial:
+            continue
+        named = mentions_of[number] or (mentions_of[number - 1] if number else [])
+        for mention in named:
+            for district_id in mention.district_ids:
+                denied.setdefault(district_id, denial.group(0))
     return denied
 
 
-def _pick_date(clause: Clause, claim_at: int, found: list[ReportDate], carried: ReportDate | None) -> ReportDate | None:
-    """The date expression a claim goes with: in its clause (the nearest), else in its sentence
-    outside other claims' clauses (the first placed), else the paragraph's last date."""
+def _pick_date(
+    clause: Clause, claim_at: int, found: list[ReportDate], carried: ReportDate | None, published: dt.date | None
+) -> ReportDate | None:
+    """The date expression a claim goes with: in its clause (a weekday or a date before a vague
+    "overnight", then the nearest), else a recent one elsewhere in its sentence, else the
+    paragraph's date so far."""
     inside = [d for d in found if clause.start <= d.start < clause.end]
     if inside:
-        return min(inside, key=lambda d: abs(d.start - claim_at))
-    return found[0] if found else carried
+        return min(inside, key=lambda d: (d.vague, abs(d.start - claim_at)))
+    recent = [d for d in found if d.date is None or not (d.named or _is_history(d.date, published))]
+    if recent:
+        return min(recent, key=lambda d: (d.vague, abs(d.start - claim_at)))
+    return carried
 
 
 def _read(
@@ -131,10 +220,12 @@ def _read(
         return []
     reasons = list(reading.drop)
     side = claim.side or side_at(sentence.text, before=claim.start)
+    if side is None and claim.phrase.noun:  # "the capture of X came days after government forces..."
+        side = side_at(sentence.text, after=claim.end, skip_objects=True)
     if side is None and claim.phrase.kind != CONTEST:
         reasons.append("no side named for the change")
     status = "contested" if reading.partial or claim.phrase.kind == CONTEST else (side or "unknown")
-    picked = _pick_date(clause, claim.start, found_dates, carried)
+    picked = _pick_date(clause, claim.start, found_dates, carried, published)
     date, precision, date_text = _date_of(picked, published, reasons)
     if date is not None and published is not None:
         earlier_period = (

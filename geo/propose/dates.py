@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -76,10 +77,19 @@ class ReportDate:
     earliest: dt.date | None = None
     why: str = ""
     named: bool = False  # a month or year given by name ("in August", "in 2012"), not relative to the report
+    vague: bool = False  # "overnight", "today": a day, but a weekday or a date beside it says more
+
+
+@functools.cache
+def _warm() -> None:
+    """dateparser loads its language data on its first parse (a few hundred milliseconds): done
+    once, on the first report, rather than in the middle of a later one."""
+    dateparser.parse("26 November 2016", languages=["en"], settings={"PREFER_DATES_FROM": "past"})
 
 
 def find_dates(text: str, published: dt.date | None) -> list[ReportDate]:
     """Every date expression in ``text``, in text order (overlapping ones: the longer kept)."""
+    _warm()
     found: list[ReportDate] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
@@ -115,7 +125,8 @@ def _resolve(kind: str, match: re.Match[str], published: dt.date | None) -> Repo
 
     def relative(day: dt.date, precision: str = "day", earliest: dt.date | None = None) -> ReportDate:
         named = kind in ("month", "month year", "season year", "year")
-        return ReportDate(text, start, end, day, precision, earliest or day, named=named)
+        vague = kind in ("today", "overnight", "recent days", "this week")
+        return ReportDate(text, start, end, day, precision, earliest or day, named=named, vague=vague)
 
     if kind == "day month":
         year = match.group(5)

@@ -23,7 +23,8 @@ SIDE_PATTERNS: dict[str, re.Pattern[str]] = {
         r"\b(?:(?:syrian\s+)?army|troops|soldiers|regime(?!-held)|government(?:\s+forces)?(?!-held)|pro-government"
         r"|pro-regime|pro-assad|loyalists?|assad(?:'s|’s)?\s+forces|syrian\s+forces|hezbollah|tiger\s+forces"
         r"|republican\s+guard|national\s+defen[cs]e\s+forces|syrian\s+military|the\s+military|allied\s+militias?"
-        r"|government\s+troops|قوات\s+النظام|الجيش(?:\s+السوري)?|القوات\s+الحكومية)\b",
+        r"|government\s+troops|(?:syrian\s+)?armed\s+forces|syrian\s+arab\s+army|saa"
+        r"|قوات\s+النظام|الجيش(?:\s+السوري)?|القوات\s+الحكومية)\b",
         re.I,
     ),
     "opposition": re.compile(
@@ -56,6 +57,7 @@ class Phrase:
     strength: float
     place_before: bool = False  # "X fell to": the place comes before the phrase
     actor_after: bool = False  # "fell to the army": the side comes after the phrase
+    noun: bool = False  # "the capture of X": the side may be named anywhere in the clause
 
 
 def _p(text: str) -> re.Pattern[str]:
@@ -67,7 +69,8 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         GAIN,
         _p(
-            r"\b(?:regain(?:ed|s|ing)?|restor(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|imposed|assum(?:ed|e))\s+(?:full\s+|complete\s+)?control\b"
+            r"\b(?:regain(?:ed|s|ing)?|restor(?:ed|es|ing|e)|seiz(?:ed|es|ing|e)|imposed|assum(?:ed|e)|gained)"
+            r"\s+(?:full\s+|complete\s+)?control\b"
         ),
         0.9,
     ),
@@ -75,8 +78,9 @@ PHRASES: tuple[Phrase, ...] = (
         GAIN,
         _p(
             r"\b(?:re)?captur(?:ed|es|ing|e)\b|\bseiz(?:ed|es|ing|e)\b|\bretook\b|\bretak(?:en|es|ing|e)\b"
-            r"|\bregain(?:ed|s|ing)?\b|\boverr(?:an|un|unning)\b|\bwrested\b|\bliberat(?:ed|es|ing|e)\b"
-            r"|\b(?:took|taken|taking|take)\b(?!\s+(?:part|place|over\s+by))|\bdr(?:ove|iven)\s+(?:\w+\s+){0,3}(?:out\s+)?(?:of|from)\b"
+            r"|\bregain(?:ed|s|ing)?\b|\boverr(?:an|un|unning)\b|\bwrest(?:ed|ing)?\b|\bliberat(?:ed|es|ing|e)\b"
+            r"|\b(?:took|taken|taking|take)\b(?!\s+(?:part|place|over\s+by))"
+            r"|\bdr(?:ove|iven)\s+(?:\w+\s+){0,3}(?:out\s+)?(?:of|from)\b"
             r"|\b(?:expelled|ousted|pushed)\s+(?:\w+\s+){0,3}(?:out\s+)?(?:of|from)\b|\bcleared\b"
             r"|\bسيطر(?:ت|وا)?\b|\bاستعاد(?:ت|وا)?\b"
         ),
@@ -84,8 +88,17 @@ PHRASES: tuple[Phrase, ...] = (
     ),
     Phrase(
         GAIN,
-        _p(r"\b(?:now\s+)?(?:control|controls|controlled|holds)\b(?!\s+(?:of|over)\s+(?:the\s+)?(?:city|road))"),
+        _p(
+            r"\b(?:now\s+)?(?:control|controls|controlled|holds)\b(?!\s+(?:of|over)\s+(?:the\s+)?(?:city|road))"
+            r"(?!\s+(?:areas?|territor\w*|districts?|neighbou?rhoods?|parts?|zones?|sectors?)\b)"
+        ),
         0.55,
+    ),
+    Phrase(
+        GAIN,
+        _p(r"\b(?:re)?capture\s+of\b|\bseizure\s+of\b|\btakeover\s+of\b|\bfall\s+of\b|\brecovery\s+of\b"),
+        0.8,
+        noun=True,
     ),
     Phrase(GAIN, _p(r"\bstorm(?:ed|s|ing)?\b|\bentered\b|\badvanc(?:ed|es)\s+into\b|\bbroke\s+into\b"), 0.65),
     Phrase(
@@ -105,14 +118,16 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         LOSS,
         _p(
-            r"\b(?:withdr(?:ew|awn|awing)|retreat(?:ed|ing)|pulled\s+out|evacuated)\s+from\b|\blost\b(?!\s+(?:their|his|her)\s+lives)"
+            r"\b(?:withdr(?:ew|awn|awing)|retreat(?:ed|ing)|pulled\s+out|evacuated)\s+from\b"
+            r"|\blost\b(?!\s+(?:their|his|her)\s+lives)"
         ),
         0.75,
     ),
     Phrase(
         CONTEST,
         _p(
-            r"\b(?:heavy\s+|fierce\s+|intense\s+)?(?:fighting|clashes|clashed|battles?|street\s+fighting)\s+(?:in|for|inside|over|around)\b"
+            r"\b(?:heavy\s+|fierce\s+|intense\s+)?(?:fighting|clash(?:es|ed|ing)|battl(?:es?|ing)|street\s+fighting)"
+            r"\s+(?:[\w-]+\s+){0,4}?(?:in|for|inside|over|around)\b"
             r"|\badvancing\s+(?:inside|in)\b|\bbattle\s+for\b"
         ),
         0.45,
@@ -120,15 +135,21 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         HOLD,
         _p(
-            r"\bstill\s+(?:in\s+control\s+of|control(?:led|s)?|hold(?:s|ing)?|held)\b|\bremain(?:ed|s)?\s+(?:in\s+control|under)\b|\bheld\s+on(?:to)?\b|\bholding\s+on\b"
+            r"\bstill\s+(?:in\s+control\s+of|control(?:led|s)?|hold(?:s|ing)?|held)\b"
+            r"|\bremain(?:ed|s)?\s+(?:in\s+control|under)\b|\bheld\s+on(?:to)?\b|\bholding\s+on\b"
+            r"|\bretain(?:ed|s|ing)?\b|\bkept\s+control\b"
         ),
         0.0,
     ),
 )
 
+HOLD_WORDS = next(p.pattern for p in PHRASES if p.kind == HOLD)
+HELD = "says the district is still held: no change of control"
+
 PARTIAL = re.compile(
-    r"\b(?:parts?|most|half|much|sections?|areas?|positions|blocks|edges?|outskirts|some|a\s+(?:third|quarter)|\d+\s*(?:per\s*cent|percent|%))"
-    r"\s+(?:of|in)\b|\bpartial(?:ly)?\b|\bbuildings\s+in\b|\bأجزاء\s+من\b|\bمعظم\b",
+    r"\b(?:parts?|most|half|much|sections?|areas?|positions|blocks|edges?|outskirts|some|a\s+(?:third|quarter)"
+    r"|\d+\s*(?:per\s*cent|percent|%)|sites|buildings|points|streets)\s+(?:of|in|inside|within)\b"
+    r"|\bpartial(?:ly)?\b|\bأجزاء\s+من\b|\bمعظم\b",
     re.I,
 )
 FULL = re.compile(r"\b(?:full|complete|total|entire|whole|all\s+of|entirely|fully)\b", re.I)
@@ -142,16 +163,22 @@ NEGATION = re.compile(r"\b(?:not|no)\b", re.I)
 FUTURE = re.compile(
     r"\b(?:vow(?:ed|s)?\s+to|prepar(?:ing|es|ed)\s+(?:to|for)|plan(?:s|ned|ning)?\s+to|aim(?:s|ed|ing)?\s+to|will|would"
     r"|threaten(?:s|ed)?\s+to|poised\s+to|set\s+(?:its|their)\s+sights\s+on|seek(?:s|ing)?\s+to|expected\s+to"
-    r"|could|may|might|in\s+order\s+to|(?:began|begun|launched)\s+(?:an?\s+)?(?:offensive|operation|push)\s+to|push\s+to|if)\b",
+    r"|could|may|might|should|in\s+order\s+to|(?:began|begun|launched)\s+(?:an?\s+)?(?:offensive|operation|push)\s+to"
+    r"|push\s+to|if|unless)\b",
     re.I,
 )
 DENIAL = re.compile(
-    r"\b(?:den(?:y|ied|ies|ying)|rejected\s+(?:the\s+)?claims?|dismissed\s+(?:the\s+)?claims?|no\s+truth|false\s+claims?)\b"
+    r"\b(?:den(?:y|ied|ies|ying)|rejected\s+(?:the\s+)?claims?|dismissed\s+(?:the\s+)?claims?|no\s+truth|false\s+claims?"
+    r"|untrue|not\s+true|not\s+the\s+case)\b"
     r"|\bنف(?:ى|ت)\b",
     re.I,
 )
 HISTORY = re.compile(
     r"\b(?:since|ever\s+since|first\s+\w+\s+the\s+rebels\s+took|for\s+(?:over\s+|more\s+than\s+)?\w+\s+years)\b", re.I
+)
+# Words that introduce what someone said: the subject of the change comes after the last of them.
+REPORTING = re.compile(
+    r"\b(?:said|says|told\s+[^,.;]{0,60}?|reported|announced|claimed|claims|added|stated)\s+(?:that\s+)?", re.I
 )
 ONE_SIDED = re.compile(
     r"\b(?:state\s+(?:media|television|tv|news\s+agency|broadcaster)|sana|official\s+(?:\w+\s+)?news\s+agency"
@@ -172,6 +199,7 @@ CLAUSE_BREAK = re.compile(
     r"|(?<=[a-z])\s*[—–]\s*",
     re.I,
 )
+MAX_DISTANCE = 120  # characters between a control phrase and the place it governs
 HISTORY_DAYS = 21  # a change this long before the report is an earlier event recalled, not news
 
 
@@ -216,12 +244,20 @@ class Reading:
     lower: list[tuple[float, str]] = field(default_factory=list)
 
 
-def side_at(text: str, *, before: int | None = None, after: int | None = None) -> str | None:
-    """The side named nearest before ``before`` (or first after ``after``) in ``text``."""
+_OBJECT_OF = re.compile(r"\b(?:from|against|of|on|with)\s+(?:the\s+)?$", re.I)
+
+
+def side_at(
+    text: str, *, before: int | None = None, after: int | None = None, skip_objects: bool = False
+) -> str | None:
+    """The side named nearest before ``before`` (or first after ``after``) in ``text``; with
+    ``skip_objects``, not one that a preposition makes the object ("from rebels")."""
     best: tuple[int, str] | None = None
     for side, pattern in SIDE_PATTERNS.items():
         for match in pattern.finditer(text):
             if side == "isil" and _LOWER_IS.fullmatch(match.group(0)):
+                continue
+            if skip_objects and _OBJECT_OF.search(text[max(0, match.start() - 14) : match.start()]):
                 continue
             if before is not None and match.end() <= before:
                 distance = before - match.end()
@@ -251,7 +287,7 @@ def read_clause(sentence: str, clause: Clause, place_start: int, place_end: int)
     lead = text[: min(claim.start, here)]
     between = text[claim.end : here] if claim.end <= here else ""
     if claim.phrase.kind == HOLD:
-        reading.drop.append("says the district is still held: no change of control")
+        reading.drop.append(HELD)
     if PARTIAL.search(between) and not FULL.search(between):
         reading.partial = True
     failure = FAILURE.search(lead[-60:]) or FAILURE.search(text[claim.end : claim.end + 25])
@@ -293,7 +329,7 @@ def _claim(text: str, here: int, there: int) -> Claim | None:
                 distance = match.start() - there
             else:
                 continue
-            if distance > 160:
+            if distance > MAX_DISTANCE:
                 continue
             if best is None or distance < best[0]:
                 best = (distance, phrase, match)
@@ -307,7 +343,22 @@ def _claim(text: str, here: int, there: int) -> Claim | None:
         driven = side_at(match.group(0), after=0)
         if driven is not None:
             return Claim(phrase, match.start(), match.end(), other_side(driven))
-    side = side_at(text, before=match.start())
+    side = subject_side(text, match.start())
+    if side is None and (phrase.noun or phrase.kind == GAIN):
+        # "the capture of X came after government forces...", '"We took X," a rebel commander said'
+        side = side_at(text, after=there, skip_objects=True) if phrase.kind == GAIN else None
+        if side is None and phrase.noun:
+            side = side_at(text, after=match.end(), skip_objects=True)
     if phrase.kind == LOSS and side is not None:
         side = other_side(side)
     return Claim(phrase, match.start(), match.end(), side)
+
+
+def subject_side(text: str, verb_at: int) -> str | None:
+    """The side that is the subject of the verb at ``verb_at``: the first named after the last
+    reporting verb before it ("a rebel commander said the army took": the army), else the nearest."""
+    start = 0
+    for match in REPORTING.finditer(text, 0, verb_at):
+        start = match.end()
+    first = side_at(text[start:verb_at], after=0) if start < verb_at else None
+    return first or side_at(text, before=verb_at)

@@ -175,9 +175,11 @@ class PlaceIndex:
         if not words:
             return None
         arabic = bool(_ARABIC.search(piece))
-        if not arabic and not _looks_like_a_name(piece, raw_words):
-            return None
         compact = "".join(words)
+        # "the Syriac quarter": a name of several words, capitalised first, written in full, passes too
+        in_full = len(raw_words) > 1 and raw_words[0][:1].isupper() and compact in self._compact
+        if not arabic and not _looks_like_a_name(piece, raw_words) and not in_full:
+            return None
         if compact in self._compact:
             key = self._compact[compact]
             return Mention(start, end, piece, key.district_ids, key.name, "name")

@@ -41,8 +41,8 @@ LANDMARK = re.compile(
     re.I,
 )
 # "the district", "the eastern neighbourhood": the district the paragraph named last.
-REFERENCE = re.compile(
-    r"\bthe\s+(?:[a-z-]+\s+){0,2}?(?:district|neighbou?rhood|quarter)\b(?!\s+of\s+[A-Z])(?!\s+[A-Z])", re.I
+REFERENCE = re.compile(  # case-sensitive: "the Wadi Fulan district" is a name, not a reference
+    r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?:district|neighbou?rhood|quarter)\b(?!\s+of\s+[A-Z])(?!\s+[A-Z])"
 )
 
 

@@ -344,6 +344,9 @@ def _claim(text: str, here: int, there: int) -> Claim | None:
         if driven is not None:
             return Claim(phrase, match.start(), match.end(), other_side(driven))
     side = subject_side(text, match.start())
+    if side is None and phrase.kind == GAIN and not phrase.noun:
+        # a verb before its subject, as Arabic puts it: "سيطرت قوات النظام على ..."
+        side = side_at(text[match.end() : here], after=0, skip_objects=True)
     if side is None and (phrase.noun or phrase.kind == GAIN):
         # "the capture of X came after government forces...", '"We took X," a rebel commander said'
         side = side_at(text, after=there, skip_objects=True) if phrase.kind == GAIN else None

@@ -189,18 +189,13 @@ def _denied(parts: list[Sentence], mentions_of: list[list[Mention]]) -> dict[str
     return denied
 
 
-def _pick_date(
-    clause: Clause, claim_at: int, found: list[ReportDate], carried: ReportDate | None, published: dt.date | None
-) -> ReportDate | None:
+def _pick_date(clause: Clause, claim_at: int, found: list[ReportDate], carried: ReportDate | None) -> ReportDate | None:
     """The date expression a claim goes with: in its clause (a weekday or a date before a vague
-    "overnight", then the nearest), else a recent one elsewhere in its sentence, else the
-    paragraph's date so far."""
+    "overnight", then the nearest), else the paragraph's date so far. A date in another clause
+    of the sentence belongs to that clause ("..., whose capture on Saturday ...")."""
     inside = [d for d in found if clause.start <= d.start < clause.end]
     if inside:
         return min(inside, key=lambda d: (d.vague, abs(d.start - claim_at)))
-    recent = [d for d in found if d.date is None or not (d.named or _is_history(d.date, published))]
-    if recent:
-        return min(recent, key=lambda d: (d.vague, abs(d.start - claim_at)))
     return carried
 
 
@@ -225,7 +220,7 @@ def _read(
     if side is None and claim.phrase.kind != CONTEST:
         reasons.append("no side named for the change")
     status = "contested" if reading.partial or claim.phrase.kind == CONTEST else (side or "unknown")
-    picked = _pick_date(clause, claim.start, found_dates, carried, published)
+    picked = _pick_date(clause, claim.start, found_dates, carried)
     date, precision, date_text = _date_of(picked, published, reasons)
     if date is not None and published is not None:
         earlier_period = (

@@ -28,14 +28,14 @@ SIDE_PATTERNS: dict[str, re.Pattern[str]] = {
         re.I,
     ),
     "opposition": re.compile(
-        r"\b(?:rebels?(?!-held)|insurgents?|opposition(?:\s+(?:fighters|forces|groups))?(?!-held)|fsa|free\s+syrian\s+army"
+        r"\b(?:rebels?(?!-held)|insurgents?|insurgency|opposition(?:\s+(?:fighters|forces|groups))?(?!-held)|fsa|free\s+syrian\s+army"
         r"|islamists?|jihadists?|militants|terrorists|(?:al-)?nusra(?:\s+front)?|fat[ae]h\s+al-sham|army\s+of\s+conquest"
         r"|jaish\s+al-fatah|fatah\s+halab|tawhid(?:\s+brigade)?|ahrar\s+al-sham|zinki|zenki|jaysh\s+al-islam"
         r"|islamic\s+front|shamiya\s+front|المعارضة|الفصائل|الثوار|الجيش\s+الحر)\b",
         re.I,
     ),
     "kurdish": re.compile(
-        r"\b(?:ypg|sdf|kurdish\s+(?:forces|fighters|militias?|units)|kurds|asayish|الوحدات\s+الكردية)\b", re.I
+        r"\b(?:ypg|pyd|sdf|kurdish\s+(?:forces|fighters|militias?|units)|kurds|asayish|الوحدات\s+الكردية)\b", re.I
     ),
     "isil": re.compile(r"\b(?:islamic\s+state|isil|isis|daesh|داعش|تنظيم\s+الدولة)\b|\bIS\b", re.I),
 }
@@ -78,7 +78,7 @@ PHRASES: tuple[Phrase, ...] = (
         GAIN,
         _p(
             r"\b(?:re)?captur(?:ed|es|ing|e)\b|\bseiz(?:ed|es|ing|e)\b|\bretook\b|\bretak(?:en|es|ing|e)\b"
-            r"|\bregain(?:ed|s|ing)?\b|\boverr(?:an|un|unning)\b|\bwrest(?:ed|ing)?\b|\bliberat(?:ed|es|ing|e)\b"
+            r"|\b(?:regain|reclaim)(?:ed|s|ing)?\b|\boverr(?:an|un|unning)\b|\bwrest(?:ed|ing)?\b|\bliberat(?:ed|es|ing|e)\b"
             r"|\b(?:took|taken|taking|take)\b(?!\s+(?:part|place|over\s+by))"
             r"|\bdr(?:ove|iven)\s+(?:\w+\s+){0,3}(?:out\s+)?(?:of|from)\b"
             r"|\b(?:expelled|ousted|pushed)\s+(?:\w+\s+){0,3}(?:out\s+)?(?:of|from)\b|\bcleared\b"
@@ -100,7 +100,13 @@ PHRASES: tuple[Phrase, ...] = (
         0.8,
         noun=True,
     ),
-    Phrase(GAIN, _p(r"\bstorm(?:ed|s|ing)?\b|\bentered\b|\badvanc(?:ed|es)\s+into\b|\bbroke\s+into\b"), 0.65),
+    Phrase(
+        GAIN,
+        _p(
+            r"\bstorm(?:ed|s|ing)?\b|\bentered\b|\b(?:advanc|mov|push|sw[e]pt)(?:ed|es)?\s+in(?:to|\s+to)\b|\bbroke\s+into\b"
+        ),
+        0.65,
+    ),
     Phrase(
         LOSS,
         _p(r"\bfell\s+to\b|\bfallen\s+to\b|\bcame\s+under\s+(?:the\s+)?(?:full\s+)?control\s+of\b"),
@@ -178,7 +184,9 @@ HISTORY = re.compile(
 )
 # Words that introduce what someone said: the subject of the change comes after the last of them.
 REPORTING = re.compile(
-    r"\b(?:said|says|told\s+[^,.;]{0,60}?|reported|announced|claimed|claims|added|stated)\s+(?:that\s+)?", re.I
+    r"\b(?:said|says|told\s+[^,.;]{0,60}?|reported|announced|claimed|claims|added|stated|acknowledged|admitted"
+    r"|confirmed)\s+(?:that\s+)?",
+    re.I,
 )
 ONE_SIDED = re.compile(
     r"\b(?:state\s+(?:media|television|tv|news\s+agency|broadcaster)|sana|official\s+(?:\w+\s+)?news\s+agency"
@@ -194,7 +202,8 @@ MONITOR = re.compile(
     re.I,
 )
 CLAUSE_BREAK = re.compile(
-    r";|\s+but\s+|\s+while\s+|\s+whereas\s+|,?\s+(?:which|who|where|when|after|before|as|although|though|since|until)\s+"
+    r";|\s+but\s+|\s+while\s+|\s+whereas\s+"
+    r"|,?\s+(?:which|who|whose|where|when|after|before|as|although|though|since|until)\s+"
     r"|\s+and\s+(?=(?:the\s+)?(?:rebels?|army|troops|regime|government|opposition|insurgents|kurdish|ypg|islamic)\b)"
     r"|(?<=[a-z])\s*[—–]\s*",
     re.I,
@@ -307,9 +316,15 @@ def read_clause(sentence: str, clause: Clause, place_start: int, place_end: int)
     return reading
 
 
+RUMOUR = re.compile(r"\b(?:allegedly|alleged|unconfirmed|rumou?r(?:s|ed)?|unverified)\b", re.I)
+
+
 def attribution(sentence: str) -> list[tuple[float, str]]:
     """How much the sentence's attribution lowers a claim's confidence, with the reason."""
     found = []
+    rumour = RUMOUR.search(sentence)
+    if rumour:
+        found.append((0.5, f"unconfirmed ({rumour.group(0)!r})"))
     one_sided = ONE_SIDED.search(sentence)
     if one_sided:
         found.append((0.75, f"attributed to one side or a claim ({one_sided.group(0)!r})"))

@@ -43,6 +43,7 @@ MAX_NAME_WORDS = 5
 MIN_SKELETON = 4  # shorter skeletons ("mdn": Midan, Madina) say too little to match on
 MIN_FUZZY_LETTERS = 6
 FUZZY_CUTOFF = 88.0
+WORD_CUTOFF = 80.0  # each word of a several-word name, when a typo is allowed
 _WORD = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*", re.UNICODE)
 _VOWELS = re.compile(r"[aeiouyw]+")
 _REPEATS = re.compile(r"(.)\1+")
@@ -122,6 +123,7 @@ class PlaceIndex:
         by_skeleton: dict[str, dict[str, str]] = {}
         self.names_en: dict[str, str] = {}
         self.names_ar: dict[str, str] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
         for district_id, name_en, name_ar, alt_names in districts[
             ["district_id", "name_en", "name_ar", "alt_names"]
         ].itertuples(index=False):
@@ -133,6 +135,7 @@ class PlaceIndex:
                 if not words:
                     continue
                 by_compact.setdefault("".join(words), {}).setdefault(district_id, name)
+                self._words.setdefault("".join(words), words)
                 bones = skeleton(words)
                 if len(bones) >= MIN_SKELETON:
                     by_skeleton.setdefault(bones, {}).setdefault(district_id, name)
@@ -192,10 +195,18 @@ class PlaceIndex:
                 return Mention(start, end, piece, key.district_ids, key.name, "variant", 90.0)
         if len(compact) >= MIN_FUZZY_LETTERS:
             best = process.extractOne(compact, self._fuzzy_keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-            if best is not None:
+            if best is not None and _same_words(words, self._words[best[0]]):
                 key = self._compact[best[0]]
                 return Mention(start, end, piece, key.district_ids, key.name, "typo", float(best[1]))
         return None
+
+
+def _same_words(found: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """A typo changes letters, not words: a name of several words matches word by word
+    ("Kasr al-Tarrab" is not "Karm al-Tarrab", though the letters are close)."""
+    if len(found) != len(name) or len(found) < 2:
+        return True
+    return all(fuzz.ratio(a, b) >= WORD_CUTOFF for a, b in zip(found, name, strict=True))
 
 
 def _looks_like_a_name(piece: str, raw_words: list[str]) -> bool:

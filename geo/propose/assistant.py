@@ -42,7 +42,7 @@ LANDMARK = re.compile(
 )
 # "the district", "the eastern neighbourhood": the district the paragraph named last.
 REFERENCE = re.compile(  # case-sensitive: "the Wadi Fulan district" is a name, not a reference
-    r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?:district|neighbou?rhood|quarter)\b(?!\s+of\s+[A-Z])(?!\s+[A-Z])"
+    r"\b[Tt]he\s+(?:[a-z-]+\s+){0,2}?(?:district|neighbou?rhood|quarter|camp)\b(?!\s+of\s+[A-Z])(?!\s+[A-Z])"
 )
 
 

@@ -29,7 +29,7 @@ SIDE_PATTERNS: dict[str, re.Pattern[str]] = {
     ),
     "opposition": re.compile(
         r"\b(?:rebels?(?!-held)|insurgents?|insurgency|opposition(?:\s+(?:fighters|forces|groups))?(?!-held)|fsa|free\s+syrian\s+army"
-        r"|islamists?|jihadists?|militants|terrorists|(?:al-)?nusra(?:\s+front)?|fat[ae]h\s+al-sham|army\s+of\s+conquest"
+        r"|islamists?|jihadists?|militants|terrorists|(?:terrorist|armed|militant|insurgent)\s+groups?|gunmen|(?:al-)?nusra(?:\s+front)?|fat[ae]h\s+al-sham|army\s+of\s+conquest"
         r"|jaish\s+al-fatah|fatah\s+halab|tawhid(?:\s+brigade)?|ahrar\s+al-sham|zinki|zenki|jaysh\s+al-islam"
         r"|islamic\s+front|shamiya\s+front|المعارضة|الفصائل|الثوار|الجيش\s+الحر)\b",
         re.I,
@@ -156,6 +156,12 @@ PARTIAL = re.compile(
     r"\b(?:parts?|most|half|much|sections?|areas?|positions|blocks|edges?|outskirts|some|a\s+(?:third|quarter)"
     r"|\d+\s*(?:per\s*cent|percent|%)|sites|buildings|points|streets)\s+(?:of|in|inside|within)\b"
     r"|\bpartial(?:ly)?\b|\bأجزاء\s+من\b|\bمعظم\b",
+    re.I,
+)
+# "captured several building blocks near the factory in the X district": what was taken lies inside X.
+SUB_AREA = re.compile(
+    r"\b(?:sites|buildings|building\s+blocks|blocks|positions|points|streets|checkpoints|hills?)\b"
+    r"[^.;]{0,60}\b(?:in|inside|within|of)\s+(?:the\s+)?$",
     re.I,
 )
 FULL = re.compile(r"\b(?:full|complete|total|entire|whole|all\s+of|entirely|fully)\b", re.I)
@@ -297,7 +303,7 @@ def read_clause(sentence: str, clause: Clause, place_start: int, place_end: int)
     between = text[claim.end : here] if claim.end <= here else ""
     if claim.phrase.kind == HOLD:
         reading.drop.append(HELD)
-    if PARTIAL.search(between) and not FULL.search(between):
+    if (PARTIAL.search(between) or SUB_AREA.search(between)) and not FULL.search(between):
         reading.partial = True
     failure = FAILURE.search(lead[-60:]) or FAILURE.search(text[claim.end : claim.end + 25])
     if failure:

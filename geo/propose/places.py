@@ -44,7 +44,8 @@ MIN_SKELETON = 4  # shorter skeletons ("mdn": Midan, Madina) say too little to m
 MIN_FUZZY_LETTERS = 6
 FUZZY_CUTOFF = 88.0
 WORD_CUTOFF = 80.0  # each word of a several-word name, when a typo is allowed
-_WORD = re.compile(r"[^\W_]+(?:['’‘ʿʾ`][^\W_]+)*", re.UNICODE)
+_LETTER = r"(?:[^\W_]|[\u0300-\u036f\u064b-\u065f\u0670])"  # a letter, or a mark on one (Arabic short vowels)
+_WORD = re.compile(rf"{_LETTER}+(?:['’‘ʿʾ`]{_LETTER}+)*", re.UNICODE)
 _VOWELS = re.compile(r"[aeiouyw]+")
 _REPEATS = re.compile(r"(.)\1+")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
@@ -146,6 +147,9 @@ class PlaceIndex:
     def find(self, text: str) -> list[Mention]:
         """The district names in ``text``, longest first where two overlap, in text order."""
         tokens = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+        # each word normalised once: a name's words are its tokens' words (tokens split at hyphens,
+        # so the articles are tokens of their own)
+        token_words = [name_words(t[2]) for t in tokens]
         found: list[Mention] = []
         taken: set[int] = set()
         for size in range(MAX_NAME_WORDS, 0, -1):
@@ -154,7 +158,9 @@ class PlaceIndex:
                 if taken.intersection(span):
                     continue
                 start, end = tokens[first][0], tokens[first + size - 1][1]
-                mention = self._match(text[start:end], start, end, [t[2] for t in tokens[first : first + size]])
+                words = tuple(w for ws in token_words[first : first + size] for w in ws)
+                raw = [t[2] for t in tokens[first : first + size]]
+                mention = self._match(text[start:end], start, end, raw, words)
                 if mention is not None:
                     found.append(mention)
                     taken.update(span)
@@ -173,16 +179,18 @@ class PlaceIndex:
             out.append((start, end, phrase))
         return out
 
-    def _match(self, piece: str, start: int, end: int, raw_words: list[str]) -> Mention | None:
-        words = name_words(piece)
+    def _match(
+        self, piece: str, start: int, end: int, raw_words: list[str], words: tuple[str, ...]
+    ) -> Mention | None:
         if not words:
             return None
         arabic = bool(_ARABIC.search(piece))
         compact = "".join(words)
-        # "the Syriac quarter": a name of several words, capitalised first, written in full, passes too
-        in_full = len(raw_words) > 1 and raw_words[0][:1].isupper() and compact in self._compact
-        if not arabic and not _looks_like_a_name(piece, raw_words) and not in_full:
-            return None
+        if not arabic and not _looks_like_a_name(piece, raw_words):
+            # "the Syriac quarter": a name of several words, capitalised first, written in full, passes too
+            in_full = len(raw_words) > 1 and raw_words[0][:1].isupper() and not _BREAK.search(piece)
+            if not (in_full and compact in self._compact):
+                return None
         if compact in self._compact:
             key = self._compact[compact]
             return Mention(start, end, piece, key.district_ids, key.name, "name")

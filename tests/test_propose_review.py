@@ -212,3 +212,15 @@ def test_a_report_already_in_sources_is_cited_not_added_again(city, tmp_path):
     assert result.returncode == 0, result.stdout
     assert (city / "sources.csv").read_bytes() == before
     assert rows(city / "changes.csv")[-1]["sources"] == "wire-2020-06-10"
+
+
+def test_an_undated_proposal_must_be_given_a_date(city, tmp_path):
+    report = tmp_path / "report.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    # no --published: "on Thursday" cannot be placed, so accepting asks for the date (and the rest)
+    answers = "a\n2020-09-03\n\n\n\n\n" + ACCEPT[2:]
+    result = run("propose", report, "--url", "https://example.org/new", "--data", city, "--review", answers=answers)
+    assert result.returncode == 0, result.stdout
+    assert "date (YYYY-MM-DD):" in result.stdout
+    change = rows(city / "changes.csv")[-1]
+    assert (change["date"], change["district_id"], change["status"]) == ("2020-09-03", "qasr-an-nur", "opposition")

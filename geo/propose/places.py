@@ -179,9 +179,7 @@ class PlaceIndex:
             out.append((start, end, phrase))
         return out
 
-    def _match(
-        self, piece: str, start: int, end: int, raw_words: list[str], words: tuple[str, ...]
-    ) -> Mention | None:
+    def _match(self, piece: str, start: int, end: int, raw_words: list[str], words: tuple[str, ...]) -> Mention | None:
         if not words:
             return None
         arabic = bool(_ARABIC.search(piece))

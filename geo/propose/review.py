@@ -95,8 +95,9 @@ def review(found: Proposals, theatre: Theatre, *, stdin: TextIO, stdout: TextIO)
             if action == "s":
                 continue
             row = _row(proposal, found)
-            row["note"] = _note(proposal, found) if action == "e" else ""
-            if action == "e" or not row["date"]:
+            editing = action == "e" or not row["date"]  # an undated proposal needs its date from the reviewer
+            row["note"] = _note(proposal, found) if editing else ""
+            if editing:
                 row = _edit(asker, row)
             accepted.append((proposal, row))
         if not accepted:

@@ -368,3 +368,21 @@ def test_the_evaluation_set_is_well_formed(city):
         for district_id, date, status in report["expected"]:
             assert district_id in ids and status in ("government", "opposition", "kurdish", "isil", "contested")
             assert date is None or dt.date.fromisoformat(date)
+
+
+def test_a_day_after_dates_the_earlier_capture(city):
+    found = read(city, "The army took Bayt Rumman on Thursday, a day after capturing Qasr an-Nur.")
+    assert triples(found) == {
+        ("bayt-rumman", "2020-10-08", "government"),
+        ("qasr-an-nur", "2020-10-07", "government"),
+    }
+
+
+def test_a_side_pulling_back_from_part_leaves_it_contested(city):
+    (proposal,) = read(city, "Government forces pulled back from parts of Qasr an-Nur on Thursday.").proposals
+    assert (proposal.status, proposal.partial, proposal.by) == ("contested", True, "opposition")
+
+
+def test_continuing_to_hold_is_no_change(city):
+    found = read(city, "Thus the YPG continues to control Qasr an-Nur.")
+    assert found.proposals == [] and found.dropped[0].reasons[0].startswith("says the district is still held")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -221,6 +222,7 @@ def _read(
         reasons.append("no side named for the change")
     status = "contested" if reading.partial or claim.phrase.kind == CONTEST else (side or "unknown")
     picked = _pick_date(clause, claim.start, found_dates, carried)
+    picked = _days_before(sentence.text, clause, found_dates) or picked
     date, precision, date_text = _date_of(picked, published, reasons)
     if date is not None and published is not None:
         earlier_period = (
@@ -290,6 +292,24 @@ def _date_of(
     if published is not None:
         return published, "days", ""
     return None, "", ""
+
+
+DAYS_BEFORE = re.compile(r"\b(a|one|two|three)\s+days?\s+after\s*$", re.I)
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+def _days_before(text: str, clause: Clause, found: list[ReportDate]) -> ReportDate | None:
+    """ "took X on Sunday, a day after capturing Y": Y's date is the clause before's, less a day."""
+    lead = DAYS_BEFORE.search(text[max(0, clause.start - 25) : clause.start])
+    if lead is None:
+        return None
+    anchors = [d for d in found if d.end <= clause.start]
+    base = anchors[-1].date if anchors else None
+    if base is None:
+        return None
+    anchor = anchors[-1]
+    day: dt.date = base - dt.timedelta(days=_COUNTS[lead.group(1).lower()])
+    return dataclasses.replace(anchor, text=f"{lead.group(0).strip()} {anchor.text}", date=day, earliest=day)
 
 
 def _period(day: dt.date, precision: str) -> tuple[int, ...]:

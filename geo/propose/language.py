@@ -124,7 +124,7 @@ PHRASES: tuple[Phrase, ...] = (
     Phrase(
         LOSS,
         _p(
-            r"\b(?:withdr(?:ew|awn|awing)|retreat(?:ed|ing)|pulled\s+out|evacuated)\s+from\b"
+            r"\b(?:withdr(?:ew|awn|awing)|retreat(?:ed|ing)|pull(?:ed|ing)?\s+(?:out|back)|evacuated)\s+from\b"
             r"|\blost\b(?!\s+(?:their|his|her)\s+lives)"
         ),
         0.75,
@@ -143,7 +143,7 @@ PHRASES: tuple[Phrase, ...] = (
         _p(
             r"\bstill\s+(?:in\s+control\s+of|control(?:led|s)?|hold(?:s|ing)?|held)\b"
             r"|\bremain(?:ed|s)?\s+(?:in\s+control|under)\b|\bheld\s+on(?:to)?\b|\bholding\s+on\b"
-            r"|\bretain(?:ed|s|ing)?\b|\bkept\s+control\b"
+            r"|\bretain(?:ed|s|ing)?\b|\bkept\s+control\b|\bcontinu(?:es|ed|e|ing)\s+to\s+(?:control|hold)\b"
         ),
         0.0,
     ),
@@ -341,7 +341,7 @@ def attribution(sentence: str) -> list[tuple[float, str]]:
 
 def _claim(text: str, here: int, there: int) -> Claim | None:
     """The control phrase governing the place at ``here:there`` in one clause, with the side."""
-    best: tuple[int, Phrase, re.Match[str]] | None = None
+    best: tuple[tuple[int, int], Phrase, re.Match[str]] | None = None
     for phrase in PHRASES:
         for match in phrase.pattern.finditer(text):
             if match.end() <= here:
@@ -352,8 +352,10 @@ def _claim(text: str, here: int, there: int) -> Claim | None:
                 continue
             if distance > MAX_DISTANCE:
                 continue
-            if best is None or distance < best[0]:
-                best = (distance, phrase, match)
+            # the nearest phrase; of two as near, the longer says more ("continues to control")
+            key = (distance, match.start() - match.end())
+            if best is None or key < best[0]:
+                best = (key, phrase, match)
     if best is None:
         return None
     _distance, phrase, match = best

@@ -31,6 +31,7 @@ from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
 from components.page import render_language_switch, render_page_setup
+from components.proposals_page import maintainer_page_enabled, proposals_file, render_proposals_page
 from components.quality_view import quality_texts, render_quality
 from components.search_box import render_search_box
 from components.share_link import render_share_link
@@ -285,6 +286,9 @@ def show_page(directory: Path, lang: str) -> None:
             ),
             lang=lang,
         )
+    if maintainer_page_enabled(os.environ):  # off unless FRONTLINES_MAINTAINER=1
+        with contained("proposals", lang=lang):
+            render_proposals_page(theatre, file=proposals_file(os.environ), lang=lang)
     attribution(theatre, lang)
 
 

@@ -1,4 +1,4 @@
-"""Command line: ``python -m geo validate|state|history|export|cache|version|release|changed|synth``.
+"""Command line: ``python -m geo validate|state|history|export|cache|version|release|changed|synth|propose``.
 
 The front ends add their own commands (``frontlines site``) through :func:`main`'s ``extra_commands``:
 the library never imports them."""
@@ -102,6 +102,12 @@ def _synth(args: argparse.Namespace) -> int:
     return 0
 
 
+def _propose(args: argparse.Namespace) -> int:
+    from geo.propose.cli import run_propose
+
+    return run_propose(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+
+
 #: A front end's hook: adds its subcommands (each with ``set_defaults(run=...)``) to the parser's.
 AddCommands = Callable[["argparse._SubParsersAction[argparse.ArgumentParser]"], None]
 
@@ -160,6 +166,22 @@ def build_parser(*, prog: str = "python -m geo", extra_commands: Sequence[AddCom
     synth.add_argument("--seed", type=int, default=0)
     synth.add_argument("--out", type=Path, required=True, help="folder to write")
     synth.set_defaults(run=_synth)
+
+    propose = commands.add_parser(
+        "propose", help="read a news report and propose changes of control, compared with the record"
+    )
+    propose.add_argument("report", help="a text or HTML file, or - for standard input")
+    propose.add_argument("--url", default="", help="the report's address (default: the page's own, for HTML)")
+    propose.add_argument("--published", help="the report's publication date, YYYY-MM-DD (resolves 'on Thursday')")
+    propose.add_argument(
+        "--publisher", default="", help="who published the report (asked for by --review if not given)"
+    )
+    propose.add_argument("--format", choices=("table", "csv", "json"), default="table", help="default: %(default)s")
+    propose.add_argument(
+        "--review", action="store_true", help="accept, edit or skip each proposal, then append to the theatre's files"
+    )
+    propose.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
+    propose.set_defaults(run=_propose)
     for add_commands in extra_commands:
         add_commands(commands)
     return parser

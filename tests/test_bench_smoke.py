@@ -25,6 +25,7 @@ def test_benchmarks_run_at_the_smallest_size():
     assert re.search(r"\|\s+Aleppo \|\s+warm \|", out)  # cold start with the cache
     for page in ("one line of text", "a Folium map of the shapes", "the dashboard"):  # bench/floor.py
         assert re.search(rf"\|\s+{page} \|\s+direct \|\s+\d+ \|\s+\d+ \|", out)
+    assert re.search(r"\|\s+all \|\s+confidence ≥ 0.5 \|\s+[\d.]+ \|\s+[\d.]+ \|", out)  # bench/propose.py
 
 
 @pytest.mark.slow

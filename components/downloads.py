@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TextIO
 
 import streamlit as st
 
+from components.js import js_literal
+from geo import Theatre
+from geo.export import download_name, state_geojson, write_change_log_csv, write_state_csv
 from mapui.i18n import t
 
 
@@ -16,6 +22,37 @@ class Download:
     file_name: str
     mime: str
     make: Callable[[], str]  # computed only when the reader clicks
+
+
+def _written(write: Callable[[TextIO], None]) -> str:
+    buffer = io.StringIO()
+    write(buffer)
+    return buffer.getvalue()
+
+
+def day_downloads(theatre: Theatre, date: dt.date, lang: str) -> list[Download]:
+    """The selected day as GeoJSON and CSV and the full change log, each made on click, named
+    with the data version and the licence (:func:`geo.export.download_name`)."""
+    return [
+        Download(
+            t("downloads.day_geojson", lang),
+            download_name(theatre, date.isoformat(), ".geojson"),
+            "application/geo+json",
+            lambda: js_literal(state_geojson(theatre, date)),
+        ),
+        Download(
+            t("downloads.day_csv", lang),
+            download_name(theatre, date.isoformat(), ".csv"),
+            "text/csv",
+            lambda: _written(lambda out: write_state_csv(theatre, date, out)),
+        ),
+        Download(
+            t("downloads.change_log", lang),
+            download_name(theatre, "changes", ".csv"),
+            "text/csv",
+            lambda: _written(lambda out: write_change_log_csv(theatre, out)),
+        ),
+    ]
 
 
 def render_downloads(downloads: list[Download], *, lang: str, key: str = "download") -> None:

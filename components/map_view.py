@@ -14,6 +14,8 @@ import functools
 import json
 import re
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import folium
 import numpy as np
@@ -204,80 +206,90 @@ window.FrontlinesLoader && FrontlinesLoader.call(function (frontlines) {
         self.focus_js = "" if focus is None else f"{js_literal(focus[0])}, {int(focus[1])}"
 
 
-def render_map(
-    *,
-    shapes_path: str | None,
-    inline_shapes_js: str | None = None,
-    timeline_path: str | None = None,
-    slider_key: str | None = None,
-    frontline: dict | None = None,
-    layers: list[dict] | None = None,
-    center: tuple[float, float],
-    zoom: int,
-    unknown_code: int,
-    codes: np.ndarray,
-    low_confidence: np.ndarray,
-    selected: str | None,
-    date: str,
-    on_click,
-    lang: str,
-    compare_codes: np.ndarray | None = None,
-    focus: tuple[str, int] | None = None,
-    playback_days: tuple[int, int] | None = None,
-    on_played=None,
-    share_title: str | None = None,
-    library_paths: dict[str, str] | None = None,
-    key: str = "map",
-    height: int = 620,
-) -> bool:
-    """Draw the map; ``on_click(district_id)`` is called when a district is clicked. Returns
-    whether the reader's page has drawn it already (:func:`drawn_in_page`).
-
-    ``codes`` are the districts' status codes and ``low_confidence`` flags the
-    districts whose status rests on a low-confidence change (drawn paler).
+@dataclass(frozen=True)
+class MapOptions:
+    """What the map is built from: the same on every rerun for one data version, language and set
+    of static paths (the base map is made once per set, see :class:`MapFrame`).
 
     ``shapes_path`` is the districts' GeoJSON, relative to the app's URL (see
-    :func:`components.static_files.publish`), in the order of ``codes``; where
-    static serving is off, ``inline_shapes_js`` carries the same GeoJSON in the script.
-    With ``timeline_path`` (``Theatre.timelines()`` as JSON) and the date slider's
-    ``slider_key``, the map follows the slider in the browser without waiting for a rerun.
-    ``frontline`` is ``{"url": path}`` or ``{"data": payload}`` of
-    :func:`geo.frontline.borders_payload`; ``layers`` the evidence layers' metadata, each with
-    its ``url`` or ``data`` (:meth:`geo.layers.EvidenceLayer.payload`). ``lang`` is the
-    interface language: the map's text and the names drawn on it follow it.
-
-    Compare mode: ``compare_codes`` (status codes at the "from" date) marks every district
-    whose status differs. ``focus`` is ``(district_id, token)``: centre the map on the
-    district once per new token. ``playback_days`` (first and last day numbers) adds the
-    play control (``mapui/map/playback.js``, needs the timelines); when playback
-    stops, ``on_played(date)`` gets the date it stopped on.
-
-    The map keeps its centre, zoom and layers in the page's address (``map=``, ``layers=``,
-    see ``mapui/map/view_sync.js``); with ``share_title`` it has Copy link and Embed buttons.
-
-    ``library_paths`` are the static paths of :func:`library_payloads` (the map's code, fetched
-    once); without them the code travels inline with every rerun.
+    :func:`components.static_files.publish`), in the order of the status codes; where static
+    serving is off, ``inline_shapes_js`` carries the same GeoJSON in the script. With
+    ``timeline_path`` (``Theatre.timelines()`` as JSON) and the date slider's ``slider_key``, the
+    map follows the slider in the browser without waiting for a rerun. ``frontline`` is
+    ``{"url": path}`` or ``{"data": payload}`` of :func:`geo.frontline.borders_payload`;
+    ``layers`` the evidence layers' metadata, each with its ``url`` or ``data``
+    (:meth:`geo.layers.EvidenceLayer.payload`). ``lang`` is the interface language: the map's
+    text and the names drawn on it follow it. ``playback_days`` (first and last day numbers) adds
+    the play control (``mapui/map/playback.js``, needs the timelines). The map keeps its centre,
+    zoom and layers in the page's address (``map=``, ``layers=``, see ``mapui/map/view_sync.js``);
+    with ``share_title`` it has Copy link and Embed buttons. ``library_paths`` are the static
+    paths of :func:`library_payloads` (the map's code, fetched once); without them the code
+    travels inline with every rerun.
     """
-    frame = _map_frame(
-        js_literal(
-            {  # the options of build_map
-                "shapes_path": shapes_path,
-                "timeline_path": timeline_path,
-                "slider_key": slider_key,
-                "frontline": frontline,
-                "layers": layers,
-                "center": list(center),
-                "zoom": zoom,
-                "unknown_code": int(unknown_code),
-                "lang": lang,
-                "playback_days": list(playback_days) if playback_days else None,
-                "share_title": share_title,
-                "library_paths": library_paths,
+
+    center: tuple[float, float]
+    zoom: int
+    unknown_code: int
+    lang: str
+    shapes_path: str | None = None
+    inline_shapes_js: str | None = None
+    timeline_path: str | None = None
+    slider_key: str | None = None
+    frontline: dict | None = None
+    layers: tuple[dict, ...] = ()
+    playback_days: tuple[int, int] | None = None
+    share_title: str | None = None
+    library_paths: dict[str, str] | None = None
+    key: str = "map"
+    height: int = 620
+
+    def build_options_js(self) -> str:
+        """The options of :func:`build_map`, as the JSON the base map is kept under."""
+        return js_literal(
+            {
+                "shapes_path": self.shapes_path,
+                "timeline_path": self.timeline_path,
+                "slider_key": self.slider_key,
+                "frontline": self.frontline,
+                "layers": list(self.layers),
+                "center": list(self.center),
+                "zoom": self.zoom,
+                "unknown_code": int(self.unknown_code),
+                "lang": self.lang,
+                "playback_days": list(self.playback_days) if self.playback_days else None,
+                "share_title": self.share_title,
+                "library_paths": self.library_paths,
             }
-        ),
-        inline_shapes_js,
-        key,
-    )
+        )
+
+
+@dataclass(frozen=True)
+class MapState:
+    """What a rerun shows: every district's status ``codes`` and the ``low_confidence`` flags
+    (drawn paler) on ``date`` (ISO), the ``selected`` district; in compare mode ``compare_codes``
+    (the status codes at the "from" date) marks every district whose status differs; ``focus``
+    is ``(district_id, token)``: centre the map on the district once per new token."""
+
+    codes: np.ndarray
+    low_confidence: np.ndarray
+    selected: str | None
+    date: str
+    compare_codes: np.ndarray | None = None
+    focus: tuple[str, int] | None = None
+
+
+def render_map(
+    options: MapOptions,
+    state: MapState,
+    *,
+    on_click: Callable[[str], None],
+    on_played: Callable[[str], None] | None = None,
+) -> bool:
+    """Draw the map; ``on_click(district_id)`` is called when a district is clicked, and when
+    playback stops ``on_played(date)`` with the date it stopped on. Returns whether the reader's
+    page has drawn the map already (:func:`drawn_in_page`)."""
+    key = options.key
+    frame = _map_frame(options.build_options_js(), options.inline_shapes_js, key)
     handled = f"{key}-handled"
 
     def clicked() -> None:
@@ -296,11 +308,18 @@ def render_map(
             on_played(str(played.get("date")))
         st.session_state[handled] = {"clicks": clicks, "played": played}
 
-    update = StatusUpdate(codes, low_confidence, selected, date, compare_codes=compare_codes, focus=focus)
+    update = StatusUpdate(
+        state.codes,
+        state.low_confidence,
+        state.selected,
+        state.date,
+        compare_codes=state.compare_codes,
+        focus=state.focus,
+    )
     value = upstream.folium_component(
         **frame.arguments,
         key=frame.widget_key,
-        height=height,
+        height=options.height,
         width=None,
         returned_objects=RETURNED_OBJECTS,
         zoom=None,

@@ -219,7 +219,7 @@ def test_panel_rates_each_source_and_shows_where_sources_disagree(monkeypatch):
     text = plain(markdown_text(app(monkeypatch, date="2016-12-10", district="dahret-awwad")))
     assert (
         "[newarab.com](https://newarab.com/english/news/2016/12/6/army-seizes-five-rebel-districts-in-syrias-aleppo)"
-        " (regional or local outlet; none known)" in text
+        " (regional or local outlet; none known; written by AFP)" in text
     )
     assert (
         "**Sources disagree:** another report gives 4 Dec 2016; disputed by [en.wikipedia.org]"
@@ -344,7 +344,7 @@ def test_the_district_list_selects_a_district(monkeypatch):
     assert at.button_group(key="district-list-government").label == f"Government: {held} districts"
     at.button_group(key="district-list-contested").set_value("bustan-al-basha").run()
     assert "## Bustan al-Basha" in plain(markdown_text(at))
-    assert at.session_state["district"] == "bustan-al-basha"
+    assert at.session_state["view"].district == "bustan-al-basha"
 
 
 def test_confidence_table_runs_from_low_to_high(monkeypatch):

@@ -69,7 +69,7 @@ def test_a_district_removed_from_the_data_closes_the_panel_with_a_notice(monkeyp
 
 def test_a_clicked_id_that_is_no_district_is_dropped_with_a_notice(monkeypatch, tmp_path):
     at = app(monkeypatch, write_theatre(tmp_path / "t"))
-    at.session_state["district"] = "<script>"  # what the map's click handler stores
+    at.session_state["view"].district = "<script>"  # what the map's click handler stores
     at.run()
     assert not at.exception
     assert "matches no district" in at.warning[0].value

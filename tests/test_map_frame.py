@@ -6,7 +6,15 @@ import numpy as np
 import pytest
 import streamlit_folium
 
-from components.map_view import RETURNED_OBJECTS, StatusUpdate, build_map, drawn_in_page, render_map
+from components.map_view import (
+    RETURNED_OBJECTS,
+    MapOptions,
+    MapState,
+    StatusUpdate,
+    build_map,
+    drawn_in_page,
+    render_map,
+)
 
 OPTIONS = {
     "shapes_path": "app/static/theatres/shapes.json",
@@ -33,24 +41,22 @@ def sent(monkeypatch) -> list[dict]:
 
 def draw(codes: np.ndarray, date: str, selected: str | None) -> None:
     render_map(
-        shapes_path=OPTIONS["shapes_path"],
-        timeline_path=OPTIONS["timeline_path"],
-        slider_key="date",
-        frontline=OPTIONS["frontline"],
-        layers=[],
-        center=(36.2, 37.15),
-        zoom=12,
-        unknown_code=5,
-        codes=codes,
-        low_confidence=np.zeros(len(codes), dtype=bool),
-        selected=selected,
-        date=date,
+        MapOptions(
+            shapes_path=OPTIONS["shapes_path"],
+            timeline_path=OPTIONS["timeline_path"],
+            slider_key="date",
+            frontline=OPTIONS["frontline"],
+            center=(36.2, 37.15),
+            zoom=12,
+            unknown_code=5,
+            lang="en",
+            playback_days=(15522, 17166),
+            share_title="Aleppo <test>",
+            library_paths=OPTIONS["library_paths"],
+            height=480,
+        ),
+        MapState(codes=codes, low_confidence=np.zeros(len(codes), dtype=bool), selected=selected, date=date),
         on_click=lambda district_id: None,
-        lang="en",
-        playback_days=(15522, 17166),
-        share_title="Aleppo <test>",
-        library_paths=OPTIONS["library_paths"],
-        height=480,
     )
 
 

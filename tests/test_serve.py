@@ -56,7 +56,7 @@ def test_the_first_session_reads_the_theatre_the_warm_start_prepared(monkeypatch
 
     monkeypatch.setattr(dashboard_resources, "load_theatre_cached", no_second_load)
     at = app(monkeypatch, folder, date="2020-06-15")
-    assert at.session_state["initial_date"].isoformat() == "2020-06-15"
+    assert at.session_state["view"].initial_date.isoformat() == "2020-06-15"
 
 
 def test_a_theatre_that_does_not_load_is_left_for_the_first_session(monkeypatch, tmp_path, caplog):

@@ -1,5 +1,7 @@
-"""What one dashboard process keeps for all its sessions: the theatre prepared for the page,
-the map's published code, the memory collector and the live view's turn.
+"""What one dashboard process keeps for all its sessions: the process machinery around the view
+model (``components/view_model.py``): each data version's, prepared once and cached; the
+static publishing of its payloads and of the map's code; the data folder's argument; the memory
+collector and the live view's turn.
 
 These live apart from ``dashboard.py`` because Streamlit runs that script afresh on every
 rerun, and each run decorated its cached functions again (working out a cache key from a
@@ -15,66 +17,20 @@ import gc
 import stat
 import threading
 import time
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TypeVar
 
-import pandas as pd
 import streamlit as st
 
-from components.control_chart import control_specs, series_records
-from components.js import js_literal
 from components.map_view import library_payloads
 from components.static_files import kept_published, publish_payloads, static_serving_enabled
-from components.timeline_chart import strip_spec
-from geo import Theatre
+from components.view_model import Prepared, view_model
 from geo.cache import load_theatre_cached
-from geo.layers import layer_payloads, layer_spec
-from geo.payloads import frontline_text, shapes_text, sourcing, timeline_text
-from geo.quality import changes_per_month, confidence_counts
-from geo.search import SearchIndex
-from geo.series import control_series
-from mapui.i18n import LANGUAGES
 
 HERE = Path(__file__).resolve().parent
 STATIC_ROOT = HERE / "static"
 DEFAULT_DATA = HERE / "data" / "aleppo"
 GC_EVERY_S = 60
-MEMO_ENTRIES = 4096
-
-T = TypeVar("T")
-
-
-class Memo:
-    """Pieces of the page made from one data version, kept for every session (least recently
-    used dropped beyond ``entries``): readers scrubbing the same days and opening the same
-    districts ask for the same texts, and a rerun's own work is most of a scrub's cost."""
-
-    def __init__(self, *, entries: int = MEMO_ENTRIES):
-        if entries < 1:
-            raise ValueError(f"'entries' was {entries} but is expected to be at least 1")
-        self.entries = entries
-        self._kept: OrderedDict[Hashable, Any] = OrderedDict()
-        self._lock = threading.Lock()
-
-    def get(self, key: Hashable, make: Callable[[], T]) -> T:
-        """The value kept for ``key``, made by ``make()`` the first time (made outside the lock:
-        two sessions may both make it; either result is kept)."""
-        with self._lock:
-            if key in self._kept:
-                self._kept.move_to_end(key)
-                return self._kept[key]
-        value = make()
-        with self._lock:
-            self._kept[key] = value
-            while len(self._kept) > self.entries:
-                self._kept.popitem(last=False)
-        return value
-
-    def __len__(self) -> int:
-        return len(self._kept)
 
 
 @functools.lru_cache(maxsize=8)  # the arguments do not change between reruns
@@ -86,66 +42,14 @@ def data_directory(argv: tuple[str, ...], from_environment: str | None) -> Path:
     return known.data or Path(from_environment or DEFAULT_DATA)
 
 
-@dataclass(frozen=True)
-class Prepared:
-    theatre: Theatre
-    payloads: dict[str, str]  # shapes (".geojson"), timelines, control series, front line, layers: JSON text
-    published: dict[str, str] | None  # their static paths, or None where they travel inline
-    layer_specs: list[dict]  # the evidence layers' metadata for the map; data in payloads[".layer-<id>.json"]
-    per_month: pd.Series
-    sourcing: dict[str, int]
-    confidence: dict[str, int]
-    search_index: SearchIndex
-    arabic_names: dict[str, str]  # district id -> Arabic name, where the data has one
-    strip_specs: dict[str, dict]  # per interface language
-    control_specs: dict[str, dict[str, dict]]  # per interface language, then per measure
-    names: dict[str, dict[str, str]]  # per interface language: district id -> name (English where no Arabic)
-    event_titles: dict[str, list[str]]  # ISO date -> titles of the events dated that day
-    memo: Memo = field(default_factory=Memo, compare=False)
-
-
 @st.cache_resource(show_spinner="Loading the theatre…", max_entries=4)
 def prepare(directory: str, signature: tuple, static: bool) -> Prepared:
-    """Load, validate and serialise a theatre once per version of its files."""
+    """Load, validate and serialise a theatre once per version of its files, publishing its
+    payloads as static files where static serving is on."""
     theatre = load_theatre_cached(directory)  # parsed and validated once per data version, kept on disk
-    shapes = shapes_text(theatre)
-    evidence = layer_payloads(theatre.layers, theatre.areas_km2)
-    specs = [layer_spec(p) for p in evidence]
-    per_month, series = changes_per_month(theatre), control_series(theatre)
-    start, end = theatre.meta.start_date, theatre.meta.end_date
-    texts = {
-        ".geojson": shapes,
-        ".timeline.json": timeline_text(theatre),
-        ".control.json": js_literal(series_records(series)),
-        ".frontline.json": frontline_text(theatre),
-        **{f".layer-{p['id']}.json": js_literal(p) for p in evidence},
-    }
-    published = publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
-    english = dict(zip(theatre.district_ids, theatre.districts["name_en"], strict=True))
-    arabic = {d: n for d, n in zip(theatre.districts["district_id"], theatre.districts["name_ar"], strict=True) if n}
-    event_titles: dict[str, list[str]] = {}
-    for day, title in zip(theatre.events["date"], theatre.events["title"], strict=True):
-        event_titles.setdefault(str(day), []).append(str(title))
-    figures = (
-        per_month,
-        sourcing(theatre),
-        confidence_counts(theatre),
-        SearchIndex(theatre.districts),
-        arabic,
-        {
-            lang: strip_spec(changes_per_month=per_month, events=theatre.events, start=start, end=end, lang=lang)
-            for lang in LANGUAGES
-        },
-        {
-            lang: control_specs(
-                series, start=start, end=end, data_url=published[".control.json"] if published else None, lang=lang
-            )
-            for lang in LANGUAGES
-        },
-        {lang: english | arabic if lang == "ar" else english for lang in LANGUAGES},
-        event_titles,
+    return view_model(
+        theatre, publish=lambda texts: publish_payloads(STATIC_ROOT, "theatres", texts) if static else None
     )
-    return Prepared(theatre, texts, published, specs, *figures)
 
 
 def files_signature(directory: Path) -> tuple:

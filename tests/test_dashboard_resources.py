@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard_resources import DEFAULT_DATA, Memo, data_directory, live_view_turn, memory_collector
+from components.view_model import Memo
+from dashboard_resources import DEFAULT_DATA, data_directory, live_view_turn, memory_collector
 
 
 def test_sessions_take_turns_to_run_the_live_view():
@@ -95,3 +96,27 @@ def test_the_last_prepared_theatre_is_reused_only_for_the_same_arguments(monkeyp
     dashboard_resources.forget_prepared()
     assert dashboard_resources.last_prepared("data", ("sig",), True) is None
     assert calls == [("data", ("sig",), True)]
+
+
+def test_the_view_model_hands_its_payloads_to_publish_once_and_keeps_their_paths(testville):
+    from components.view_model import view_model
+
+    handed: list[dict[str, str]] = []
+
+    def publish(texts: dict[str, str]) -> dict[str, str]:
+        handed.append(texts)
+        return {suffix: f"app/static/theatres/x{suffix}" for suffix in texts}
+
+    model = view_model(testville, publish=publish)
+    assert len(handed) == 1 and handed[0] is model.payloads
+    assert {".geojson", ".timeline.json", ".control.json", ".frontline.json"} <= set(model.payloads)
+    assert model.published == {suffix: f"app/static/theatres/x{suffix}" for suffix in model.payloads}
+    assert set(model.names) == {"en", "ar"} and set(model.names["en"]) == set(testville.district_ids)
+    assert sum(len(titles) for titles in model.event_titles.values()) == len(testville.events)
+
+
+def test_a_view_model_without_static_paths_keeps_its_payloads_inline(testville):
+    from components.view_model import view_model
+
+    model = view_model(testville, publish=lambda texts: None)
+    assert model.published is None and model.payloads[".geojson"].startswith("{")

@@ -148,7 +148,7 @@ def test_panel_shows_source_ratings_and_disagreements(page, aleppo_server):
     page.get_by_role("heading", name="Control history").wait_for()
     page.locator(".st-key-history table").wait_for()  # the history arrives after the heading
     body = page.inner_text("body")
-    assert "newarab.com (regional or local outlet; none known)" in body
+    assert "newarab.com (regional or local outlet; none known; written by AFP)" in body
     assert "Sources disagree: another report gives 4 Dec 2016; disputed by en.wikipedia.org" in body
     assert page.get_by_role("link", name="en.wikipedia.org").count() >= 2
 

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from components.text import md_text
 from geo.statuses import STATUSES
 from mapui.i18n import date_text, t
 
@@ -50,7 +51,7 @@ def render_district_list(
                     districts=t("count.districts", lang, count=len(members)),
                 ),
                 list(names),
-                format_func=names.__getitem__,
+                format_func=lambda district_id: md_text(names[district_id]),  # labels render markdown
                 key=key,
                 on_change=_chosen,
                 args=(key, on_select),

@@ -51,11 +51,11 @@ def render_search_box(
         columns = st.columns(min(len(found) - 1, 4))
         for number, match in enumerate(found[1:]):
             columns[number % len(columns)].button(
-                name(match),
+                md_text(name(match)),  # a button's label and help render markdown: data text is escaped
                 key=f"{KEY}-pick-{match.district_id}",
                 on_click=on_pick,
                 args=(match.district_id,),
-                help=t("search.open", lang, name=name(match), how=how(match)),
+                help=t("search.open", lang, name=md_text(name(match)), how=how(match)),
             )
 
 

@@ -133,3 +133,29 @@ def test_a_missing_data_folder_names_no_server_path(monkeypatch, tmp_path):
 def test_production_settings_hide_error_details():
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["client"]["showErrorDetails"] == "none"
+
+
+def widget_texts(at: AppTest) -> list[str]:
+    """Every label, help text and option text a widget shows (each renders markdown)."""
+    texts = []
+    for widget in [*at.button, *at.get("button_group"), *at.selectbox, *at.checkbox, *at.toggle, *at.radio]:
+        proto = widget.proto
+        texts += [getattr(proto, "label", ""), getattr(proto, "help", "")]
+        texts += [getattr(option, "content", option) for option in getattr(proto, "options", [])]
+    return [str(text) for text in texts if text]
+
+
+def test_data_text_in_widget_labels_never_formats_itself_or_fetches_anything(monkeypatch, tmp_path):
+    beacon = "![x](https://tracker.example/beacon.png) **North**"
+    features = district_features()
+    features[0]["properties"].update(name_en=f"{beacon} East", name_ar="")
+    features[1]["properties"].update(name_en=f"{beacon} West", name_ar="")
+    folder = write_theatre(tmp_path / "t", features=features)
+    at = app(monkeypatch, folder, date="2020-03-01")
+    at.session_state["district-list"] = True  # the keyboard list of every district, as pills
+    at.text_input(key="search").set_value("North").run()
+    assert not at.exception
+    texts = widget_texts(at)
+    assert any("tracker" in text for text in texts), "the hostile names are shown in widgets"
+    for text in texts:
+        assert "![" not in text and "](" not in text and "**" not in text, text

@@ -1,7 +1,8 @@
 """Exports of a theatre: the state on a day (CSV, GeoJSON), histories, the full change log.
 
 Downloaded files name the data version and the licence: in the file name, and inside a
-GeoJSON as top-level members (a CSV keeps exactly the columns of ``geo state``).
+GeoJSON as top-level members (a CSV keeps exactly the columns of ``geo state``). A CSV's text
+cells that a spreadsheet would run as a formula are neutralised (:func:`spreadsheet_cell`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import re
 from typing import TextIO
 
 import numpy as np
+import pandas as pd
 import shapely
 import shapely.geometry
 
@@ -32,14 +34,35 @@ CHANGE_LOG_COLUMNS = [
 ]
 
 
+#: How a text cell a spreadsheet would read as a formula begins (OWASP's advice on CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A text cell as a CSV download writes it: one beginning like a formula gets a leading ``'``,
+    which spreadsheets show as text; other values are unchanged. The static site's downloads do
+    the same (``spreadsheetCell`` in site_data.js; both read ``tests/csv_cell_cases.json``)."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _write_csv(frame: pd.DataFrame, out: TextIO) -> None:
+    safe = frame.copy()
+    for column in safe.columns:
+        if safe[column].dtype == object or pd.api.types.is_string_dtype(safe[column]):
+            safe[column] = safe[column].map(spreadsheet_cell)
+    safe.to_csv(out, index=False, lineterminator="\n")
+
+
 def write_state_csv(theatre: Theatre, date: dt.date | str, out: TextIO) -> None:
     """Every district's status on ``date``, columns ``STATE_COLUMNS``."""
-    theatre.state_at(date)[STATE_COLUMNS].to_csv(out, index=False, lineterminator="\n")
+    _write_csv(theatre.state_at(date)[STATE_COLUMNS], out)
 
 
 def write_history_csv(theatre: Theatre, district_id: str, out: TextIO) -> None:
     """One district's changes in date order, columns ``HISTORY_COLUMNS``."""
-    theatre.history(district_id)[HISTORY_COLUMNS].to_csv(out, index=False, lineterminator="\n")
+    _write_csv(theatre.history(district_id)[HISTORY_COLUMNS], out)
 
 
 SIMPLIFY_ABOVE_VERTICES = 200_000
@@ -98,7 +121,7 @@ def write_comparison_csv(comparison: Comparison, out: TextIO) -> None:
     frame.insert(0, "to_date", comparison.end.isoformat())
     frame.insert(0, "from_date", comparison.start.isoformat())
     frame["area_km2"] = frame["area_km2"].round(4)
-    frame.to_csv(out, index=False, lineterminator="\n")
+    _write_csv(frame, out)
 
 
 def state_geojson(theatre: Theatre, date: dt.date | str) -> dict:
@@ -138,7 +161,7 @@ def change_log(theatre: Theatre):
 
 def write_change_log_csv(theatre: Theatre, out: TextIO) -> None:
     """:func:`change_log` as CSV."""
-    change_log(theatre).to_csv(out, index=False, lineterminator="\n")
+    _write_csv(change_log(theatre), out)
 
 
 def download_name(theatre: Theatre, what: str, suffix: str) -> str:

@@ -134,8 +134,14 @@
     return out;
   }
 
+  /** A text cell a spreadsheet would run as a formula gets a leading "'" (geo.export.spreadsheet_cell). */
+  function spreadsheetCell(value) {
+    return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? "'" + value : value;
+  }
+
   function csvField(value) {
-    var text = value === null || value === undefined ? "" : String(value);
+    var cell = spreadsheetCell(value);
+    var text = cell === null || cell === undefined ? "" : String(cell);
     return /[",\n\r]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
   }
 
@@ -194,6 +200,7 @@
     stateRows: stateRows,
     history: history,
     toCsv: toCsv,
+    spreadsheetCell: spreadsheetCell,
     stateGeojson: stateGeojson,
     nearestChange: nearestChange,
     downloadName: downloadName,

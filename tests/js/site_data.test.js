@@ -113,3 +113,12 @@ test("the site's timelines equal geo's, and its day CSV and GeoJSON on every exp
     assert.equal(site.downloadName(config, config.downloads.dayCsv, day.date), day.csv_name);
   }
 });
+
+test("a cell a spreadsheet would run as a formula is written as text, as geo writes it", () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "csv_cell_cases.json"), "utf8")).cases;
+  for (const [cell, written] of cases) {
+    assert.equal(site.spreadsheetCell(cell), written, JSON.stringify(cell));
+  }
+  assert.equal(site.spreadsheetCell(-2), -2); // numbers are not text cells
+  assert.equal(site.toCsv(["note"], [{ note: "=1+1" }]), "note\n'=1+1\n");
+});

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from geo.errors import MISSING_FILE, Problem
+from geo.text_rules import odd_text_in
 
 
 def read_json(path: Path, file: str, problems: list[Problem]) -> tuple[bool, Any]:
@@ -15,7 +16,7 @@ def read_json(path: Path, file: str, problems: list[Problem]) -> tuple[bool, Any
         problems.append(Problem(file, "", MISSING_FILE))
         return False, None
     try:
-        return True, json.loads(path.read_bytes().decode("utf-8-sig"))
+        value = json.loads(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
         problems.append(
             Problem(file, "", f"is not UTF-8 text (byte {exc.object[exc.start]:#04x} at position {exc.start:,})")
@@ -26,4 +27,10 @@ def read_json(path: Path, file: str, problems: list[Problem]) -> tuple[bool, Any
         problems.append(Problem(file, "", "nests arrays or objects too deeply to be read (is it a GeoJSON file?)"))
     except OSError as exc:
         problems.append(Problem(file, "", f"could not be read ({exc.strerror})"))
+    else:
+        odd = odd_text_in(value)
+        if odd is None:
+            return True, value
+        where, why = odd
+        problems.append(Problem(file, f"at {where}", why))
     return False, None

@@ -20,6 +20,7 @@ import numpy as np
 import pandas as pd
 
 from geo.errors import MISSING_FILE, Problem, shown
+from geo.text_rules import holds_odd_text, text_problem
 
 HEADER_ROW = 1  # row numbers match a spreadsheet: the header is row 1, the first data row is row 2
 CHANGES_FILE = "changes.csv"
@@ -217,6 +218,12 @@ def _frame(
             data[column] = [fields[at].strip() if at < len(fields) else "" for fields in kept]
         else:
             data[column] = [""] * len(kept)
+    for column, values in data.items():
+        if holds_odd_text("\n".join(values)):  # one search per column; the rows only when one is odd
+            for number, value in zip(numbers, values, strict=True):
+                problem = text_problem(value)
+                if problem:
+                    problems.append(Problem.in_row(file, number, f"{column} {problem}"))
     frame = pd.DataFrame({column: pd.Series(values, dtype="str") for column, values in data.items()})
     frame["row"] = np.array(numbers, dtype=np.int64)
     return frame

@@ -326,6 +326,42 @@ case("events-missing-column", "events.csv header: is missing column(s) ['end_dat
 )
 
 
+# ---- odd text: control characters and lone surrogates ------------------------------------------
+CONTROL = "(expected text: line breaks and tabs are the only control characters it may hold)"
+SURROGATE = "which is no character (expected text, as UTF-8)"
+case("changes-note-escape", f"changes.csv row 2: note holds the control character U+001B at position 6 {CONTROL}")(
+    with_change("2020-03-01,north-east,opposition,taken\x1b[31m red,,wire-a,high")
+)
+case("changes-note-nul", f"changes.csv row 2: note holds the control character U+0000 at position 1 {CONTROL}")(
+    with_change("2020-03-01,north-east,opposition,\x00taken,,wire-a,high")
+)
+case(
+    "changes-id-delete", f"changes.csv row 2: district_id holds the control character U+007F at position 11 {CONTROL}"
+)(with_change("2020-03-01,north-east\x7f,opposition,taken,,wire-a,high"))
+case("sources-title-c1", f"sources.csv row 2: title holds the control character U+0085 at position 3 {CONTROL}")(
+    lambda f: (f / "sources.csv").write_text(SOURCES.replace(",Taken\n", ",Ta\x85ken\n"), encoding="utf-8")
+)
+case("events-title-bell", f"events.csv row 2: title holds the control character U+0007 at position 6 {CONTROL}")(
+    lambda f: (f / "events.csv").write_text(EVENTS.replace("Siege closes", "Siege\x07closes"), encoding="utf-8")
+)
+case(
+    "geo-name-lone-surrogate",
+    f"districts.geojson at features[0].properties.name_en: holds a lone surrogate (U+D800) at position 6, {SURROGATE}",
+)(with_feature(name_en="North\ud800"))
+case(
+    "geo-key-escape",
+    f"districts.geojson at the key 'features[0].properties.\\x1bname': holds the control character U+001B at"
+    f" position 1 {CONTROL}",
+)(with_feature(**{"\x1bname": "x"}))
+case(
+    "meta-title-lone-surrogate",
+    f"theatre.json at title: holds a lone surrogate (U+DC00) at position 1, {SURROGATE}",
+)(lambda f: set_meta(f, title="\udc00 Testville"))
+case("meta-licence-escape", f"theatre.json at licence: holds the control character U+001B at position 3 {CONTROL}")(
+    lambda f: set_meta(f, licence="CC\x1b BY")
+)
+
+
 def build(out: Path = HERE) -> None:
     for name, (edit, expect) in CASES.items():
         folder = out / name

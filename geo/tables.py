@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from geo import theatre_files
 from geo.errors import MISSING_FILE, Problem, shown
 from geo.text_rules import holds_odd_text, text_problem
 
@@ -108,12 +109,12 @@ def read_table(directory: Path, file: str, problems: list[Problem], *, optional:
     """
     columns = KNOWN_COLUMNS[file]
     path = directory / file
-    if not path.is_file():
+    if not theatre_files.exists(path):
         if optional:
             return empty_table(file)
         problems.append(Problem(file, "", MISSING_FILE))
         return None
-    records = _records(path, file, problems)
+    records = _records(directory, path, file, problems)
     if records is None:
         return None
     if not records or not any(cell.strip() for cell in records[0]):
@@ -125,17 +126,17 @@ def read_table(directory: Path, file: str, problems: list[Problem], *, optional:
     return _frame(file, header, records[1:], columns, problems)
 
 
-def _records(path: Path, file: str, problems: list[Problem]) -> list[list[str]] | None:
+def _records(directory: Path, path: Path, file: str, problems: list[Problem]) -> list[list[str]] | None:
     """The file's records as lists of fields, or ``None`` (reported) if it is not readable CSV text."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = theatre_files.read_bytes(directory, path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.append(
             Problem(file, "", f"is not UTF-8 text (byte {exc.object[exc.start]:#04x} at position {exc.start:,})")
         )
         return None
-    except OSError as exc:
-        problems.append(Problem(file, "", f"could not be read ({exc.strerror})"))
+    except theatre_files.RefusedFile as exc:
+        problems.append(Problem(file, "", str(exc)))
         return None
     previous = csv.field_size_limit(MAX_FIELD_CHARACTERS)
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)

@@ -52,7 +52,7 @@ def odd_text_in(value: Any) -> tuple[str, str] | None:
                 path = f"{where}.{key}" if where else str(key)
                 problem = text_problem(key) if isinstance(key, str) else None
                 if problem:
-                    return f"the key {ascii(path)}", problem
+                    return f"the key {path!a}", problem
                 stack.append((path, child))
         elif isinstance(item, list):
             stack.extend((f"{where}[{index}]", child) for index, child in reversed(list(enumerate(item))))

@@ -77,11 +77,15 @@ def test_a_huge_value_is_a_problem_not_a_crash(theatre_dir):
 
 
 def test_a_vanishing_or_unreadable_file_is_a_problem(theatre_dir):
-    (theatre_dir / "events.csv").symlink_to(theatre_dir / "nowhere.csv")  # listed, but gone when read
+    (theatre_dir / "events.csv").unlink(missing_ok=True)
     assert check_theatre(theatre_dir)[0] is not None  # a missing optional file is no file
+    (theatre_dir / "events.csv").symlink_to(theatre_dir / "nowhere.csv")  # a link to nothing is reported
+    with pytest.raises(DataError, match=r"events\.csv: could not be opened \(No such file or directory\)"):
+        load_theatre(theatre_dir)
+    (theatre_dir / "events.csv").unlink()
     (theatre_dir / "changes.csv").unlink()
     (theatre_dir / "changes.csv").mkdir()
-    with pytest.raises(DataError, match=r"changes\.csv: file is missing"):
+    with pytest.raises(DataError, match=r"changes\.csv: is not a regular file"):
         load_theatre(theatre_dir)
 
 

@@ -362,6 +362,38 @@ case("meta-licence-escape", f"theatre.json at licence: holds the control charact
 )
 
 
+# ---- files that are not the theatre's own ------------------------------------------------------
+def _replace_with_link(name: str, target: str) -> Edit:
+    def edit(folder: Path) -> None:
+        (folder / name).unlink()
+        (folder / name).symlink_to(target)
+
+    return edit
+
+
+def _replace_with_folder(name: str) -> Edit:
+    def edit(folder: Path) -> None:
+        (folder / name).unlink()
+        (folder / name).mkdir()
+        (folder / name / "keep").write_text("a folder, not a file\n", encoding="utf-8")
+
+    return edit
+
+
+OUTSIDE = "resolves to a file outside the theatre folder (a symbolic link?), which is not read"
+case("changes-link-outside", f"changes.csv: {OUTSIDE}")(_replace_with_link("changes.csv", "/etc/passwd"))
+case("meta-link-device", f"theatre.json: {OUTSIDE}")(_replace_with_link("theatre.json", "/dev/zero"))
+case("events-link-loop", "events.csv: could not be opened (a symbolic link loop)")(
+    _replace_with_link("events.csv", "events.csv")
+)
+case("sources-folder", "sources.csv: is not a regular file (a folder or a device?), which is not read")(
+    _replace_with_folder("sources.csv")
+)
+case("geo-folder", "districts.geojson: is not a regular file (a folder or a device?), which is not read")(
+    _replace_with_folder("districts.geojson")
+)
+
+
 def build(out: Path = HERE) -> None:
     for name, (edit, expect) in CASES.items():
         folder = out / name

@@ -51,7 +51,7 @@ def render_district_list(
                     districts=t("count.districts", lang, count=len(members)),
                 ),
                 list(names),
-                format_func=lambda district_id: md_text(names[district_id]),  # labels render markdown
+                format_func=lambda district_id, names=names: md_text(names[district_id]),  # labels render markdown
                 key=key,
                 on_change=_chosen,
                 args=(key, on_select),

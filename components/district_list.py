@@ -7,6 +7,7 @@ The list is drawn only while its expander is open, so it costs a scrub nothing o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 
 import streamlit as st
@@ -51,11 +52,15 @@ def render_district_list(
                     districts=t("count.districts", lang, count=len(members)),
                 ),
                 list(names),
-                format_func=lambda district_id, names=names: md_text(names[district_id]),  # labels render markdown
+                format_func=functools.partial(_label, names),  # a pill's label renders markdown
                 key=key,
                 on_change=_chosen,
                 args=(key, on_select),
             )
+
+
+def _label(names: dict[str, str], district_id: str) -> str:
+    return md_text(names[district_id])
 
 
 def _name(district: dict, lang: str) -> str:

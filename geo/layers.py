@@ -9,7 +9,6 @@ the metadata must say what each layer is and is not. Format: data/README.md.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,8 +18,11 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo import theatre_files
 from geo.dates import day_number, parse_date
-from geo.errors import Problem
+from geo.errors import Problem, shown
+from geo.jsonfile import read_json
+from geo.urls import is_http_url
 
 LAYERS_DIR = "layers"
 KINDS = ("points", "density")
@@ -105,20 +107,38 @@ class EvidenceLayer:
         return out
 
 
-def _read_meta(path: Path, problems: list[Problem]) -> dict | None:
+#: The types a category's value, and a feature's category property, may have (JSON scalars).
+SCALARS = (str, int, float, bool, type(None))
+#: Metadata keys that name a feature property, when given.
+PROPERTY_KEYS = ("category_property", "date_property", "label_property")
+
+
+def _read_meta(directory: Path, path: Path, problems: list[Problem]) -> dict | None:
     name = f"{LAYERS_DIR}/{path.name}"
-    if not path.is_file():
+    if not theatre_files.exists(path):
         problems.append(Problem(name, "", "file is missing (each layer needs its metadata beside the GeoJSON)"))
         return None
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, "", f"is not valid JSON ({exc})"))
+    readable, meta = read_json(path, name, problems, folder=directory)
+    if not readable:
         return None
     if not isinstance(meta, dict):
-        problems.append(Problem(name, "", "is expected to hold a JSON object"))
+        problems.append(Problem(name, "", f"is expected to hold a JSON object, not {type(meta).__name__}"))
         return None
     before = len(problems)
+    order = meta.get("order", 0)
+    if isinstance(order, bool) or not isinstance(order, int | float):
+        problems.append(Problem(name, "key 'order'", f"was {shown(order)} but is expected to be a number"))
+    for key in PROPERTY_KEYS:
+        if meta.get(key) is not None and not (isinstance(meta[key], str) and meta[key].strip()):
+            problems.append(
+                Problem(name, f"key {key!r}", f"was {shown(meta[key])} but is expected to be a property's name")
+            )
+    if meta.get("credit_url") is not None and not (
+        isinstance(meta["credit_url"], str) and is_http_url(meta["credit_url"])
+    ):
+        problems.append(
+            Problem(name, "key 'credit_url'", f"was {shown(meta['credit_url'])} but is expected to be an http(s) URL")
+        )
     for key in REQUIRED_META:
         if not isinstance(meta.get(key), str) or not meta[key].strip():
             problems.append(Problem(name, f"key {key!r}", "is missing or empty (expected text)"))
@@ -138,6 +158,7 @@ def _read_meta(path: Path, problems: list[Problem]) -> dict | None:
                     isinstance(category, dict)
                     and isinstance(category.get("label"), str)
                     and "value" in category
+                    and isinstance(category["value"], SCALARS)
                     and isinstance(category.get("color"), str)
                     and COLOUR.match(category["color"])
                 ):
@@ -145,7 +166,7 @@ def _read_meta(path: Path, problems: list[Problem]) -> dict | None:
                         Problem(
                             name,
                             f"category {number}",
-                            "is expected to be {value, label, color} with color as #rrggbb",
+                            "is expected to be {value, label, color}: value a text or a number, color as #rrggbb",
                         )
                     )
     if meta.get("kind") == "density" and meta.get("date_property"):
@@ -163,12 +184,10 @@ def _iso_day(value) -> int | None:
 def read_layer(directory: Path, layer_id: str, districts, problems: list[Problem]) -> EvidenceLayer | None:
     """Read and check one layer; ``districts`` is the theatre's GeoDataFrame (for the
     district each point lies in). Every problem is appended to ``problems``."""
-    meta = _read_meta(directory / LAYERS_DIR / f"{layer_id}.json", problems)
+    meta = _read_meta(directory, directory / LAYERS_DIR / f"{layer_id}.json", problems)
     name = f"{LAYERS_DIR}/{layer_id}.geojson"
-    try:
-        raw = json.loads((directory / LAYERS_DIR / f"{layer_id}.geojson").read_text(encoding="utf-8-sig"))
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        problems.append(Problem(name, "", f"is not valid JSON ({exc})"))
+    readable, raw = read_json(directory / LAYERS_DIR / f"{layer_id}.geojson", name, problems, folder=directory)
+    if not readable:
         return None
     features = raw.get("features") if isinstance(raw, dict) else None
     if not isinstance(features, list):
@@ -185,20 +204,27 @@ def read_layer(directory: Path, layer_id: str, districts, problems: list[Problem
     rows: list[tuple] = []
     for number, feature in enumerate(features, start=1):
         where = f"feature {number}"
-        props = (feature or {}).get("properties") or {}
-        coordinates = _point_coordinates((feature or {}).get("geometry"))
+        if not isinstance(feature, dict):
+            problems.append(
+                Problem(name, where, f"was {shown(feature)} but is expected to be a GeoJSON Feature object")
+            )
+            continue
+        props = feature.get("properties")
+        if props is None:
+            props = {}
+        elif not isinstance(props, dict):
+            problems.append(Problem(name, where, f"properties was {shown(props)} but is expected to be an object"))
+            continue
+        coordinates = _point_coordinates(feature.get("geometry"))
         if isinstance(coordinates, str):
             problems.append(Problem(name, where, coordinates))
             continue
         category = -1
         if category_key is not None:
-            if props.get(category_key) not in values:
+            value = props.get(category_key)
+            if not isinstance(value, SCALARS) or value not in values:
                 problems.append(
-                    Problem(
-                        name,
-                        where,
-                        f"{category_key} was {props.get(category_key)!r}, not a category in {layer_id}.json",
-                    )
+                    Problem(name, where, f"{category_key} was {shown(value)}, not a category in {layer_id}.json")
                 )
                 continue
             category = values[props[category_key]]
@@ -237,7 +263,7 @@ def _point_coordinates(geometry) -> list[tuple[float, float]] | str:
     try:
         found = [(float(xy[0]), float(xy[1])) for xy in pairs]
     except (TypeError, ValueError, IndexError):
-        return f"coordinates were {raw!r} but are expected to be [lon, lat] pairs of numbers"
+        return f"coordinates were {shown(raw)} but are expected to be [lon, lat] pairs of numbers"
     return found or "geometry is empty (expected at least one point)"
 
 
@@ -264,6 +290,15 @@ def read_layers(directory: Path, districts, problems: list[Problem]) -> list[Evi
     folder = directory / LAYERS_DIR
     if not folder.is_dir():
         return []
+    try:
+        if not folder.resolve(strict=True).is_relative_to(directory.resolve(strict=True)):
+            problems.append(
+                Problem(LAYERS_DIR, "", "resolves to a folder outside the theatre folder, which is not read")
+            )
+            return []
+    except (OSError, RuntimeError):
+        problems.append(Problem(LAYERS_DIR, "", "could not be opened"))
+        return []
     layers = []
     for path in sorted(folder.glob("*.geojson")):
         layer = read_layer(directory, path.stem, districts, problems)
@@ -272,7 +307,7 @@ def read_layers(directory: Path, districts, problems: list[Problem]) -> list[Evi
     for path in sorted(folder.glob("*.json")):
         if not (folder / f"{path.stem}.geojson").is_file():
             problems.append(Problem(f"{LAYERS_DIR}/{path.name}", "", f"has no {path.stem}.geojson beside it"))
-    return sorted(layers, key=lambda layer: (layer.meta.get("order", 0), layer.id))
+    return sorted(layers, key=lambda layer: (float(layer.meta.get("order", 0)), layer.id))
 
 
 #: Keys of :meth:`EvidenceLayer.payload` that hold data (the rest is metadata for the legend).

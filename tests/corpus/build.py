@@ -394,6 +394,110 @@ case("geo-folder", "districts.geojson: is not a regular file (a folder or a devi
 )
 
 
+# ---- evidence layers (layers/<id>.json and layers/<id>.geojson) --------------------------------
+LAYER_META = {
+    "title": "Damage sites",
+    "kind": "points",
+    "about": "Sites seen damaged on satellite images",
+    "caveat": "Damage, not control",
+    "credit": "An imagery analyst",
+    "category_property": "type",
+    "categories": [{"value": "damaged", "label": "Damaged", "color": "#aa0000"}],
+}
+LAYER_FEATURE = {
+    "type": "Feature",
+    "properties": {"type": "damaged"},
+    "geometry": {"type": "Point", "coordinates": [0.5, 0.5]},
+}
+
+
+def with_layer(
+    meta: object = None, geojson: object = None, *, raw_geojson: str | None = None, name: str = "sites"
+) -> Edit:
+    """An edit that adds one layer (the valid one above unless told otherwise)."""
+
+    def edit(folder: Path) -> None:
+        layers = folder / "layers"
+        layers.mkdir(exist_ok=True)
+        (layers / f"{name}.json").write_text(json.dumps(LAYER_META if meta is None else meta), encoding="utf-8")
+        collection = {"type": "FeatureCollection", "features": [LAYER_FEATURE]} if geojson is None else geojson
+        text = raw_geojson if raw_geojson is not None else json.dumps(collection)
+        (layers / f"{name}.geojson").write_text(text, encoding="utf-8")
+
+    return edit
+
+
+def with_layer_file(kind: str) -> Edit:
+    """An edit that adds the valid layer, then replaces its GeoJSON by a folder or a link."""
+
+    def edit(folder: Path) -> None:
+        with_layer()(folder)
+        geojson = folder / "layers" / "sites.geojson"
+        geojson.unlink()
+        if kind == "folder":
+            geojson.mkdir()
+            (geojson / "keep").write_text("a folder\n", encoding="utf-8")
+        else:
+            geojson.symlink_to({"loop": "sites.geojson", "device": "/dev/zero"}[kind])
+
+    return edit
+
+
+def two_layers_ordered(first: object, second: object) -> Edit:
+    def edit(folder: Path) -> None:
+        with_layer(dict(LAYER_META, order=first), name="a")(folder)
+        with_layer(dict(LAYER_META, order=second), name="b")(folder)
+
+    return edit
+
+
+case("layer-order-text", "layers/a.json key 'order': was 'first' but is expected to be a number")(
+    two_layers_ordered("first", 1)
+)
+case(
+    "layer-category-value-list",
+    "layers/sites.json category 1: is expected to be {value, label, color}: value a text or a number, color as #rrggbb",
+)(with_layer(dict(LAYER_META, categories=[{"value": ["damaged"], "label": "Damaged", "color": "#aa0000"}])))
+case("layer-category-property-list", "layers/sites.json key 'category_property': was ['type'] but is expected to be")(
+    with_layer(dict(LAYER_META, category_property=["type"]))
+)
+case(
+    "layer-feature-category-list", "layers/sites.geojson feature 1: type was ['damaged'], not a category in sites.json"
+)(
+    with_layer(
+        geojson={"type": "FeatureCollection", "features": [dict(LAYER_FEATURE, properties={"type": ["damaged"]})]}
+    )
+)
+case(
+    "layer-feature-list",
+    "layers/sites.geojson feature 1: was [0.5, 0.5] but is expected to be a GeoJSON Feature object",
+)(with_layer(geojson={"type": "FeatureCollection", "features": [[0.5, 0.5]]}))
+case(
+    "layer-properties-text", "layers/sites.geojson feature 1: properties was 'damaged' but is expected to be an object"
+)(with_layer(geojson={"type": "FeatureCollection", "features": [dict(LAYER_FEATURE, properties="damaged")]}))
+case("layer-deep-nesting", "layers/sites.geojson: nests arrays or objects too deeply to be read")(
+    with_layer(raw_geojson="[" * 5000 + "]" * 5000)
+)
+case("layer-meta-not-json", "layers/sites.json: is not valid JSON (Expecting property name")(
+    lambda f: (with_layer()(f), (f / "layers" / "sites.json").write_text("{]", encoding="utf-8"))
+)
+case(
+    "layer-credit-javascript",
+    "layers/sites.json key 'credit_url': was 'javascript:alert(1)' but is expected to be an http(s) URL",
+)(with_layer(dict(LAYER_META, credit_url="javascript:alert(1)")))
+case("layer-geojson-folder", "layers/sites.geojson: is not a regular file (a folder or a device?), which is not read")(
+    with_layer_file("folder")
+)
+case("layer-geojson-link-loop", "layers/sites.geojson: could not be opened (a symbolic link loop)")(
+    with_layer_file("loop")
+)
+case("layer-geojson-link-device", f"layers/sites.geojson: {OUTSIDE}")(with_layer_file("device"))
+case(
+    "layer-title-escape",
+    f"layers/sites.json at title: holds the control character U+001B at position 1 {CONTROL}",
+)(with_layer(dict(LAYER_META, title="\x1b[2J Damage")))
+
+
 def build(out: Path = HERE) -> None:
     for name, (edit, expect) in CASES.items():
         folder = out / name

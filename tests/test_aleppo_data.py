@@ -66,6 +66,9 @@ def test_every_facts_row_and_the_sourced_extra_places_are_districts_with_their_g
         ("2016-11-27", "as-sakhour", "opposition"),
         ("2016-11-28", "as-sakhour", "government"),
         ("2016-11-28", "ash-sheikh-fares", "kurdish"),
+        ("2016-11-27", "baaiedeen", "government"),  # Press TV's claim, disputed
+        ("2016-12-31", "baaiedeen", "contested"),  # the army or the YPG: reports differ
+        ("2016-12-31", "ayn-at-tal", "contested"),  # the army or the YPG: reports differ
         ("2014-01-01", "souq-al-madina", "contested"),
         ("2016-12-07", "souq-al-madina", "government"),
         ("2016-11-29", "sheikh-saeed", "opposition"),

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from geo.errors import DataError, GeoError
+from geo.errors import DataError, GeoError, OutputError
 from geo.export import write_history_csv, write_state_csv, write_state_geojson
 from geo.load import check_theatre, load_theatre
 
@@ -49,8 +49,11 @@ def _history(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     theatre = load_theatre(args.data)
     date = theatre.require_date(args.date)
-    with open(args.out, "w", encoding="utf-8", newline="") as out:
-        (write_state_geojson if args.format == "geojson" else write_state_csv)(theatre, date, out)
+    try:
+        with open(args.out, "w", encoding="utf-8", newline="") as out:
+            (write_state_geojson if args.format == "geojson" else write_state_csv)(theatre, date, out)
+    except OSError as exc:
+        raise OutputError.writing(args.out, exc) from exc
     print(f"wrote the state of {len(theatre.district_ids)} districts on {date} to {args.out}")
     return 0
 

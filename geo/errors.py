@@ -70,6 +70,14 @@ class OptionError(GeoError, ValueError):
     """An option given to a :mod:`geo` function is out of its range (e.g. a synthetic theatre's size)."""
 
 
+class OutputError(GeoError, OSError):
+    """A file or folder the command was asked to write could not be written."""
+
+    @classmethod
+    def writing(cls, path: object, exc: OSError) -> OutputError:
+        return cls(f"{path} could not be written ({exc.strerror or exc}); choose a folder you can write to")
+
+
 class DataError(GeoError, ValueError):
     """A theatre's files are missing or invalid.
 

@@ -164,6 +164,10 @@ def write_change_log_csv(theatre: Theatre, out: TextIO) -> None:
     _write_csv(change_log(theatre), out)
 
 
+#: The most characters each part of a download's file name keeps (names stay well under 255 bytes).
+NAME_PART_CHARACTERS = 48
+
+
 def download_name(theatre: Theatre, what: str, suffix: str) -> str:
     """A file name that names the theatre, what it holds, the data version and the licence,
     e.g. ``aleppo_2016-10-07_data-1a2b3c4d_CC-BY-4.0.csv``."""
@@ -172,4 +176,5 @@ def download_name(theatre: Theatre, what: str, suffix: str) -> str:
         parts.append(f"data-{theatre.version}")
     if theatre.meta.licence:
         parts.append(theatre.meta.licence)
-    return "_".join(re.sub(r"[^A-Za-z0-9.-]+", "-", p).strip("-") for p in parts) + suffix
+    # each part cut: a long licence or folder name must not make a name no file system takes
+    return "_".join(re.sub(r"[^A-Za-z0-9.-]+", "-", p).strip("-")[:NAME_PART_CHARACTERS] for p in parts) + suffix

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from geo.cli import DEFAULT_DATA
+from geo.errors import OutputError
 from geo.load import load_theatre
 
 
@@ -13,7 +14,10 @@ def _site(args: argparse.Namespace) -> int:
     from static_site.build import write_site
 
     theatre = load_theatre(args.data)
-    write_site(theatre, args.out, vendor_leaflet=args.vendor_leaflet)
+    try:
+        write_site(theatre, args.out, vendor_leaflet=args.vendor_leaflet)
+    except OSError as exc:
+        raise OutputError.writing(args.out, exc) from exc
     print(f"wrote a static site for {theatre.meta.title} (data version {theatre.version}) to {args.out}")
     return 0
 

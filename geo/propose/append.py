@@ -60,9 +60,13 @@ def append_to_theatre(directory: str | Path, changes: list[dict[str, str]], sour
     with tempfile.TemporaryDirectory(prefix="frontlines-propose-") as scratch:
         trial = Path(scratch) / directory.name
         trial.mkdir()
-        for entry in directory.iterdir():
-            if entry.name not in new_files:
-                (trial / entry.name).symlink_to(entry.resolve())
+        for entry in directory.iterdir():  # copies: the theatre's reader refuses links out of a folder
+            if entry.name in new_files:
+                continue
+            if entry.is_dir():
+                shutil.copytree(entry, trial / entry.name, symlinks=True)
+            elif entry.is_file():
+                shutil.copy2(entry, trial / entry.name)
         for name, content in new_files.items():
             (trial / name).write_bytes(content)
         theatre, after = check_theatre(trial)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from geo.errors import DateError, shown
 
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
 _EPOCH = dt.date(1970, 1, 1)
 # The dates a theatre may span: what the dashboard's date slider can represent
 # (Streamlit counts microseconds from 1970 in a double: 1684-07-29 to 2255-06-04), in whole years.

@@ -17,10 +17,11 @@ from shapely.geometry.base import BaseGeometry
 
 from geo.errors import Problem, Severity, shown
 from geo.jsonfile import read_json
+from geo.text_rules import MAX_ID_CHARACTERS, MAX_NAME_CHARACTERS, MAX_TEXT_CHARACTERS, length_problem
 
 DISTRICTS_FILE = "districts.geojson"
 WGS84 = CRS.from_epsg(4326)
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 COLUMNS = [
     "district_id",
     "name_en",
@@ -95,14 +96,16 @@ def _coordinates_problem(geometry: dict) -> str | None:
                 positions = np.asarray(ring)
             except ValueError:  # ragged: positions of different lengths, or lists at different depths
                 positions = np.asarray([], dtype=object)
+            part = f"polygon {p} ring {r}" if geometry["type"] == "MultiPolygon" else f"ring {r}"
             if not (
                 positions.ndim == 2
                 and positions.shape[1] in (2, 3)
                 and positions.dtype.kind in "iuf"
                 and np.isfinite(positions).all()
             ):
-                part = f"polygon {p} ring {r}" if geometry["type"] == "MultiPolygon" else f"ring {r}"
                 return f"{part} is expected to be a list of [longitude, latitude] number pairs"
+            if len(positions) < 4 or not np.array_equal(positions[0], positions[-1]):
+                return f"{part} is not closed (expected at least 4 positions, the last equal to the first)"
     return None
 
 
@@ -153,9 +156,13 @@ def _read_feature(number: int, feature: object, seen: dict[str, int], problems: 
         )
         return None
     found: list[tuple[str, Severity]] = []
-    if not isinstance(district_id, str) or not ID_PATTERN.match(district_id):
+    if not isinstance(district_id, str) or not ID_PATTERN.match(district_id) or len(district_id) > MAX_ID_CHARACTERS:
         found.append(
-            (f"id was {shown(district_id)} but is expected to be a lowercase slug such as 'bustan-al-basha'", "error")
+            (
+                f"id was {shown(district_id)} but is expected to be a lowercase slug such as 'bustan-al-basha'"
+                f" (at most {MAX_ID_CHARACTERS} characters)",
+                "error",
+            )
         )
     elif district_id in seen:
         found.append((f"id {district_id!r} is a duplicate of feature {seen[district_id]}", "error"))
@@ -176,6 +183,14 @@ def _read_feature(number: int, feature: object, seen: dict[str, int], problems: 
         )
     if note is not None and not isinstance(note, str):
         found.append((f"name_note was {shown(note)} but is expected to be text", "error"))
+    for key, value, limit in (
+        ("name_en", name_en, MAX_NAME_CHARACTERS),
+        ("name_ar", name_ar, MAX_NAME_CHARACTERS),
+        ("name_note", note, MAX_TEXT_CHARACTERS),
+    ):
+        too_long = length_problem(value, limit) if isinstance(value, str) else None
+        if too_long:
+            found.append((f"{key} {too_long}", "error"))
     area = props.get("area_km2")
     if area is not None and not (
         isinstance(area, (int, float)) and not isinstance(area, bool) and math.isfinite(area) and area >= 0
@@ -195,6 +210,8 @@ def _read_feature(number: int, feature: object, seen: dict[str, int], problems: 
         lists[key] = _text_list(props.get(key))
         if lists[key] is None:
             found.append((f"{key} was {shown(props.get(key))} but is expected to be text or a list of text", "error"))
+        elif any(len(item) > MAX_TEXT_CHARACTERS for item in lists[key] or []):
+            found.append((f"{key} holds a text over {MAX_TEXT_CHARACTERS:,} characters long", "error"))
     geometry, wrong = _read_geometry(feature.get("geometry"))
     if wrong:
         found.append((wrong, "error"))

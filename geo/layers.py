@@ -27,7 +27,7 @@ from geo.urls import is_http_url
 LAYERS_DIR = "layers"
 KINDS = ("points", "density")
 REQUIRED_META = ("title", "kind", "about", "caveat", "credit")
-COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}\Z")
 #: A point this close to a district (in degrees, about 25 m) counts as in it: published
 #: neighbourhood layers leave the streets between neighbourhoods out.
 NEAREST_DISTRICT_DEG = 0.00025

@@ -11,11 +11,28 @@ from geo.dates import EARLIEST_DATE, LATEST_DATE, parse_date
 from geo.errors import DateError, Problem, shown
 from geo.jsonfile import read_json
 from geo.statuses import SIDES, STATUSES
+from geo.text_rules import (
+    MAX_ID_CHARACTERS,
+    MAX_LICENCE_CHARACTERS,
+    MAX_TEXT_CHARACTERS,
+    MAX_TITLE_CHARACTERS,
+    length_problem,
+)
 
 META_FILE = "theatre.json"
 REQUIRED_KEYS = ("title", "start_date", "end_date", "initial_status", "center", "zoom", "attribution")
 TEXT_KEYS = ("title", "attribution")  # non-empty text
 OPTIONAL_TEXT_KEYS = ("geometry_note",)  # text, may be absent
+#: The most characters each text key (or each text of a list key) may hold.
+META_TEXT_LIMITS = {
+    "title": MAX_TITLE_CHARACTERS,
+    "licence": MAX_LICENCE_CHARACTERS,
+    "attribution": MAX_TEXT_CHARACTERS,
+    "geometry_note": MAX_TEXT_CHARACTERS,
+    "known_uncertainties": MAX_TEXT_CHARACTERS,
+    "initial_sources": MAX_ID_CHARACTERS,
+    "reviewed_gaps": MAX_TEXT_CHARACTERS,
+}
 LIST_KEYS = ("initial_sources", "known_uncertainties", "reviewed_gaps")  # lists of text, may be absent
 
 
@@ -83,6 +100,12 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
     for key in OPTIONAL_TEXT_KEYS:
         if key in raw and not isinstance(raw[key], str):
             bad(key, f"was {shown(raw[key])} but is expected to be text")
+    for key, limit in META_TEXT_LIMITS.items():
+        value = raw.get(key)
+        texts = value if isinstance(value, list) else [value]
+        too_long = next((length_problem(t, limit) for t in texts if isinstance(t, str) and len(t) > limit), None)
+        if too_long:
+            bad(key, too_long)
     dates = {}
     for key in ("start_date", "end_date"):
         if not isinstance(raw[key], str):

@@ -24,8 +24,8 @@ SOURCE_KINDS = (
     "research institution",  # e.g. a university's mapping project (published boundaries)
 )
 ALIGNMENTS = ("pro-government", "pro-opposition", "kurdish", "none known")
-_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
-_PUBLISHED = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?$")
+_ID = re.compile(r"^[a-z0-9][a-z0-9_-]*\Z")
+_PUBLISHED = re.compile(r"^(\d{4})(-\d{2}(-\d{2})?)?\Z")
 
 
 def read_sources(directory: Path, problems: list[Problem]) -> pd.DataFrame:

@@ -21,7 +21,7 @@ import pandas as pd
 
 from geo import theatre_files
 from geo.errors import MISSING_FILE, Problem, shown
-from geo.text_rules import holds_odd_text, text_problem
+from geo.text_rules import COLUMN_LIMITS, MAX_TEXT_CHARACTERS, holds_odd_text, length_problem, text_problem
 
 HEADER_ROW = 1  # row numbers match a spreadsheet: the header is row 1, the first data row is row 2
 CHANGES_FILE = "changes.csv"
@@ -220,6 +220,11 @@ def _frame(
         else:
             data[column] = [""] * len(kept)
     for column, values in data.items():
+        limit = COLUMN_LIMITS.get(column, MAX_TEXT_CHARACTERS)
+        if values and max(map(len, values)) > limit:  # the rows only when one is too long
+            for number, value in zip(numbers, values, strict=True):
+                if len(value) > limit:
+                    problems.append(Problem.in_row(file, number, f"{column} {length_problem(value, limit)}"))
         if holds_odd_text("\n".join(values)):  # one search per column; the rows only when one is odd
             for number, value in zip(numbers, values, strict=True):
                 problem = text_problem(value)

@@ -8,6 +8,29 @@ from __future__ import annotations
 import re
 from typing import Any
 
+#: The most characters a value may hold, by what it is (a longer one is a broken file or an attack,
+#: and would be rendered to every reader): see data/README.md.
+MAX_ID_CHARACTERS = 64
+MAX_NAME_CHARACTERS = 200
+MAX_TITLE_CHARACTERS = 300
+MAX_LICENCE_CHARACTERS = 100
+MAX_TEXT_CHARACTERS = 5_000
+#: CSV columns with a limit of their own (every other cell: MAX_TEXT_CHARACTERS).
+COLUMN_LIMITS = {
+    "district_id": MAX_ID_CHARACTERS,
+    "id": MAX_ID_CHARACTERS,
+    "title": MAX_TITLE_CHARACTERS,
+    "publisher": MAX_NAME_CHARACTERS,
+}
+
+
+def length_problem(value: str, limit: int) -> str | None:
+    """Why ``value`` is too long for a field of at most ``limit`` characters, or None."""
+    if len(value) <= limit:
+        return None
+    return f"is {len(value):,} characters long (expected at most {limit:,})"
+
+
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 

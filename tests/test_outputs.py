@@ -7,6 +7,7 @@ import json
 from frontlines.cli import main
 from geo.export import NAME_PART_CHARACTERS, download_name
 from geo.load import load_theatre
+from geo.text_rules import MAX_LICENCE_CHARACTERS
 from static_site.build import write_site
 
 
@@ -34,7 +35,9 @@ def test_a_site_that_cannot_be_written_is_one_message(theatre_dir, tmp_path, cap
 
 def test_a_long_licence_makes_bounded_file_names_and_the_site_is_written(theatre_dir, tmp_path):
     meta = json.loads((theatre_dir / "theatre.json").read_text())
-    meta["licence"] = "Creative Commons Attribution 4.0 International, " * 6  # about 300 characters
+    meta["licence"] = ("Creative Commons Attribution 4.0 International, " * 3)[
+        :MAX_LICENCE_CHARACTERS
+    ]  # the longest allowed
     (theatre_dir / "theatre.json").write_text(json.dumps(meta))
     theatre = load_theatre(theatre_dir)
     name = download_name(theatre, "2020-06-01", ".csv")

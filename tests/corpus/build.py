@@ -209,9 +209,11 @@ case(
         json.dumps({"type": "FeatureCollection", "features": district_features()}).replace("[0.0, 0.0]", "[NaN, 0.0]")
     )
 )
-case("geo-ring-too-short", "districts.geojson feature 1 (id 'north-east'): geometry could not be read (")(
-    with_feature(geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]})
-)
+case(
+    "geo-ring-too-short",
+    "districts.geojson feature 1 (id 'north-east'): geometry could not be read: ring 1 is not closed (expected at"
+    " least 4 positions",
+)(with_feature(geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 1]]]}))
 case("geo-self-intersection", "districts.geojson feature 1 (id 'north-east'): geometry is invalid (Self-intersection")(
     with_feature(geometry={"type": "Polygon", "coordinates": [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]]})
 )
@@ -496,6 +498,31 @@ case(
     "layer-title-escape",
     f"layers/sites.json at title: holds the control character U+001B at position 1 {CONTROL}",
 )(with_layer(dict(LAYER_META, title="\x1b[2J Damage")))
+
+
+# ---- limits --------------------------------------------------------------------------------------
+case("meta-licence-long", "theatre.json key 'licence': is 1,000 characters long (expected at most 100)")(
+    lambda f: set_meta(f, licence="x" * 1000)
+)
+case("meta-title-long", "theatre.json key 'title': is 10,000 characters long (expected at most 300)")(
+    lambda f: set_meta(f, title="T" * 10_000)
+)
+case("geo-name-long", "name_en is 5,000 characters long (expected at most 200)")(with_feature(name_en="N" * 5000))
+case(
+    "geo-id-trailing-newline",
+    "id was 'north-east\\n' but is expected to be a lowercase slug such as 'bustan-al-basha' (at most 64 characters)",
+)(with_feature(id="north-east\n"))
+case("geo-id-long", "(at most 64 characters)")(with_feature(id="a" * 65))
+case(
+    "geo-ring-not-closed",
+    "geometry could not be read: ring 1 is not closed (expected at least 4 positions, the last equal",
+)(with_feature(geometry={"type": "Polygon", "coordinates": [[[0, 0], [0.4, 0], [0.4, 0.4], [0, 0.4]]]}))
+case("changes-note-long", "changes.csv row 2: note is 6,000 characters long (expected at most 5,000)")(
+    with_change("2020-03-01,north-east,opposition," + "n" * 6000 + ",,wire-a,high")
+)
+case("sources-title-long", "sources.csv row 2: title is 400 characters long (expected at most 300)")(
+    lambda f: (f / "sources.csv").write_text(SOURCES.replace(",Taken\n", "," + "t" * 400 + "\n"), encoding="utf-8")
+)
 
 
 def build(out: Path = HERE) -> None:

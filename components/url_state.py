@@ -30,10 +30,12 @@ APP_KEYS = (
     "lang",
     "v",
 )  # written by the dashboard; map and layers by the map script
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{1,8})?$")
-_VERSION = re.compile(r"^[0-9a-f]{8}$")
+_SLUG = re.compile(
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z"
+)  # \Z: "$" would let a trailing line break through, as JavaScript's does not
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}\Z")
+_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{1,8})?\Z")
+_VERSION = re.compile(r"^[0-9a-f]{8}\Z")
 _MAX_SLUG = 100
 _MAX_LAYERS = 12
 _WRITTEN = "_url_written"  # session key: the app's part of the URL as last written
@@ -92,6 +94,12 @@ _PARSERS: dict[str, Callable[[str], object]] = {
 }
 
 
+def first_value(key: str) -> str:
+    """A link's first value of ``key``: a parameter given twice counts once, as the browser's
+    URLSearchParams.get (the map's parser, and the static site's) reads it."""
+    return st.query_params.get_all(key)[0]
+
+
 def parse_view(params: Mapping[str, str]) -> View:
     """The view of a link's query parameters; each value that is ignored is in ``problems``
     as ``(key, value)``. An empty value counts as absent, except ``layers=`` (no layers)."""
@@ -122,7 +130,7 @@ def read_view_from_url(
     ``parse_date`` and ``check_district`` check what needs the data (a date in range, a
     district that exists) and raise :class:`geo.errors.GeoError` otherwise.
     """
-    params = {key: st.query_params[key] for key in VIEW_KEYS if key in st.query_params}
+    params = {key: first_value(key) for key in VIEW_KEYS if key in st.query_params}
     view = parse_view(params)
     notices = [
         problem_notice(key, value, lang) for key, value in view.problems if key not in ("from", "date", "district")
@@ -175,7 +183,7 @@ COMPARE_PARAM = "from"
 
 def read_compare_from_url(*, parse_date: Callable[[str], dt.date], lang: str) -> tuple[dt.date | None, list[str]]:
     """The compare mode's "from" date a link asks for (``?from=``), ``None`` when absent or invalid."""
-    value = st.query_params.get(COMPARE_PARAM)
+    value = first_value(COMPARE_PARAM) if COMPARE_PARAM in st.query_params else None
     if not value:
         return None, []
     try:

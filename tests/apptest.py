@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 _installed_components = functools.cache(manifest_scanner.scan_component_manifests)
 
 
-def app(monkeypatch: pytest.MonkeyPatch, data: Path | None = None, **params: str) -> AppTest:
+def app(monkeypatch: pytest.MonkeyPatch, data: Path | None = None, **params: str | list[str]) -> AppTest:
     """Run ``dashboard.py`` once on ``data`` (the shipped Aleppo data when None) with ``params`` in its URL."""
     monkeypatch.setattr(manifest_scanner, "scan_component_manifests", _installed_components)
     if data is not None:

@@ -159,3 +159,9 @@ def test_data_text_in_widget_labels_never_formats_itself_or_fetches_anything(mon
     assert any("tracker" in text for text in texts), "the hostile names are shown in widgets"
     for text in texts:
         assert "![" not in text and "](" not in text and "**" not in text, text
+
+
+def test_a_repeated_parameter_counts_once_the_first_as_in_the_map_and_the_site(monkeypatch, tmp_path):
+    folder = write_theatre(tmp_path / "t")
+    at = app(monkeypatch, folder, date=["2020-03-05", "2020-09-01"])  # ?date=2020-03-05&date=2020-09-01
+    assert at.session_state["view"].initial_date == dt.date(2020, 3, 5)

@@ -54,7 +54,12 @@ def code_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-def _write(folder: Path, theatre: Theatre) -> None:
+def _identity(directory: Path) -> str:
+    """The theatre's identity beside its content: the folder it is read from."""
+    return str(directory.resolve())
+
+
+def _write(folder: Path, theatre: Theatre, *, digest: str) -> None:
     """Write the entry into a temporary folder beside it, then move it in place (atomic)."""
     folder.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(dir=folder.parent, prefix=".staging-"))
@@ -69,6 +74,10 @@ def _write(folder: Path, theatre: Theatre) -> None:
         for number, layer in enumerate(theatre.layers):
             layer.points.to_parquet(staging / f"layer-{number}.parquet")
         head = {
+            # what the entry was made from: checked before it is served (a copied entry, a memo
+            # overwritten with another theatre's digest)
+            "digest": digest,
+            "theatre": _identity(theatre.directory) if theatre.directory is not None else "",
             "warnings": [dataclasses.asdict(w) for w in theatre.warnings],
             "layers": [{"id": layer.id, "meta": layer.meta} for layer in theatre.layers],
         }
@@ -87,8 +96,10 @@ def _discard(folder: Path) -> None:
     shutil.rmtree(aside, ignore_errors=True)
 
 
-def _read(folder: Path, directory: Path) -> Theatre:
+def _read(folder: Path, directory: Path, digest: str) -> Theatre:
     head = json.loads((folder / "theatre.json").read_text(encoding="utf-8"))
+    if head.get("digest") != digest or head.get("theatre") != _identity(directory):
+        raise ValueError(f"{folder.name} was made from other data or another theatre")
     # theatre.json itself is tiny and part of the digest: read it again rather than store its dataclasses
     problems: list[Problem] = []
     meta = read_meta(directory, problems)
@@ -113,56 +124,85 @@ def _read(folder: Path, directory: Path) -> Theatre:
     return theatre
 
 
-def known_digest(directory: Path, root: Path) -> str:
-    """:func:`geo.version.data_digest`, remembered in ``root`` by the data files' names, sizes and
-    modification times: reading every byte of a million changes to find it took most of a second."""
+def _memo(directory: Path, root: Path) -> Path:
+    """Where the digest of ``directory``'s data files is remembered, by the theatre's identity and
+    its files' names, sizes, modification and change times and inodes: an edit that restores the
+    size and modification time (``touch -d``) still changes the change time, which no tool sets back."""
     signature = []
     for name, path in data_files(directory):
         with contextlib.suppress(OSError):  # an absent file (events.csv, say) is not part of the digest
             status = path.stat()
-            signature.append((name, status.st_size, status.st_mtime_ns))
-    key = hashlib.sha256(json.dumps([str(directory.resolve()), signature]).encode()).hexdigest()[:32]
-    memo = root / "digests" / key
-    with contextlib.suppress(OSError, UnicodeDecodeError):
-        known = memo.read_text(encoding="ascii")
-        if len(known) == 64 and all(c in "0123456789abcdef" for c in known):
-            return known
-    digest = data_digest(directory)
+            signature.append((name, status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino))
+    key = hashlib.sha256(json.dumps([_identity(directory), signature]).encode()).hexdigest()[:32]
+    return root / "digests" / key
+
+
+def _remember(memo: Path, digest: str) -> None:
     with contextlib.suppress(OSError):  # an unwritable cache only costs speed
         memo.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(dir=memo.parent, suffix=".tmp")
         with os.fdopen(handle, "w", encoding="ascii") as out:
             out.write(digest)
         os.replace(temporary, memo)
+
+
+def known_digest(directory: Path, root: Path) -> str:
+    """:func:`geo.version.data_digest`, remembered in ``root`` (:func:`_memo`): reading every byte
+    of a million changes to find it took most of a second. A remembered digest is only a hint:
+    :func:`load_theatre_cached` serves an entry only if it was made from that digest and theatre."""
+    memo = _memo(directory, root)
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        known = memo.read_text(encoding="ascii")
+        if len(known) == 64 and all(c in "0123456789abcdef" for c in known):
+            return known
+    digest = data_digest(directory)
+    _remember(memo, digest)
     return digest
+
+
+def _entry(root: Path, digest: str, directory: Path) -> Path:
+    identity = hashlib.sha256(_identity(directory).encode()).hexdigest()[:8]
+    return root / f"theatre-{digest[:32]}-{identity}-{code_digest()}"
+
+
+def _served(folder: Path, directory: Path, digest: str) -> tuple[Theatre | None, bool]:
+    """The entry's theatre, if it reads and was made from ``digest`` and this theatre; and whether
+    an entry stands there that does not (to be replaced)."""
+    if not folder.is_dir():
+        return None, False
+    try:
+        return _read(folder, directory, digest), False
+    except (OSError, ValueError, KeyError, TypeError):
+        return None, True
 
 
 def load_theatre_cached(directory: str | Path, *, root: Path | None = None) -> Theatre:
     """:func:`geo.load_theatre`, through the on-disk cache.
 
     The first load of a data version parses and validates the files and stores the result;
-    every later load (in any process) reads the stored tables. A theatre with errors is
-    never cached: it raises :class:`geo.DataError` as the plain loader does.
+    every later load (in any process) reads the stored tables, once the entry is shown to have
+    been made from the same data digest and theatre. A theatre with errors is never cached: it
+    raises :class:`geo.DataError` as the plain loader does.
     """
     directory = Path(directory)
     if not directory.is_dir():
         return load_theatre(directory)
     root = root or cache_root()
     digest = known_digest(directory, root)
-    folder = root / f"theatre-{digest[:32]}-{code_digest()}"
-    theatre = None
-    damaged = False
-    if folder.is_dir():
-        try:
-            theatre = _read(folder, directory)
-        except (OSError, ValueError, KeyError, TypeError):
-            damaged = True  # load the files instead, and replace the entry
+    folder = _entry(root, digest, directory)
+    theatre, damaged = _served(folder, directory, digest)
+    if theatre is None:
+        actual = data_digest(directory)  # the remembered digest may be stale or overwritten
+        if actual != digest:
+            _remember(_memo(directory, root), actual)
+            digest, folder = actual, _entry(root, actual, directory)
+            theatre, damaged = _served(folder, directory, digest)
     if theatre is None:
         theatre = load_theatre(directory)
         with contextlib.suppress(OSError, ValueError, TypeError, ImportError):  # an unwritable cache only costs speed
             if damaged:
                 _discard(folder)
-            _write(folder, theatre)
+            _write(folder, theatre, digest=digest)
     theatre.version = digest[:VERSION_LENGTH]
     theatre.cache_folder = folder if folder.is_dir() else None
     return theatre

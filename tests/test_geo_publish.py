@@ -8,6 +8,7 @@ import io
 import json
 import os
 import re
+import shutil
 import struct
 from pathlib import Path
 
@@ -389,3 +390,44 @@ def test_positions_in_finds_each_value_or_minus_one(dtype):
     assert positions_in(values, ["a", "b"]).tolist() == [1, 0, -1, -1, 0]
     assert positions_in(values, ["a", "b"]).tolist() == pd.Index(["a", "b"]).get_indexer(values).tolist()
     assert positions_in(pd.Series([], dtype=dtype), ["a"]).tolist() == []
+
+
+def test_an_entry_copied_under_another_theatres_name_is_not_served(tmp_path):
+    root = tmp_path / "cache"
+    first = write_theatre(tmp_path / "first")
+    second = write_theatre(tmp_path / "second", changes=[CHANGES[0]])
+    meta = json.loads((second / "theatre.json").read_text())
+    (second / "theatre.json").write_text(json.dumps(dict(meta, title="Second city")))
+    entry_of_first = load_theatre_cached(first, root=root).cache_folder
+    entry_of_second = load_theatre_cached(second, root=root).cache_folder
+    shutil.rmtree(entry_of_second)
+    shutil.copytree(entry_of_first, entry_of_second)  # the first's tables under the second's name
+    served = load_theatre_cached(second, root=root)
+    assert served.meta.title == "Second city" and served.version == data_version(second)
+    assert len(served.changes) == 1  # its own changes, not the first theatre's two
+
+
+def test_a_memo_overwritten_with_another_theatres_digest_serves_this_theatres_data(tmp_path):
+    import geo.cache
+
+    root = tmp_path / "cache"
+    first = write_theatre(tmp_path / "first")
+    second = write_theatre(tmp_path / "second", changes=[CHANGES[0]])
+    load_theatre_cached(first, root=root)
+    load_theatre_cached(second, root=root)
+    geo.cache._remember(geo.cache._memo(second, root), data_digest(first))  # a tampered or stale memo
+    served = load_theatre_cached(second, root=root)
+    assert len(served.changes) == 1 and served.version == data_version(second)
+    assert known_digest(second, root) == data_digest(second)  # the memo is mended
+
+
+def test_an_edit_that_restores_size_and_modification_time_is_a_new_version(theatre_dir, tmp_path):
+    root = tmp_path / "cache"
+    before = load_theatre_cached(theatre_dir, root=root).version
+    changes = theatre_dir / "changes.csv"
+    status = changes.stat()
+    changes.write_bytes(changes.read_bytes().replace(b"taken", b"TAKEN", 1))
+    os.utime(changes, ns=(status.st_atime_ns, status.st_mtime_ns))  # size and mtime as they were
+    assert changes.stat().st_size == status.st_size and changes.stat().st_mtime_ns == status.st_mtime_ns
+    after = load_theatre_cached(theatre_dir, root=root)
+    assert after.version == data_version(theatre_dir) != before

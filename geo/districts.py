@@ -21,6 +21,9 @@ from geo.text_rules import MAX_ID_CHARACTERS, MAX_NAME_CHARACTERS, MAX_TEXT_CHAR
 
 DISTRICTS_FILE = "districts.geojson"
 WGS84 = CRS.from_epsg(4326)
+#: Web maps (Web Mercator) draw latitudes up to about 85°; a theatre is a city, a few km across.
+MAX_LATITUDE = 85.0
+MAX_SPAN_DEGREES = 5.0
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 COLUMNS = [
     "district_id",
@@ -263,6 +266,21 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
     if crs is None:
         return None
     frame = gpd.GeoDataFrame([r for r in records if r], columns=COLUMNS, geometry="geometry", crs=crs)
+    if (
+        crs.is_projected
+        and len(frame)
+        and np.abs(frame.total_bounds[[0, 2]]).max() <= 180
+        and np.abs(frame.total_bounds[[1, 3]]).max() <= 90
+    ):
+        problems.append(
+            Problem(
+                DISTRICTS_FILE,
+                "key 'crs'",
+                f"was {crs.to_string()}, whose coordinates are metres, but every coordinate is within"
+                " -180..180 / -90..90 (degrees?): declare no CRS for WGS84 longitude and latitude",
+            )
+        )
+        return None
     if not crs.equals(WGS84):
         problems.append(
             Problem(
@@ -273,15 +291,28 @@ def read_districts(directory: Path, problems: list[Problem]) -> gpd.GeoDataFrame
             )
         )
         frame = frame.to_crs(WGS84)
-    bad_coords = ~frame.geometry.within(shapely.box(-180, -90, 180, 90)) if len(frame) else []
+    bad_coords = ~frame.geometry.within(shapely.box(-180, -MAX_LATITUDE, 180, MAX_LATITUDE)) if len(frame) else []
     for district_id in frame.loc[bad_coords, "district_id"] if len(frame) else []:
         problems.append(
             Problem(
                 DISTRICTS_FILE,
                 f"id {district_id!r}",
-                "geometry lies outside longitude -180..180 / latitude -90..90 (is the file in WGS84?)",
+                f"geometry lies outside longitude -180..180 / latitude -{MAX_LATITUDE:g}..{MAX_LATITUDE:g}, where"
+                " a web map can draw it (is the file in WGS84?)",
             )
         )
+    if len(frame) and not any(bad_coords):
+        west, south, east, north = frame.total_bounds
+        if east - west > MAX_SPAN_DEGREES or north - south > MAX_SPAN_DEGREES:
+            problems.append(
+                Problem(
+                    DISTRICTS_FILE,
+                    "",
+                    f"the districts span {east - west:.1f}° of longitude and {north - south:.1f}° of latitude"
+                    f" (expected a city's, at most {MAX_SPAN_DEGREES:g}° each way: a shape across the antimeridian,"
+                    " or a district far from the others?)",
+                )
+            )
     return frame.reset_index(drop=True)
 
 

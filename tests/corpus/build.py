@@ -525,6 +525,30 @@ case("sources-title-long", "sources.csv row 2: title is 400 characters long (exp
 )
 
 
+# ---- shapes that validate but cannot be shown ----------------------------------------------------
+case(
+    "geo-utm-in-degrees",
+    "districts.geojson key 'crs': was EPSG:32637, whose coordinates are metres, but every coordinate is within"
+    " -180..180 / -90..90 (degrees?)",
+)(lambda f: set_features(f, district_features(), crs={"type": "name", "properties": {"name": "EPSG:32637"}}))
+case(
+    "geo-far-apart",
+    "districts.geojson: the districts span 170.0° of longitude and 0.0° of latitude (expected a city's, at most 5°",
+)(
+    with_feature(
+        geometry={"type": "Polygon", "coordinates": [[[170, 0], [170.01, 0], [170.01, 0.01], [170, 0.01], [170, 0]]]}
+    )
+)
+case(
+    "geo-near-pole",
+    "geometry lies outside longitude -180..180 / latitude -85..85, where a web map can draw it",
+)(
+    with_feature(
+        geometry={"type": "Polygon", "coordinates": [[[0, 88], [0.01, 88], [0.01, 88.01], [0, 88.01], [0, 88]]]}
+    )
+)
+
+
 def build(out: Path = HERE) -> None:
     for name, (edit, expect) in CASES.items():
         folder = out / name

@@ -286,8 +286,7 @@ class FrameRenderer:
     def _draw_header(self) -> None:
         box = self.layout.header
         x = self._start_x(box)
-        title = self.captions.title + (f" · {self.captions.subtitle}" if self.captions.subtitle else "")
-        self._text(x, box.top, title, size_px=TITLE_PX, va="top", color=INK, fontweight="bold")
+        self._text(x, box.top, self.captions.title, size_px=TITLE_PX, va="top", color=INK, fontweight="bold")
         self.date_text = self._text(
             x, box.top - self.layout.px(TITLE_PX + 18), "", size_px=DATE_PX, va="top", color=INK, fontweight="bold"
         )
@@ -420,6 +419,20 @@ class FrameRenderer:
             artist.set_animated(False)
         self.show(day)
         self.figure.savefig(out, format=kind, dpi=DPI, metadata=metadata)
+
+    def district_pixel(self, district_id: str) -> tuple[int, int]:
+        """Where a point inside a district lands on the frame: (column, row) from the top left.
+
+        Raises
+        ------
+        UnknownDistrictError
+            If ``district_id`` is not in the theatre.
+        """
+        position = self.theatre.require_district(district_id)
+        # the centre of the largest circle inside it: as far from its borders (and the front line) as can be
+        point = shapely.maximum_inscribed_circle(self.theatre.districts.geometry.iloc[position]).coords[0]
+        x, y = self.map_axes.transData.transform((point[0] * self._x_scale, point[1]))
+        return round(x), round(self.layout.height - y)
 
     def close(self) -> None:
         """Let go of the figure (matplotlib keeps nothing else)."""

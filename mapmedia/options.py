@@ -15,6 +15,8 @@ STEPS: tuple[str, ...] = ("day", "week", "month", "changes")
 VIDEO_SUFFIXES: tuple[str, ...] = (".mp4", ".webm", ".gif")
 STILL_SUFFIXES: tuple[str, ...] = (".png", ".svg")
 MAX_FPS = 60
+#: A path is quoted whole in a message up to this length (the reader needs to see which file).
+PATH_LIMIT = 1000
 
 
 def size_text(size: tuple[int, int]) -> str:
@@ -58,6 +60,10 @@ def check_fps(fps: int) -> int:
     return fps
 
 
+def _path(path: Path) -> str:
+    return shown(str(path), limit=PATH_LIMIT)
+
+
 def check_output(path: Path, suffixes: tuple[str, ...]) -> Path:
     """``path`` if its suffix is one of ``suffixes`` and its folder exists and can be written.
 
@@ -69,13 +75,13 @@ def check_output(path: Path, suffixes: tuple[str, ...]) -> Path:
     path = Path(path)
     if path.suffix.lower() not in suffixes:
         raise OptionError(
-            f"--out was {shown(str(path))} but is expected to end in one of {', '.join(suffixes)} (the format)"
+            f"--out was {_path(path)} but is expected to end in one of {', '.join(suffixes)} (the format)"
         )
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise OptionError(f"--out {shown(str(path))}: folder {shown(str(folder))} does not exist")
+        raise OptionError(f"--out {_path(path)}: folder {_path(folder)} does not exist")
     if path.is_dir():
-        raise OptionError(f"--out {shown(str(path))} is a folder, not a file")
+        raise OptionError(f"--out {_path(path)} is a folder, not a file")
     if not os.access(folder, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
-        raise OptionError(f"--out {shown(str(path))} cannot be written (no permission)")
+        raise OptionError(f"--out {_path(path)} cannot be written (no permission)")
     return path

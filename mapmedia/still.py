@@ -9,7 +9,7 @@ from geo.theatre import Theatre
 from mapmedia.frames import FrameRenderer
 from mapmedia.options import STILL_SUFFIXES, check_language, check_output
 from mapmedia.text import captions
-from mapmedia.timeline import date_range
+from mapmedia.timeline import date_in_record
 
 
 def write_still(
@@ -50,8 +50,8 @@ def write_still(
     """
     out = check_output(Path(out), STILL_SUFFIXES)
     check_language(lang)
-    day, _ = date_range(theatre, date, date)
-    since = None if compare_from is None else date_range(theatre, compare_from, None)[0]
+    day = date_in_record(theatre, date, "--date")
+    since = None if compare_from is None else date_in_record(theatre, compare_from, "--from")
     text = captions(theatre, lang=lang, day=day, link=link)
     renderer = FrameRenderer(theatre, size=size, lang=lang, captions=text, district=district, compare_from=since)
     try:

@@ -34,7 +34,6 @@ class Captions:
     """The text of one render."""
 
     title: str
-    subtitle: str
     credit: str
     attribution: str
     cite: str
@@ -58,17 +57,14 @@ def captions(
     licence = theatre.meta.licence or t("media.no_licence", lang)
     if day is not None:
         view = date_text(day, lang, "day_long")
-        subtitle = ""
     else:
         assert start is not None and end is not None
         view = t("media.range", lang, start=date_text(start, lang, "day_long"), end=date_text(end, lang, "day_long"))
-        subtitle = view
     cite = t("media.cite", lang, app=app, title=theatre.meta.title, version=version, view=view)
     if link:
         cite = t("media.cite_link", lang, cite=cite, link=link)
     return Captions(
         title=theatre.meta.title,
-        subtitle=subtitle,
         credit=t("media.credit", lang, app=app, version=version, licence=licence),
         attribution=theatre.meta.attribution,
         cite=cite,

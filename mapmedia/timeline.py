@@ -30,14 +30,15 @@ def date_range(theatre: Theatre, start: str | dt.date | None, end: str | dt.date
     DateError
         If either is not a date, lies outside the record, or ``start`` is after ``end``.
     """
-    first = theatre.meta.start_date if start is None else _in_record(theatre, start, "--from")
-    last = theatre.meta.end_date if end is None else _in_record(theatre, end, "--to")
+    first = theatre.meta.start_date if start is None else date_in_record(theatre, start, "--from")
+    last = theatre.meta.end_date if end is None else date_in_record(theatre, end, "--to")
     if first > last:
         raise DateError(f"--from {first} is after --to {last}")
     return first, last
 
 
-def _in_record(theatre: Theatre, value: str | dt.date, name: str) -> dt.date:
+def date_in_record(theatre: Theatre, value: str | dt.date, name: str) -> dt.date:
+    """``value`` as a date within the record; a DateError names the option ``name``."""
     try:
         return theatre.require_date(value)
     except DateError as exc:

@@ -51,6 +51,7 @@ def main() -> None:
             ["site.py", "--sizes", "130", "--scrubs", "3"],
             ["cold.py", "--sizes", "aleppo", "--no-nginx"],
             ["floor.py", "--runs", "1", "--no-nginx"],
+            ["timelapse.py", "--quick"],
         ]
     else:
         runs = [
@@ -60,6 +61,7 @@ def main() -> None:
             ["site.py", "--sizes", "130,10000", "--scrubs", "20"],
             ["cold.py", "--sizes", "aleppo,10000"],
             ["floor.py"],
+            ["timelapse.py"],
         ]
     print(f"Machine: {machine()}\n", flush=True)
     for run in runs:

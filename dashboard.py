@@ -30,10 +30,11 @@ from components.guard import contained
 from components.js import js_literal
 from components.legend import render_legend
 from components.map_view import render_map
+from components.media_export import render_media_export
 from components.page import render_language_switch, render_page_setup
 from components.quality_view import quality_texts, render_quality
 from components.search_box import render_search_box
-from components.share_link import render_share_link
+from components.share_link import render_share_link, share_url
 from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
@@ -61,6 +62,7 @@ from geo.export import (
 )
 from geo.theatre import count_statuses
 from geo.version import changed_since
+from mapmedia.service import PageMedia
 from mapui.i18n import DEFAULT_LANGUAGE, language, t
 
 EVENT_WINDOW_DAYS = 30
@@ -446,6 +448,12 @@ def show_view(prepared: Prepared, lang: str) -> None:
             render_share_link(view_params(theatre, date, district_id, from_date, lang=lang, embed=False), lang=lang)
         with contained("downloads", lang=lang):
             render_downloads(downloads(theatre, date, lang), lang=lang)
+        with contained("media", lang=lang):
+            view = view_params(theatre, date, district_id, from_date, lang=lang, embed=False)
+            first, last = sorted((from_date, date)) if from_date else (start, end)
+            link = share_url(st.context.url or "", view)
+            media = PageMedia(theatre, date, first, last, lang, district_id, compare_from=from_date, link=link)
+            render_media_export(media, lang=lang)
     write_view_to_url(view_params(theatre, date, district_id, from_date, lang=lang, embed=False))
 
 

@@ -291,3 +291,35 @@ def test_aleppo_clip_first_and_last_frames(aleppo_theatre, tmp_path, suffix):
     tolerance = 12 if suffix == ".mp4" else 8
     assert close_to(commonest(first, where, radius=8), fill("opposition", "low"), tolerance)
     assert close_to(commonest(last, where, radius=8), fill("contested"), tolerance)
+
+
+# ---- the dashboard's service ----------------------------------------------------------------
+def test_page_media_caches_per_view_and_refuses_long_or_concurrent_clips(testville, monkeypatch):
+    from mapmedia import service
+
+    media = service.PageMedia(
+        testville, D(2020, 3, 1), D(2020, 1, 1), D(2020, 12, 31), "en", compare_from=D(2020, 1, 1)
+    )
+    image = media.image()
+    assert image.startswith(b"\x89PNG") and media.image() is image
+    assert media.image_name() == f"frontlines-{testville.version}-2020-03-01.png"
+    assert (
+        media.cite()
+        == f"Cite this view: Aleppo Frontlines, “Testville”, data version {testville.version}, 1 March 2020."
+    )
+    monkeypatch.setattr(service, "MAX_DATES", 300)
+    refused = media.make_clip("day", "1080x1080", lambda done, total: None)
+    assert refused.data is None and refused.message.startswith(
+        "This time-lapse would show 366 dates; the page makes at most 300"
+    )
+    assert service._rendering.acquire(blocking=False)
+    try:
+        busy = media.make_clip("changes", "1080x1080", lambda done, total: None)
+    finally:
+        service._rendering.release()
+    assert busy == service.Made(None, "Another time-lapse is being made on this server: try again in a minute.")
+    told = []
+    made = media.make_clip("changes", "1080x1080", lambda done, total: told.append((done, total)))
+    assert made.data is not None and made.data[4:8] == b"ftyp" and told[-1] == (4, 4)
+    assert media.ready_clip("changes", "1080x1080") is made.data
+    assert media.ready_clip("changes", "1920x1080") is None

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from geo.cli import DEFAULT_DATA
 from geo.load import load_theatre
+from geo.theatre import Theatre
 from mapmedia.options import SIZES, STEPS, size_text
 from mapui.i18n import LANGUAGES
 
@@ -57,6 +58,13 @@ def _still(args: argparse.Namespace) -> int:
     )
     print(f"wrote {out}: the map on {args.date} (data version {theatre.version})")
     return 0
+
+
+def site_timelapse(theatre: Theatre, out: Path) -> None:
+    """The static site's default time-lapse: the whole record, each change held, square, English."""
+    from mapmedia.timelapse import write_timelapse
+
+    write_timelapse(theatre, out, step="changes", size=size_text(SIZES[0]))
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

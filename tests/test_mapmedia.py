@@ -323,3 +323,22 @@ def test_page_media_caches_per_view_and_refuses_long_or_concurrent_clips(testvil
     assert made.data is not None and made.data[4:8] == b"ftyp" and told[-1] == (4, 4)
     assert media.ready_clip("changes", "1080x1080") is made.data
     assert media.ready_clip("changes", "1920x1080") is None
+
+
+# ---- the static site --------------------------------------------------------------------------
+@pytest.mark.slow
+def test_the_site_offers_a_time_lapse_of_the_whole_record(theatre_dir, tmp_path):
+    import json
+
+    out = tmp_path / "site"
+    assert main(["site", "--out", str(out), "--data", str(theatre_dir)]) == 0
+    config = json.loads((out / "data" / "config.json").read_text(encoding="utf-8"))
+    name = config["downloads"]["timelapse"]
+    assert name.endswith(".mp4") and "timelapse" in name
+    with imageio.get_reader(out / "data" / name) as reader:
+        assert reader.count_frames() == 4 * round(CHANGE_HOLD_SECONDS * 12)  # start, two change days, end
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert '<a id="download-timelapse" class="button" download hidden>' in page  # site.js shows it
+    assert main(["site", "--out", str(out), "--data", str(theatre_dir), "--no-timelapse"]) == 0
+    config = json.loads((out / "data" / "config.json").read_text(encoding="utf-8"))
+    assert config["downloads"]["timelapse"] == "" and not list((out / "data").glob("*.mp4"))

@@ -24,7 +24,7 @@ import shapely
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.collections import LineCollection, PathCollection
-from matplotlib.colors import to_rgba, to_rgba_array
+from matplotlib.colors import to_rgba_array
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 from matplotlib.path import Path as MplPath
@@ -128,7 +128,7 @@ class FrameRenderer:
         self.theatre, self.lang, self.captions = theatre, lang, captions
         self.rtl = DIRECTIONS[lang] == "rtl"
         self.highlight = None if district is None else theatre.require_district(district)
-        self.compare_from = compare_from
+        self.compare_from, self.names = compare_from, names
         self._from_codes = None if compare_from is None else theatre.status_codes_at(compare_from)
 
         self._credit_lines = self._credit_text(width, height)
@@ -229,7 +229,8 @@ class FrameRenderer:
                 ax.add_collection(
                     PathCollection(path, facecolors="none", edgecolors=colour, linewidths=self._pt(weight), zorder=7)
                 )
-        self._draw_names(ax)
+        if self.names:
+            self._draw_names(ax)
         return ax
 
     def _overlay(self, hatch: str, colour: str, *, zorder: int) -> PathCollection:
@@ -437,7 +438,3 @@ class FrameRenderer:
     def close(self) -> None:
         """Let go of the figure (matplotlib keeps nothing else)."""
         self.figure.clear()
-
-
-def rgba(colour: str) -> tuple[float, float, float, float]:
-    return to_rgba(colour)

@@ -15,7 +15,7 @@ from mapmedia.encode import write_gif, write_video
 from mapmedia.frames import FrameRenderer
 from mapmedia.options import VIDEO_SUFFIXES, check_fps, check_language, check_output, parse_size
 from mapmedia.text import captions
-from mapmedia.timeline import Frame, date_range, frames_of
+from mapmedia.timeline import date_range, frames_of
 
 #: Called after each date is drawn with (dates drawn, dates in all).
 Progress = Callable[[int, int], None]
@@ -97,6 +97,3 @@ def write_timelapse(
         renderer.close()
     video_frames = sum(frame.hold for frame in plan)
     return Timelapse(out, len(plan), written, first, last, video_frames / fps, out.stat().st_size)
-
-
-__all__ = ["Frame", "Timelapse", "write_timelapse"]

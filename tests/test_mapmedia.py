@@ -133,6 +133,24 @@ def test_frames_are_redrawn_not_rebuilt(testville):
     assert np.array_equal(frames.render(D(2020, 3, 1)), first)
 
 
+def test_names_are_written_where_they_fit_and_the_highlighted_one_always(aleppo_theatre, testville):
+    assert [t.get_text() for t in renderer(testville).map_axes.texts] == [
+        "North East",
+        "North West",
+        "South West",
+        "South East",
+    ]
+    assert len(renderer(testville, names=False).map_axes.texts) == 0
+    aleppo = [t.get_text() for t in renderer(aleppo_theatre).map_axes.texts]
+    assert "Sheikh Najjar" in aleppo and "Bustan al-Basha" not in aleppo  # too small for its name at 1080
+    assert "Bustan al-Basha" in [
+        t.get_text() for t in renderer(aleppo_theatre, district="bustan-al-basha").map_axes.texts
+    ]
+    assert "بستان الباشا" in [
+        t.get_text() for t in renderer(aleppo_theatre, lang="ar", district="bustan-al-basha").map_axes.texts
+    ]
+
+
 def test_unknown_district_is_refused(testville):
     with pytest.raises(
         UnknownDistrictError, match=r"district_id 'north-easts' matches no district \(did you mean 'north-east'\?\)"

@@ -90,10 +90,14 @@ def write_timelapse(
             if progress is not None:
                 progress(index + 1, len(plan))
 
+    # written beside, then renamed: a failed or stopped render leaves no half file at ``out``
+    partial = out.with_name(f".{out.stem}.partial{out.suffix}")
     try:
         encode = write_gif if out.suffix.lower() == ".gif" else write_video
-        written = encode(drawn(), out, fps=fps)
+        written = encode(drawn(), partial, fps=fps)
+        partial.replace(out)
     finally:
+        partial.unlink(missing_ok=True)
         renderer.close()
     video_frames = sum(frame.hold for frame in plan)
     return Timelapse(out, len(plan), written, first, last, video_frames / fps, out.stat().st_size)

@@ -202,8 +202,12 @@ def test_gif_holds_each_date_and_stores_only_what_changed(testville, tmp_path):
     assert close_to(commonest(frames[2], where.district_pixel("north-east")), fill("government"), 8)
 
 
-def test_mp4_has_every_frame_at_the_size(testville, tmp_path):
-    made = write_timelapse(testville, tmp_path / "clip.mp4", start="2020-02-26", end="2020-03-03", step="day", fps=6)
+@pytest.mark.parametrize("suffix", [".mp4", ".webm"])
+def test_videos_have_every_frame_at_the_size(testville, tmp_path, suffix):
+    made = write_timelapse(
+        testville, tmp_path / f"clip{suffix}", start="2020-02-26", end="2020-03-03", step="day", fps=6
+    )
+    assert [p.name for p in tmp_path.iterdir()] == [f"clip{suffix}"]  # the partial file renamed
     assert (made.dates, made.frames) == (7, 7)
     with imageio.get_reader(made.path) as reader:
         assert reader.count_frames() == 7

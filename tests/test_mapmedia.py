@@ -165,6 +165,9 @@ def test_unknown_district_is_refused(testville):
 
 
 def test_arabic_frames_write_the_date_the_levantine_way_right_aligned(testville):
+    import matplotlib.ft2font
+
+    assert matplotlib.ft2font.__libraqm_version__  # joins Arabic letters and lays them right to left
     frames = renderer(testville, lang="ar")
     image = frames.render(D(2020, 10, 5))
     assert frames.date_text.get_text() == date_text(D(2020, 10, 5), "ar", "day_long") == "5 تشرين الأول 2020"
@@ -322,9 +325,18 @@ def test_aleppo_clip_first_and_last_frames(aleppo_theatre, tmp_path, suffix):
 
 
 # ---- the dashboard's service ----------------------------------------------------------------
+def fresh_caches(monkeypatch) -> None:
+    """Empty caches: another test's theatre with the same files has the same data version."""
+    from mapmedia import service
+
+    monkeypatch.setattr(service, "_clips", service._Cache(max_items=4, max_bytes=10**8))
+    monkeypatch.setattr(service, "_stills", service._Cache(max_items=4, max_bytes=10**8))
+
+
 def test_page_media_caches_per_view_and_refuses_long_or_concurrent_clips(testville, monkeypatch):
     from mapmedia import service
 
+    fresh_caches(monkeypatch)
     media = service.PageMedia(
         testville, D(2020, 3, 1), D(2020, 1, 1), D(2020, 12, 31), "en", compare_from=D(2020, 1, 1)
     )

@@ -14,6 +14,13 @@ from mapmedia.service import PageMedia
 pytestmark = pytest.mark.slow  # every test runs the whole page
 
 
+@pytest.fixture(autouse=True)
+def fresh_caches(monkeypatch):
+    """Empty caches: another test's theatre with the same files has the same data version."""
+    monkeypatch.setattr(service, "_clips", service._Cache(max_items=4, max_bytes=10**8))
+    monkeypatch.setattr(service, "_stills", service._Cache(max_items=4, max_bytes=10**8))
+
+
 def open_media(at):
     at.session_state["media-box"] = True
     at.run()

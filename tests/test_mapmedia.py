@@ -40,6 +40,13 @@ def commonest(image: np.ndarray, pixel: tuple[int, int], radius: int = 6) -> np.
     return np.array(colour)
 
 
+def typical(image: np.ndarray, pixel: tuple[int, int], radius: int = 8) -> np.ndarray:
+    """The median colour around ``pixel``: lossy video spreads a flat fill over many nearby
+    values, so the exact commonest colour can be a line's black instead."""
+    x, y = pixel
+    return np.median(image[y - radius : y + radius + 1, x - radius : x + radius + 1].reshape(-1, 3), axis=0)
+
+
 def close_to(found: np.ndarray, expected: np.ndarray, tolerance: int = 3) -> bool:
     return bool(np.abs(found.astype(int) - expected.astype(int)).max() <= tolerance)
 
@@ -223,8 +230,8 @@ def test_videos_have_every_frame_at_the_size(testville, tmp_path, suffix):
         frames = [reader.get_data(i) for i in range(7)]
     assert frames[0].shape == (1080, 1080, 3)
     where = renderer(testville, start=D(2020, 2, 26), end=D(2020, 3, 3))
-    assert close_to(commonest(frames[0], below_name(where, "north-east")), fill("government"), 10)
-    assert close_to(commonest(frames[-1], below_name(where, "north-east")), fill("opposition"), 10)
+    assert close_to(typical(frames[0], below_name(where, "north-east")), fill("government"), 10)
+    assert close_to(typical(frames[-1], below_name(where, "north-east")), fill("opposition"), 10)
 
 
 def test_the_output_is_checked_before_anything_is_drawn(testville, tmp_path):
@@ -319,9 +326,10 @@ def test_aleppo_clip_first_and_last_frames(aleppo_theatre, tmp_path, suffix):
     where = renderer(aleppo_theatre, lang="ar", start=D(2016, 9, 30), end=D(2016, 10, 7)).district_pixel(
         "bustan-al-basha"
     )
+    sample = typical if suffix == ".mp4" else commonest
     tolerance = 12 if suffix == ".mp4" else 8
-    assert close_to(commonest(first, where, radius=8), fill("opposition", "low"), tolerance)
-    assert close_to(commonest(last, where, radius=8), fill("contested"), tolerance)
+    assert close_to(sample(first, where, radius=8), fill("opposition", "low"), tolerance)
+    assert close_to(sample(last, where, radius=8), fill("contested"), tolerance)
 
 
 # ---- the dashboard's service ----------------------------------------------------------------

@@ -34,22 +34,23 @@ from matplotlib.text import Text
 from geo.frontline import front_mask
 from geo.statuses import STATUSES
 from geo.theatre import Theatre
-from mapmedia.layout import CREDIT_PX, DATE_PX, LEGEND_PX, NAME_PX, TITLE_PX, Box, layout_for
+from mapmedia.layout import CREDIT_PX, DATE_PX, NAME_PX, TITLE_PX, Box, layout_for
+from mapmedia.legend import draw_legend, legend_entries
+from mapmedia.look import (
+    CONTESTED_HATCH,
+    DPI,
+    HIGHLIGHT_COLOUR,
+    INK,
+    LOW_HATCH,
+    LOW_HATCH_COLOUR,
+    MUTED,
+    PT_PER_PX,
+)
 from mapmedia.options import parse_size
-from mapmedia.text import FONT_FAMILY, GLYPH_WIDTH, Captions, date_stamp, wrapped
-from mapui.i18n import DIRECTIONS, date_text, t
+from mapmedia.text import FONT_FAMILY, Captions, date_stamp, wrapped
+from mapui.i18n import DIRECTIONS
 from mapui.map_scripts import FRONTLINE_STYLE
 from mapui.palette import CHANGED_OUTLINE, FILL_OPACITY, MAP_BACKGROUND, STATUS_STYLES, blend
-
-DPI = 100
-PT_PER_PX = 72 / DPI
-#: The hatches (matplotlib patterns) of contested districts and of low-confidence ones.
-CONTESTED_HATCH = "//"
-LOW_HATCH = ".."
-LOW_HATCH_COLOUR = "#3a3a3a"
-HIGHLIGHT_COLOUR = "#111111"
-INK = "#1a1a1a"
-MUTED = "#444444"
 
 
 def _paths(theatre: Theatre, x_scale: float) -> list[MplPath]:
@@ -172,7 +173,7 @@ class FrameRenderer:
         self._contested = STATUSES.index("contested")
         self.map_axes = self._map_axes(bounds)
         self._draw_header()
-        self._draw_legend()
+        draw_legend(self.figure, self.layout, legend_entries(self.lang, self.compare_from), rtl=self.rtl)
         self._draw_credits()
         self._dynamic = [*self.map_axes.collections, *self._front_lines, *self.map_axes.texts, self.date_text]
         self._background = None  # the static pixels, taken on the first render
@@ -325,81 +326,6 @@ class FrameRenderer:
         self.date_text = self._text(
             x, box.top - self.layout.px(TITLE_PX + 18), "", size_px=DATE_PX, va="top", color=INK, fontweight="bold"
         )
-
-    def _legend_entries(self) -> list[tuple[dict, str]]:
-        lang = self.lang
-        entries = []
-        for status in STATUSES:
-            style = STATUS_STYLES[status]
-            swatch = {"facecolor": style["legendFill"], "edgecolor": style["color"]}
-            if status == "contested":
-                swatch |= {"hatch": CONTESTED_HATCH, "hatchcolor": style["color"]}
-            entries.append((swatch, t(f"status.{status}", lang)))
-        entries.append(
-            (
-                {"facecolor": STATUS_STYLES["opposition"]["legendPaleFill"], "hatch": LOW_HATCH,
-                 "hatchcolor": LOW_HATCH_COLOUR, "edgecolor": STATUS_STYLES["opposition"]["color"]},
-                t("media.low_confidence", lang),
-            )
-        )  # fmt: skip
-        entries.append(
-            ({"facecolor": MAP_BACKGROUND, "edgecolor": INK, "linestyle": (0, (0.6, 2.2)), "linewidth": 2.5},
-             t("map_legend.approximate", lang))
-        )  # fmt: skip
-        entries.append(({"line": FRONTLINE_STYLE["color"]}, t("map_legend.frontline", lang)))
-        if self.compare_from is not None:
-            entries.append(
-                ({"facecolor": "none", "edgecolor": CHANGED_OUTLINE, "linewidth": 3.5},
-                 t("legend.changed", lang, date=date_text(self.compare_from, lang))))  # fmt: skip
-        return entries
-
-    def _draw_legend(self) -> None:
-        layout, box = self.layout, self.layout.legend
-        entries = self._legend_entries()
-        columns = layout.legend_columns
-        rows = math.ceil(len(entries) / columns)
-        row_h = min(layout.px(LEGEND_PX * 1.6), box.height / rows)
-        swatch, gap = layout.px(LEGEND_PX * 1.1), layout.px(10)
-        font_px = layout.px(LEGEND_PX * 0.82)
-        longest = [max(len(label) for _, label in entries[c * rows : (c + 1) * rows]) for c in range(columns)]
-        # each column as wide as its longest label; the type shrinks if they do not fit side by side
-        room = box.width - columns * (swatch + 2 * gap)
-        font_px = min(font_px, room / (sum(longest) * GLYPH_WIDTH))
-        widths = [swatch + 2 * gap + n * font_px * GLYPH_WIDTH for n in longest]
-        spare = (box.width - sum(widths)) / max(1, columns - 1) if columns > 1 else 0
-        lefts = [sum(widths[:c]) + c * spare for c in range(columns)]
-        ax = self.figure.add_axes(self._fig_box(box))
-        ax.set_axis_off()
-        ax.set_xlim(0, box.width)
-        ax.set_ylim(0, box.height)
-        for index, (style, label) in enumerate(entries):
-            column, row = index // rows, index % rows
-            y = box.height - (row + 1) * row_h + (row_h - swatch) / 2
-            sx = box.width - lefts[column] - swatch if self.rtl else lefts[column]
-            if "line" in style:
-                ax.plot([sx, sx + swatch], [y + swatch / 2] * 2, color="white", linewidth=self._pt(6.6))
-                ax.plot([sx, sx + swatch], [y + swatch / 2] * 2, color=style["line"], linewidth=self._pt(3))
-            else:
-                style = dict(style)
-                hatch_colour = style.pop("hatchcolor", None)
-                width = style.pop("linewidth", 1.0)
-                patch = Rectangle((sx, y), swatch, swatch, linewidth=self._pt(width), **style)
-                if hatch_colour:
-                    patch.set_hatchcolor(hatch_colour)
-                    patch.set_hatch_linewidth(self._pt(2.0))
-                ax.add_patch(patch)
-            tx = sx - gap if self.rtl else sx + swatch + gap
-            ax.text(
-                tx,
-                y + swatch / 2,
-                label,
-                fontsize=font_px * PT_PER_PX,
-                family=FONT_FAMILY,
-                ha="right" if self.rtl else "left",
-                va="center",
-                color=INK,
-                clip_on=False,
-            )
 
     def _draw_credits(self) -> None:
         box = self.layout.credits

@@ -30,11 +30,12 @@ from components.events_list import event_lines, render_events
 from components.guard import contained
 from components.legend import render_legend
 from components.map_view import MapOptions, MapState, render_map
+from components.media_export import render_media_export
 from components.page import render_language_switch, render_page_setup
 from components.proposals_page import maintainer_page_enabled, proposals_file, render_proposals_page
 from components.quality_view import quality_texts, render_quality
 from components.search_box import render_search_box
-from components.share_link import render_share_link
+from components.share_link import render_share_link, share_url
 from components.text import data_text, md_text
 from components.timeline_chart import render_timeline_chart
 from components.url_state import read_compare_from_url, read_view_from_url, url_changed_elsewhere, write_view_to_url
@@ -56,6 +57,7 @@ from geo.dates import day_number
 from geo.export import write_comparison_csv
 from geo.quality import low_support_days
 from geo.theatre import count_statuses
+from mapmedia.service import PageMedia
 from mapui.i18n import DEFAULT_LANGUAGE, language, t
 
 EVENT_WINDOW_DAYS = 30
@@ -405,10 +407,18 @@ def show_panel_column(prepared: Prepared, view: ViewState, date: dt.date, from_d
             lambda: event_lines(theatre.events_near(date, days=EVENT_WINDOW_DAYS), date=date, lang=lang),
         )
         render_events(lines, targets, date=date, window_days=EVENT_WINDOW_DAYS, lang=lang, jump=jump_to)
+    params = view_params(theatre, date, district_id, from_date, lang=lang, embed=False)
     with contained("share", lang=lang):
-        render_share_link(view_params(theatre, date, district_id, from_date, lang=lang, embed=False), lang=lang)
+        render_share_link(params, lang=lang)
     with contained("downloads", lang=lang):
         render_downloads(day_downloads(theatre, date, lang), lang=lang)
+    with contained("media", lang=lang):  # the view as an image, the range as a time-lapse
+        first, last = sorted((from_date, date)) if from_date else (theatre.meta.start_date, theatre.meta.end_date)
+        link = share_url(
+            st.context.url or "", view_params(theatre, date, district_id, from_date, lang=lang, embed=False)
+        )
+        media = PageMedia(theatre, date, first, last, lang, district_id, compare_from=from_date, link=link)
+        render_media_export(media, lang=lang)
 
 
 def attribution(theatre: Theatre, lang: str) -> None:

@@ -52,6 +52,7 @@ def main() -> None:
             ["cold.py", "--sizes", "aleppo", "--no-nginx"],
             ["floor.py", "--runs", "1", "--no-nginx"],
             ["propose.py"],
+            ["timelapse.py", "--quick"],
         ]
     else:
         runs = [
@@ -62,6 +63,7 @@ def main() -> None:
             ["cold.py", "--sizes", "aleppo,10000"],
             ["floor.py"],
             ["propose.py"],
+            ["timelapse.py"],
         ]
     print(f"Machine: {machine()}\n", flush=True)
     for run in runs:

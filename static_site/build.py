@@ -30,6 +30,7 @@ import struct
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -69,8 +70,9 @@ def _json(value) -> str:
 FRONTLINE_FILE = "data/frontline.json"
 
 
-def site_config(theatre: Theatre) -> dict:
-    """What the site's script needs besides the shapes and timelines."""
+def site_config(theatre: Theatre, *, timelapse: bool = False) -> dict:
+    """What the site's script needs besides the shapes and timelines (``timelapse``: the site
+    offers a time-lapse file for download)."""
     meta = theatre.meta
     return {
         "title": meta.title,
@@ -98,6 +100,7 @@ def site_config(theatre: Theatre) -> dict:
             "dayCsv": download_name(theatre, DATE_PLACEHOLDER, ".csv"),
             "dayGeojson": download_name(theatre, DATE_PLACEHOLDER, ".geojson"),
             "changes": download_name(theatre, "changes", ".csv"),
+            "timelapse": download_name(theatre, "timelapse", ".mp4") if timelapse else "",
         },
         "datePlaceholder": DATE_PLACEHOLDER,
         "changeChunk": CHANGE_CHUNK,
@@ -286,6 +289,7 @@ def write_site(
     *,
     vendor_leaflet: Path | bool | None = None,
     inline: bool | None = None,
+    timelapse: Callable[[Theatre, Path], object] | None = None,
 ) -> Path:
     """Write the static site of ``theatre`` to ``out`` and return the folder.
 
@@ -301,6 +305,9 @@ def write_site(
     inline : bool or None
         Whether the first paint's data is also written into the page (its files are written
         either way). ``None``: where it adds up to at most ``INLINE_LIMIT`` bytes.
+    timelapse : callable, optional
+        Writes a time-lapse of ``theatre`` to the path it is given (an MP4), which the page
+        then offers for download; the command line passes ``mapmedia``'s.
 
     Raises
     ------
@@ -328,7 +335,7 @@ def write_site(
         else:
             leaflet_css = ""
             leaflet_base = LEAFLET_CDN
-        config = site_config(theatre)
+        config = site_config(theatre, timelapse=timelapse is not None)
         first = first_paint_files(theatre)
         if inline is None:
             inline = sum(len(content) for content in first.values()) <= INLINE_LIMIT
@@ -346,6 +353,8 @@ def write_site(
             (data / f"changes-{number}.json").write_text(_json(chunk), encoding="utf-8")
         with open(data / config["downloads"]["changes"], "w", encoding="utf-8", newline="") as log:
             write_change_log_csv(theatre, log)
+        if timelapse is not None:
+            timelapse(theatre, data / config["downloads"]["timelapse"])
         (staging / _MARKER).write_text(f"data version {theatre.version}\n", encoding="utf-8")
         if out.exists():
             shutil.rmtree(out)

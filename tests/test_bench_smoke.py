@@ -23,6 +23,7 @@ def test_benchmarks_run_at_the_smallest_size():
     assert re.search(r"\|\s+130 \|\s+13,000 \|\s+\d+ \|", out)  # playback frames per second (bench/playback.py)
     assert re.search(r"\|\s+130 \|\s+13,000 \|\s+\d+ \|", out)  # the static site's row
     assert re.search(r"\|\s+Aleppo \|\s+warm \|", out)  # cold start with the cache
+    assert re.search(r"\|\s+Aleppo \|\s+\d+ \|\s+week \|\s+mp4 \|\s+\d+ \|", out)  # bench/timelapse.py
     for page in ("one line of text", "a Folium map of the shapes", "the dashboard"):  # bench/floor.py
         assert re.search(rf"\|\s+{page} \|\s+direct \|\s+\d+ \|\s+\d+ \|", out)
     assert re.search(r"\|\s+all \|\s+confidence ≥ 0.5 \|\s+[\d.]+ \|\s+[\d.]+ \|", out)  # bench/propose.py

@@ -43,7 +43,11 @@ FAMILIES = {
 }
 SOURCES = [
     ROOT / "dashboard.py",
-    *(path for package in ("mapui", "components", "static_site") for path in sorted((ROOT / package).glob("*.py"))),
+    *(
+        path
+        for package in ("mapui", "components", "static_site", "mapmedia")
+        for path in sorted((ROOT / package).glob("*.py"))
+    ),
 ]
 
 

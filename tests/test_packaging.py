@@ -98,6 +98,7 @@ def declared_distributions(*groups: list[str]) -> set[str]:
                 "mapui",
                 "components",
                 "static_site",
+                "mapmedia",
                 "frontlines",
                 "dashboard.py",
                 "dashboard_resources.py",

@@ -373,6 +373,12 @@
     var changes = /** @type {HTMLAnchorElement} */ ($("download-changes"));
     changes.href = "data/" + data.config.downloads.changes;
     changes.setAttribute("download", data.config.downloads.changes);
+    if (data.config.downloads.timelapse) {
+      var clip = /** @type {HTMLAnchorElement} */ ($("download-timelapse"));
+      clip.href = "data/" + data.config.downloads.timelapse;
+      clip.setAttribute("download", data.config.downloads.timelapse);
+      clip.hidden = false;
+    }
     $("version-line").textContent = "Data version " + data.config.version + (data.config.licence ? ", licence " + data.config.licence : "") + ".";
   }
 

@@ -23,7 +23,7 @@ from components.date_box import render_date_box
 from components.date_controls import render_date_controls
 from components.day_summary import render_day_summary
 from components.district_list import render_district_list
-from components.district_panel import history_table, render_district_panel, render_no_selection
+from components.district_panel import latest_history, render_district_panel, render_no_selection
 from components.downloads import day_downloads, render_downloads
 from components.embed import hide_chrome
 from components.events_list import event_lines, render_events
@@ -129,6 +129,10 @@ def select_district_from_list(district_id: str) -> None:
 def find_district(district_id: str) -> None:
     """A district picked in the search box: open its panel and centre the map on it."""
     view_state().centre_on(district_id)
+
+
+def show_more_history() -> None:
+    view_state().show_more_history()
 
 
 def clear_district() -> None:
@@ -381,9 +385,10 @@ def show_panel_column(prepared: Prepared, view: ViewState, date: dt.date, from_d
             render_changes(comparison, csv=csv.getvalue(), lang=lang)
     with contained("district_panel", lang=lang):
         if district_id:
-            history = prepared.memo.get(
-                ("history", district_id, lang),
-                lambda: history_table(theatre.history(district_id), lang=lang, cite=theatre.citations),
+            rows = view.history_rows
+            history, earlier = prepared.memo.get(
+                ("history", district_id, lang, rows),
+                lambda: latest_history(theatre, district_id, rows=rows, lang=lang),
             )
             render_district_panel(
                 theatre.district_at(district_id, date),
@@ -398,6 +403,8 @@ def show_panel_column(prepared: Prepared, view: ViewState, date: dt.date, from_d
                     (layer.meta, layer.district_counts(theatre.require_district(district_id), date))
                     for layer in theatre.layers
                 ],
+                earlier=earlier,
+                on_more=show_more_history,
             )
         else:
             render_no_selection(lang=lang)

@@ -11,6 +11,7 @@ import streamlit as st
 from components.text import data_text, html_block, html_text, md_link, md_text, render_html, source_links
 from geo.confidence import ConfidenceBasis
 from geo.statuses import STATUSES
+from geo.theatre import Theatre
 from geo.urls import host_of
 from mapui.i18n import date_text, t
 from mapui.palette import STATUS_STYLES
@@ -142,6 +143,13 @@ def history_table(history: pd.DataFrame, *, lang: str, cite: Cite = _no_citation
     return "\n".join(lines)
 
 
+def latest_history(theatre: Theatre, district_id: str, *, rows: int, lang: str) -> tuple[str | None, int]:
+    """The district's latest ``rows`` changes as :func:`history_table`, and how many earlier ones
+    are left out."""
+    history = theatre.history(district_id)
+    return history_table(history.tail(rows), lang=lang, cite=theatre.citations), max(len(history) - rows, 0)
+
+
 def render_district_panel(
     district: dict,
     history: str | None,
@@ -153,6 +161,8 @@ def render_district_panel(
     borders: dict[str, list[str]] | None = None,
     names: dict[str, str] | None = None,
     evidence: list[tuple[dict, dict[str, int]]] | None = None,
+    earlier: int = 0,
+    on_more: Callable[[], None] | None = None,
 ) -> None:
     """Show one district. ``district`` is a row of ``Theatre.district_at``; every text from it is
     escaped; ``history`` is :func:`history_table`'s.
@@ -161,6 +171,8 @@ def render_district_panel(
     (:meth:`geo.Theatre.citations`); without it sources are plain links. ``borders`` is
     ``Theatre.bordering_sides`` (ids named through ``names``); ``evidence`` one
     ``(layer metadata, counts by category)`` per evidence layer (``EvidenceLayer.district_counts``).
+    ``history`` may hold only the latest changes: ``earlier`` counts those left out, and a button
+    calls ``on_more()`` to show more of them (a district with thousands of changes stays quick).
     """
     with st.container(key=f"panel-of-{district['district_id']}"):  # found by components/assets/page.js
         arabic_first = lang == "ar" and bool(district["name_ar"])
@@ -215,6 +227,8 @@ def render_district_panel(
         else:
             with st.container(key="history"):
                 st.markdown(f"### {t('panel.history', lang)}\n\n{history}", unsafe_allow_html=True)
+            if earlier and on_more is not None:
+                st.button(t("panel.history_earlier", lang, count=earlier), key="history-earlier", on_click=on_more)
         st.button(t("panel.close", lang), key="close-district", on_click=on_close)
 
 

@@ -19,6 +19,8 @@ from geo.version import changed_since
 from mapui.i18n import t
 
 KEY = "view"
+#: How many of a district's changes its panel shows at first, the latest; more on request.
+HISTORY_PAGE = 50
 
 
 @dataclass
@@ -41,17 +43,27 @@ class ViewState:
     reveal: dict | None = None
     #: the view has been drawn once (a new page's charts wait for the map's first drawing)
     shown: bool = False
+    #: how many of the selected district's latest changes its panel shows
+    history_rows: int = HISTORY_PAGE
 
     def select(self, district_id: str | None, *, reveal: bool = False, focus_panel: bool = False) -> None:
         """Select a district (None: none); ``reveal`` brings its panel into view on a phone."""
+        if district_id != self.district:
+            self.history_rows = HISTORY_PAGE
         self.district = district_id
         if district_id is not None and reveal:
             self.reveal = {"district": district_id, "focus": focus_panel}
 
     def centre_on(self, district_id: str) -> None:
         """Select a district and centre the map on it (a new token, so the map moves once)."""
+        if district_id != self.district:
+            self.history_rows = HISTORY_PAGE
         self.district = district_id
         self.focus = (district_id, (self.focus or ("", 0))[1] + 1)
+
+    def show_more_history(self) -> None:
+        """Show the next page of the selected district's earlier changes."""
+        self.history_rows += HISTORY_PAGE
 
 
 def current() -> ViewState | None:

@@ -434,3 +434,30 @@ def test_memory_is_collected_in_the_background_not_after_every_run(monkeypatch):
     assert len([t for t in threading.enumerate() if t.name == "frontlines-gc"]) == 1
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["runner"]["postScriptGC"] is False
+
+
+def test_a_district_with_many_changes_shows_its_latest_and_more_on_request(monkeypatch, tmp_path):
+    import datetime as dt
+
+    first = dt.date(2020, 1, 2)
+    changes = [
+        {
+            "date": (first + dt.timedelta(days=2 * n)).isoformat(),
+            "district_id": "north-east",
+            "status": ("opposition", "government")[n % 2],
+            "note": f"change number {n}",
+            "source_url": "https://example.org/a",
+        }
+        for n in range(120)
+    ]
+    at = app(monkeypatch, write_theatre(tmp_path / "t", changes=changes), date="2020-12-31", district="north-east")
+
+    def shown() -> list[int]:  # the history's rows (the panel also quotes the latest change's note)
+        return sorted({int(n) for n in re.findall(r"change number (\d+)", markdown_text(at))})
+
+    assert shown() == list(range(70, 120))  # the latest 50, in date order
+    assert at.button(key="history-earlier").label == "Show earlier changes (70 not shown)"
+    at.button(key="history-earlier").click().run()
+    assert shown() == list(range(20, 120))
+    at.button(key="history-earlier").click().run()
+    assert shown() == list(range(120)) and [b for b in at.button if b.key == "history-earlier"] == []

@@ -14,7 +14,9 @@
   var data = { changeAt: null };
   var chunks = {};
   var indexOf = {};
-  var current = { day: null, district: null, embed: false };
+  // A district's panel shows its latest HISTORY_PAGE changes, more on request (as the dashboard's).
+  var HISTORY_PAGE = 50;
+  var current = { day: null, district: null, embed: false, historyRows: HISTORY_PAGE };
   var commitTimer = null;
   var frontlines = null;
   mark("script");
@@ -251,7 +253,9 @@
       line.appendChild(document.createTextNode(" since " + (row.source_url ? row.since : "the start of the record")));
       panel.appendChild(line);
       panel.appendChild(el("h3", "Control history"));
-      var changes = D.history(data, index);
+      var all = D.history(data, index);
+      var earlier = Math.max(all.length - current.historyRows, 0);
+      var changes = all.slice(earlier);
       if (!changes.length) {
         panel.appendChild(el("p", "No change of control is recorded for this district: it keeps the theatre's initial status throughout."));
       } else {
@@ -273,6 +277,15 @@
           tr.appendChild(sources);
         });
         panel.appendChild(table);
+        if (earlier) {
+          var more = el("button", "Show earlier changes (" + earlier + " not shown)", "history-earlier");
+          more.type = "button";
+          more.addEventListener("click", function () {
+            current.historyRows += HISTORY_PAGE;
+            renderPanel();
+          });
+          panel.insertBefore(more, table);
+        }
       }
       var close = el("button", "Close details", "close-district");
       close.type = "button";
@@ -317,6 +330,9 @@
   }
 
   function select(id) {
+    if (id !== current.district) {
+      current.historyRows = HISTORY_PAGE;
+    }
     current.district = id;
     frontlines.apply(T.codesAt(data.timeline, current.day, data.config.format), id, T.isoOf(current.day));
     renderPanel();

@@ -259,3 +259,35 @@ def test_the_district_in_the_tab_order_is_the_first_by_name_or_the_links(page, s
     in_tab_order = page.locator('path.district[tabindex="0"]')
     assert in_tab_order.count() == 1
     assert in_tab_order.get_attribute("aria-label").split(":")[0] == first
+
+
+def test_a_district_with_many_changes_shows_its_latest_and_more_on_request(page, tmp_path):
+    import datetime as dt
+
+    from synthetic import write_theatre
+
+    first = dt.date(2020, 1, 2)
+    changes = [
+        {
+            "date": (first + dt.timedelta(days=2 * n)).isoformat(),
+            "district_id": "north-east",
+            "status": ("opposition", "government")[n % 2],
+            "note": f"change number {n}",
+            "source_url": "https://example.org/a",
+        }
+        for n in range(120)
+    ]
+    folder = write_site(load_theatre(write_theatre(tmp_path / "t", changes=changes)), tmp_path / "site")
+    server = StaticServer(folder)
+    try:
+        open_site(page, f"{server.url}/?date=2020-12-31&district=north-east")
+        rows = page.locator("#panel table.history tr")
+        rows.nth(50).wait_for()  # the header and the latest 50
+        assert rows.count() == 51 and "change number 70" in rows.nth(1).inner_text()
+        page.get_by_role("button", name="Show earlier changes (70 not shown)").click()
+        page.wait_for_function("document.querySelectorAll('#panel table.history tr').length === 101")
+        page.get_by_role("button", name="Show earlier changes (20 not shown)").click()
+        page.wait_for_function("document.querySelectorAll('#panel table.history tr').length === 121")
+        assert page.locator("#panel button.history-earlier").count() == 0
+    finally:
+        server.stop()

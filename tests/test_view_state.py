@@ -96,4 +96,17 @@ def test_the_view_state_is_a_plain_dataclass():
         "focus",
         "reveal",
         "shown",
+        "history_rows",
     }
+
+
+def test_choosing_another_district_starts_its_history_at_the_first_page():
+    from components.view_state import HISTORY_PAGE
+
+    view = ViewState(district="north-east", initial_date=END, embed=False, date_range=(START, END))
+    view.show_more_history()
+    assert view.history_rows == 2 * HISTORY_PAGE
+    view.select("north-east")
+    assert view.history_rows == 2 * HISTORY_PAGE  # the same district keeps its page
+    view.centre_on("south-west")
+    assert view.history_rows == HISTORY_PAGE

@@ -205,8 +205,9 @@
       if (i) {
         box.appendChild(document.createTextNode(" · "));
       }
-      if (/^https?:\/\//.test(url)) {
-        var a = el("a", new URL(url).hostname.replace(/^www\./, ""));
+      var label = /^https?:\/\//.test(url) ? D.hostLabel(url) : null;
+      if (label) {
+        var a = el("a", label);
         a.href = url;
         a.rel = "noopener";
         a.target = "_blank";

@@ -188,6 +188,16 @@
     return index >= 0 && index < changeDays.length ? changeDays[index] : null;
   }
 
+  /** How a source link is labelled: its host without "www.", or null where the browser cannot parse
+   * it (validation accepts no such URL: tests/url_host_cases.json holds the two to that). */
+  function hostLabel(url) {
+    try {
+      return new URL(url).hostname.replace(/^www\./, "") || null;
+    } catch {
+      return null;
+    }
+  }
+
   /** A download's file name for a day, from the names static_site.build wrote with a placeholder date. */
   function downloadName(config, template, iso) {
     return template.replace(config.datePlaceholder, iso);
@@ -201,6 +211,7 @@
     history: history,
     toCsv: toCsv,
     spreadsheetCell: spreadsheetCell,
+    hostLabel: hostLabel,
     stateGeojson: stateGeojson,
     nearestChange: nearestChange,
     downloadName: downloadName,

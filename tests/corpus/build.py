@@ -549,6 +549,20 @@ case(
 )
 
 
+# ---- hosts a browser would not parse -------------------------------------------------------------
+case(
+    "sources-host-five-numbers",
+    "sources.csv row 2: url was 'https://1.2.3.4.5/x' but is expected to be one http(s) URL",
+)(lambda f: (f / "sources.csv").write_text(SOURCES.replace("https://example.org/a", "https://1.2.3.4.5/x")))
+case(
+    "sources-host-empty-punycode", "sources.csv row 2: url was 'https://xn--/x' but is expected to be one http(s) URL"
+)(lambda f: (f / "sources.csv").write_text(SOURCES.replace("https://example.org/a", "https://xn--/x")))
+case(
+    "changes-host-right-to-left",
+    "changes.csv row 2: source_url has ['https://moc.sretuer\\u202e/x'], expected http(s) URLs",
+)(with_change("2020-03-01,north-east,opposition,taken,https://moc.sretuer\u202e/x,wire-a,high"))
+
+
 def build(out: Path = HERE) -> None:
     for name, (edit, expect) in CASES.items():
         folder = out / name

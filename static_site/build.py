@@ -54,6 +54,21 @@ from mapui.palette import FILL_OPACITY, styles_in_code_order
 
 TEMPLATE = Path(__file__).with_name("template")
 LEAFLET_VERSION = "1.9.3"
+#: Subresource Integrity of Leaflet's files on the CDN (the npm package's bytes; a test recomputes them):
+#: a CDN that served other bytes would not run in the reader's browser.
+LEAFLET_INTEGRITY = {
+    "leaflet.js": "sha384-okbbMvvx/qfQkmiQKfd5VifbKZ/W8p1qIsWvE1ROPUfHWsDcC8/BnHohF7vPg2T6",
+    "leaflet.css": "sha384-o/2yZuJZWGJ4s/adjxVW71R+EO/LyCwdQfP5UWSgX/w87iiTXuvDZaejd3TsN7mf",
+}
+#: The page's Content-Security-Policy: scripts from the page's own host and Leaflet's CDN only, no
+#: inline script, images from the page, its downloads and the tile server; nothing framed or posted.
+TILE_HOSTS = "https://*.tile.openstreetmap.org"
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self' https://cdn.jsdelivr.net; "
+    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
+    f"img-src 'self' data: blob: {TILE_HOSTS}; connect-src 'self'; media-src 'self' blob:; "
+    "object-src 'none'; base-uri 'none'; form-action 'none'"
+)
 LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
 _MARKER = ".frontlines-site"  # a written site; only such a folder is ever replaced
 DATE_PLACEHOLDER = "0000-00-00"  # in download file names, replaced by the day in the browser
@@ -211,8 +226,16 @@ def _page(theatre: Theatre, leaflet_base: str, config: dict, inline: dict[str, b
         ]
         + [f'  <link rel="preload" href="{name}" as="fetch" crossorigin="anonymous">' for name in fetched]
     )
-    tags = [] if leaflet_css else [f'  <link rel="stylesheet" href="{leaflet_base}/leaflet.css">']
-    tags += [f'  <script defer src="{src}"></script>' for src in (f"{leaflet_base}/leaflet.js", SCRIPT_FILE)]
+    cdn = leaflet_base == LEAFLET_CDN
+
+    def checked(name: str) -> str:  # the CDN's files run only with the bytes the integrity names
+        return f' integrity="{LEAFLET_INTEGRITY[name]}" crossorigin="anonymous"' if cdn else ""
+
+    tags = [f'  <meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">']
+    if not leaflet_css:
+        tags.append(f'  <link rel="stylesheet" href="{leaflet_base}/leaflet.css"{checked("leaflet.css")}>')
+    tags.append(f'  <script defer src="{leaflet_base}/leaflet.js"{checked("leaflet.js")}></script>')
+    tags.append(f'  <script defer src="{SCRIPT_FILE}"></script>')
     styles = "\n".join(
         [
             leaflet_css,

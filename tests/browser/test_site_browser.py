@@ -7,6 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from test_share_browser import check_downloads
 
+from frontlines_dev.assets import offline_context
 from frontlines_dev.server import ROOT
 from frontlines_dev.static_server import StaticServer
 from geo import load_theatre
@@ -14,6 +15,16 @@ from mapui.map_scripts import map_library
 from static_site.build import FIRST_PAINT_FILES, write_site
 
 ALEPPO = ROOT / "data" / "aleppo"
+
+
+@pytest.fixture
+def page(browser):
+    """As conftest's, but past the site's Content-Security-Policy, which refuses the string
+    evaluation Playwright's waits use (the policy itself is tested with a page of its own)."""
+    context = offline_context(browser, viewport={"width": 1400, "height": 1000}, bypass_csp=True)
+    page = context.new_page()
+    yield page
+    context.close()
 
 
 @pytest.fixture(scope="session")
@@ -291,3 +302,41 @@ def test_a_district_with_many_changes_shows_its_latest_and_more_on_request(page,
         assert page.locator("#panel button.history-earlier").count() == 0
     finally:
         server.stop()
+
+
+def test_the_site_runs_under_its_content_security_policy_with_leaflet_checked(browser, site):
+    """The page's policy is in force (no inline script, scripts from itself and the CDN only) and
+    nothing the site does breaks it; the CDN's Leaflet runs only with the bytes its integrity names."""
+    import base64
+    import hashlib
+
+    from frontlines_dev.assets import ASSETS, ensure_packages
+    from static_site.build import LEAFLET_INTEGRITY
+
+    ensure_packages()
+    for name, integrity in LEAFLET_INTEGRITY.items():
+        digest = hashlib.sha384((ASSETS / "leaflet-1.9.3" / "dist" / name).read_bytes()).digest()
+        assert integrity == "sha384-" + base64.b64encode(digest).decode("ascii"), name
+    context = offline_context(browser, viewport={"width": 1400, "height": 1000})  # the policy in force
+    page = context.new_page()
+    try:
+        page.add_init_script(
+            "window.__violations = []; document.addEventListener('securitypolicyviolation',"
+            " (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        page.goto(f"{site.url}/?date=2016-10-07&district=bustan-al-basha")
+        page.get_by_role("heading", name="Bustan al-Basha").wait_for()  # the map and the panel ran
+        page.locator("path.district-bustan-al-basha").wait_for(state="attached")
+        page.keyboard.press("Tab")
+        assert page.evaluate("window.__violations") == []
+        inline_ran = page.evaluate(
+            "(() => { const s = document.createElement('script'); s.textContent = 'window.__inline = true';"
+            " document.head.appendChild(s); return window.__inline === true })()"
+        )
+        assert inline_ran is False  # an injected inline script does not run
+        page.wait_for_timeout(100)  # the violation event is dispatched after the script is refused
+        assert [v.split(" ")[0] for v in page.evaluate("window.__violations")] == ["script-src-elem"]
+        html = page.content()
+        assert 'http-equiv="Content-Security-Policy"' in html and 'integrity="sha384-' in html
+    finally:
+        context.close()

@@ -77,7 +77,7 @@ def test_compose_runs_two_replicas_behind_the_tested_nginx_configuration():
     ):
         assert needed in filled
     for replica in ("app1:8501", "app2:8501"):
-        assert f"server {replica};" in filled
+        assert f"server {replica} max_fails=1 fail_timeout=10s;" in filled
     assert set(nginx["depends_on"]) == set(apps)
 
 
@@ -96,3 +96,16 @@ def test_the_proxy_image_holds_the_bundle_of_the_replicas_own_streamlit():
     assert copy is not None
     assert copy.group(1) == f"/usr/local/lib/python{python.group(1)}/site-packages/streamlit/static/static"
     assert copy.group(2) == env["FRONTLINES_STREAMLIT_STATIC"]
+
+
+def test_the_nginx_configuration_limits_clients_and_fails_over_a_replica_that_fails():
+    text = TEMPLATE.read_text()
+    assert text.count("max_fails=1 fail_timeout=10s") == 2  # each replica
+    assert re.search(r"^limit_req_zone \$binary_remote_addr zone=frontlines_app:\d+m rate=\d+r/s;$", text, re.M)
+    assert "limit_req zone=frontlines_app" in text and "client_max_body_size 2m;" in text
+    # every location that sets headers sets the security headers too (add_header does not inherit)
+    locations = re.split(r"\n    location ", text)[1:]
+    for location in locations:
+        if "add_header" in location:
+            assert "add_header X-Content-Type-Options nosniff always;" in location, location.splitlines()[0]
+            assert "add_header Referrer-Policy strict-origin-when-cross-origin always;" in location

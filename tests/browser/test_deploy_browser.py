@@ -64,7 +64,9 @@ def replicas(tmp_path_factory):
 def test_share_links_through_nginx_and_a_replica_restart(page, replicas):
     proxy, apps = replicas
     url = f"http://localhost:{proxy.port}/{BASE}/?date=2016-10-05&map=13/36.20500/37.16000"
-    page.goto(url)
+    response = page.goto(url)
+    assert response is not None and response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
     frame = map_frame(page, timeout_s=60)
     # the map paints; static files come through the sub-path
     assert status_of(frame, "bustan-al-basha") == "opposition"

@@ -68,6 +68,15 @@ for _style in STATUS_STYLES.values():
 
 
 def styles_in_code_order(labels: dict[str, str] | None = None) -> list[dict]:
-    """Styles indexed like ``STATUSES``, for the map's script, each with its ``label``
-    from ``labels`` (status -> text in the interface language) when given."""
-    return [dict(STATUS_STYLES[s], status=s, label=(labels or {}).get(s, s)) for s in STATUSES]
+    """Styles indexed like ``STATUSES``, for the map's script and the static site, each with its
+    ``label`` from ``labels`` (status -> text in the interface language) when given and the
+    ``textColor`` a badge of that status writes in (:func:`text_colour_on` its fill)."""
+    return [
+        dict(
+            STATUS_STYLES[s],
+            status=s,
+            label=(labels or {}).get(s, s),
+            textColor=text_colour_on(STATUS_STYLES[s]["fillColor"]),
+        )
+        for s in STATUSES
+    ]

@@ -42,3 +42,10 @@ def test_legend_swatches_are_the_colours_the_map_draws_over_its_tiles():
         # the paler swatch is a paler version of its own colour, not one grey for all
         assert relative_luminance(style["legendPaleFill"]) > relative_luminance(style["legendFill"])
     assert len({style["legendPaleFill"] for style in STATUS_STYLES.values()}) == len(STATUS_STYLES)
+
+
+def test_every_status_style_names_a_badge_text_colour_that_reads():
+    from mapui.palette import contrast_ratio, styles_in_code_order
+
+    for style in styles_in_code_order():
+        assert contrast_ratio(style["textColor"], style["fillColor"]) >= 4.5, style["status"]

@@ -38,6 +38,8 @@ interface FrontlinesStyle {
   fillColor: string;
   color: string;
   dashArray: string | null;
+  /** black or white, whichever contrasts more with fillColor (a badge's text) */
+  textColor: string;
 }
 
 /** The status-character bases (geo.statuses.STATUS_CHAR_BASES). */

@@ -195,7 +195,7 @@
     var style = styleOf(status);
     var span = el("span", style.label, "status-badge status-" + status);
     span.style.background = style.fillColor;
-    span.style.color = ["government", "isil", "opposition"].indexOf(status) >= 0 ? "#fff" : "#000";
+    span.style.color = style.textColor; // black or white, whichever contrasts more (mapui.palette)
     return span;
   }
 

@@ -340,3 +340,25 @@ def test_the_site_runs_under_its_content_security_policy_with_leaflet_checked(br
         assert 'http-equiv="Content-Security-Policy"' in html and 'integrity="sha384-' in html
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("size", [(1400, 1000), (390, 844)], ids=["desktop", "phone"])
+def test_axe_finds_no_serious_or_critical_violation_on_the_site_with_a_district_open(browser, site, size):
+    from frontlines_dev.assets import axe_source
+
+    context = offline_context(browser, viewport={"width": size[0], "height": size[1]}, bypass_csp=True)
+    page = context.new_page()
+    try:
+        open_site(page, f"{site.url}/?date=2016-10-07&district=bustan-al-basha")
+        page.get_by_role("heading", name="Bustan al-Basha").wait_for()
+        tall = page.evaluate("document.documentElement.scrollHeight")
+        page.set_viewport_size({"width": size[0], "height": max(size[1], tall)})  # all of it on screen
+        page.add_script_tag(content=axe_source())
+        violations = page.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                 .map(v => v.id + ': ' + v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', '))"""
+        )
+        assert violations == []
+    finally:
+        context.close()

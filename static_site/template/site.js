@@ -262,20 +262,26 @@
       } else {
         var table = el("table", null, "history");
         var head = table.insertRow();
-        ["Date", "Status", "What happened", "Confidence", "Sources"].forEach(function (h) {
+        var headings = ["Date", "Status", "What happened", "Confidence", "Sources"];
+        headings.forEach(function (h) {
           head.appendChild(el("th", h));
         });
+        // each cell names its column: on a phone the rows are cards, one line per cell (site.css)
+        var cell = function (tr, column, child) {
+          var td = typeof child === "string" ? el("td", child) : el("td");
+          if (typeof child !== "string") {
+            td.appendChild(child);
+          }
+          td.setAttribute("data-label", headings[column]);
+          tr.appendChild(td);
+        };
         changes.forEach(function (c) {
           var tr = table.insertRow();
-          tr.appendChild(el("td", c.date + (c.date_precision === "day" ? "" : " (" + c.date_precision + ")")));
-          var status = el("td");
-          status.appendChild(badge(c.status));
-          tr.appendChild(status);
-          tr.appendChild(el("td", c.note || "—"));
-          tr.appendChild(el("td", c.confidence || "—"));
-          var sources = el("td");
-          sources.appendChild(sourceLinks(c.source_url));
-          tr.appendChild(sources);
+          cell(tr, 0, c.date + (c.date_precision === "day" ? "" : " (" + c.date_precision + ")"));
+          cell(tr, 1, badge(c.status));
+          cell(tr, 2, c.note || "—");
+          cell(tr, 3, c.confidence || "—");
+          cell(tr, 4, sourceLinks(c.source_url));
         });
         panel.appendChild(table);
         if (earlier) {
@@ -424,6 +430,30 @@
     });
   }
 
+  // The map's box settles after the page's layout (the panel stacks under the map on a phone,
+  // fonts arrive, the phone turns): the map is told its real size each time, and while the reader
+  // has not moved it, the city is fitted into the box again.
+  function followTheBox(map, fitted) {
+    var moved = !fitted;
+    var box = map.getContainer();
+    ["pointerdown", "wheel", "keydown", "touchstart"].forEach(function (kind) {
+      box.addEventListener(kind, function () { moved = true; }, { passive: true });
+    });
+    var width = box.clientWidth;
+    var height = box.clientHeight;
+    new ResizeObserver(function () {
+      if (box.clientWidth === width && box.clientHeight === height) {
+        return;
+      }
+      width = box.clientWidth;
+      height = box.clientHeight;
+      map.invalidateSize({ pan: false });
+      if (!moved && frontlines) {
+        frontlines.fitCity(false);
+      }
+    }).observe(box);
+  }
+
   function afterFirstView() {
     // The base map's tiles come from the network long after the districts are drawn: their
     // layer is laid out once the first view is, not before it.
@@ -466,6 +496,7 @@
         zoomControl: true,
       });
       L.control.scale().addTo(window.map);
+      followTheBox(window.map, !linked);
       mark("map");
       // the front line, names, legend (on the map) and evidence layers: data.config.overlays
       frontlines = window.FrontlinesMap.init(Object.assign({}, data.config.overlays, {

@@ -362,3 +362,30 @@ def test_axe_finds_no_serious_or_critical_violation_on_the_site_with_a_district_
         assert violations == []
     finally:
         context.close()
+
+
+def test_on_a_phone_the_city_fits_the_map_and_nothing_scrolls_sideways(browser, site):
+    context = offline_context(
+        browser, viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True, bypass_csp=True
+    )
+    page = context.new_page()
+    try:
+        open_site(page, f"{site.url}/?date=2016-10-07")
+        page.wait_for_function("window.frontlinesSite")  # the first view has settled
+        fits = """() => {
+            const box = map.getContainer();
+            const size = map.getSize();
+            return size.x === box.clientWidth && size.y === box.clientHeight
+                && map.getBounds().pad(0.02).contains(frontlines.layer.getBounds());
+        }"""
+        page.wait_for_function(fits)
+        sideways = "document.documentElement.scrollWidth - window.innerWidth"
+        assert page.evaluate(sideways) <= 0
+        page.evaluate("frontlinesSite.select('bustan-al-basha')")
+        page.get_by_role("heading", name="Bustan al-Basha").wait_for()
+        assert page.evaluate(sideways) <= 0  # the history is cards, its sources inside the screen
+        assert page.locator("#panel table.history td[data-label='Sources'] a").first.bounding_box()["x"] >= 0
+        page.set_viewport_size({"width": 844, "height": 390})  # the phone turns
+        page.wait_for_function(fits)
+    finally:
+        context.close()

@@ -277,7 +277,7 @@
         };
         changes.forEach(function (c) {
           var tr = table.insertRow();
-          cell(tr, 0, c.date + (c.date_precision === "day" ? "" : " (" + c.date_precision + ")"));
+          cell(tr, 0, D.preciseDate(c.date, c.date_precision));
           cell(tr, 1, badge(c.status));
           cell(tr, 2, c.note || "—");
           cell(tr, 3, c.confidence || "—");

@@ -97,6 +97,21 @@
       date.getUTCFullYear();
   }
 
+  /** A date from the data with the precision it has, as the dashboard writes it in English
+   * ("Jul 2016 (day unknown)", never an invented day); tests/precise_date_cases.json holds the two equal. */
+  function preciseDate(iso, precision) {
+    var parts = iso.split("-").map(Number);
+    var month = MONTHS[parts[1] - 1].slice(0, 3);
+    if (precision === "year") {
+      return parts[0] + " (month unknown)";
+    }
+    if (precision === "month") {
+      return month + " " + parts[0] + " (day unknown)";
+    }
+    var day = parts[2] + " " + month + " " + parts[0];
+    return precision === "days" ? day + " (over several days)" : day;
+  }
+
   /** Every district on a day: objects with config.stateColumns, in the order of the shapes. */
   function stateRows(data, day) {
     var latest = timelineApi.latestAt(data.timeline, day);
@@ -212,6 +227,7 @@
     toCsv: toCsv,
     spreadsheetCell: spreadsheetCell,
     hostLabel: hostLabel,
+    preciseDate: preciseDate,
     stateGeojson: stateGeojson,
     nearestChange: nearestChange,
     downloadName: downloadName,

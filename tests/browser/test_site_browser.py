@@ -121,6 +121,7 @@ def test_clicking_a_district_opens_its_history_with_sources(page, site):
     click_path(page, "hanano")
     page.get_by_role("heading", name="Hanano").wait_for()
     assert "Masaken Hanano, the largest rebel-held district" in page.inner_text("#panel")
+    assert "23 Jul 2012" in page.inner_text("#panel table.history")  # dates as the dashboard writes them
     assert page.locator("#panel a", has_text="seattletimes.com").count() >= 1
     page.wait_for_function("location.search.includes('district=hanano')")
     assert page.get_attribute("path.district-hanano", "stroke-width") == "4"

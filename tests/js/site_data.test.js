@@ -122,3 +122,10 @@ test("a cell a spreadsheet would run as a formula is written as text, as geo wri
   assert.equal(site.spreadsheetCell(-2), -2); // numbers are not text cells
   assert.equal(site.toCsv(["note"], [{ note: "=1+1" }]), "note\n'=1+1\n");
 });
+
+test("a date is written with the precision it has, as the dashboard writes it", () => {
+  const cases = JSON.parse(fs.readFileSync(path.join(__dirname, "..", "precise_date_cases.json"), "utf8")).cases;
+  for (const [iso, precision, written] of cases) {
+    assert.equal(site.preciseDate(iso, precision), written, iso + " " + precision);
+  }
+});

@@ -43,6 +43,7 @@ from components.view_state import ViewState, current, keep_valid, opened_view, r
 from dashboard_resources import (
     Prepared,
     data_directory,
+    last_good,
     last_prepared,
     library_paths,
     live_view_turn,
@@ -186,8 +187,13 @@ def show_page(directory: Path, lang: str) -> None:
             with st.spinner(t("app.loading", lang)):
                 prepared = prepare_and_remember(*key)
     except DataError as exc:
-        show_data_error(directory, exc, lang)
-        return
+        good = last_good(key[0], key[2])
+        if good is None:
+            show_data_error(directory, exc, lang)
+            return
+        # the files broke under a running server: the last version that validated, with a notice
+        st.warning(t("notice.data_broken", lang, count=len(exc.errors), version=good.theatre.version))
+        prepared = good
     theatre = prepared.theatre
     view = start_session(theatre, lang)
 

@@ -25,6 +25,7 @@ import streamlit as st
 from components.map_view import library_payloads
 from components.static_files import kept_published, publish_payloads, static_serving_enabled
 from components.view_model import Prepared, view_model
+from geo import DataError
 from geo.cache import load_theatre_cached
 
 HERE = Path(__file__).resolve().parent
@@ -75,14 +76,34 @@ def theatre_key(directory: Path) -> tuple[str, tuple, bool]:
 
 
 _last: tuple[tuple[str, tuple, bool], Prepared] | None = None
+#: The last theatre that validated, per data folder (and static serving): served, with a notice,
+#: while the files on disk have errors (an editor's half-saved file, a bad deploy).
+_last_good: dict[tuple[str, bool], Prepared] = {}
+#: The files' version that last failed, and why: a rerun does not parse the broken files again.
+_last_failed: tuple[tuple[str, tuple, bool], DataError] | None = None
 
 
 def prepare_and_remember(directory: str, signature: tuple, static: bool) -> Prepared:
-    """:func:`prepare`, remembered for :func:`last_prepared`."""
-    global _last
-    prepared = prepare(directory, signature, static)
-    _last = ((directory, signature, static), prepared)
+    """:func:`prepare`, remembered for :func:`last_prepared` and :func:`last_good`; a
+    :class:`geo.DataError` is remembered too, and raised again for the same files without reading them."""
+    global _last, _last_failed
+    key = (directory, signature, static)
+    failed = _last_failed
+    if failed is not None and failed[0] == key:
+        raise failed[1]
+    try:
+        prepared = prepare(directory, signature, static)
+    except DataError as exc:
+        _last_failed = (key, exc)
+        raise
+    _last = (key, prepared)
+    _last_good[(directory, static)] = prepared
     return prepared
+
+
+def last_good(directory: str, static: bool) -> Prepared | None:
+    """The last theatre of ``directory`` that validated in this process, if any."""
+    return _last_good.get((directory, static))
 
 
 def last_prepared(directory: str, signature: tuple, static: bool) -> Prepared | None:
@@ -95,8 +116,10 @@ def last_prepared(directory: str, signature: tuple, static: bool) -> Prepared | 
 
 def forget_prepared() -> None:
     """Forget what :func:`last_prepared` remembers (with ``st.cache_resource.clear()``)."""
-    global _last
+    global _last, _last_failed
     _last = None
+    _last_failed = None
+    _last_good.clear()
 
 
 def static_paths(prepared: Prepared) -> dict[str, str] | None:

@@ -165,3 +165,22 @@ def test_a_repeated_parameter_counts_once_the_first_as_in_the_map_and_the_site(m
     folder = write_theatre(tmp_path / "t")
     at = app(monkeypatch, folder, date=["2020-03-05", "2020-09-01"])  # ?date=2020-03-05&date=2020-09-01
     assert at.session_state["view"].initial_date == dt.date(2020, 3, 5)
+
+
+def test_files_that_break_under_a_running_server_leave_the_last_good_version_on_show(monkeypatch, tmp_path):
+    folder = write_theatre(tmp_path / "t")
+    at = app(monkeypatch, folder, date="2020-03-01", district="north-east")
+    version = at.session_state["view"]  # the session's view survives the breakage too
+    (folder / "changes.csv").write_text("date,district_id,status,note,source_url\n2020-03-01,nowhere,opposition,x,\n")
+    at.run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    warnings = [plain(w.value) for w in at.warning]
+    assert any(
+        w.startswith("The data files now have 2 errors, so the map shows the last version that validated")
+        for w in warnings
+    ), warnings
+    assert any("North East" in m.value for m in at.markdown)  # the panel still shows the district
+    assert at.session_state["view"] is version
+    write_theatre(folder)  # fixed
+    at.run()
+    assert not [w for w in at.warning if "data files now have" in w.value]

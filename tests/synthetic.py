@@ -89,3 +89,20 @@ def write_theatre(
         writer.writeheader()
         writer.writerows(rows)
     return folder
+
+
+def many_changes(count: int, district_id: str = "north-east") -> list[dict]:
+    """``count`` changes of one district, every other day from 2 January 2020, numbered in their notes."""
+    import datetime as dt
+
+    first = dt.date(2020, 1, 2)
+    return [
+        {
+            "date": (first + dt.timedelta(days=2 * n)).isoformat(),
+            "district_id": district_id,
+            "status": ("opposition", "government")[n % 2],
+            "note": f"change number {n}",
+            "source_url": "https://example.org/a",
+        }
+        for n in range(count)
+    ]

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from apptest import ROOT, app, plain
 from geo.version import data_version
-from synthetic import CHANGES, district_features, write_theatre
+from synthetic import CHANGES, district_features, many_changes, write_theatre
 
 pytestmark = pytest.mark.slow  # every test runs the whole page
 
@@ -437,19 +437,7 @@ def test_memory_is_collected_in_the_background_not_after_every_run(monkeypatch):
 
 
 def test_a_district_with_many_changes_shows_its_latest_and_more_on_request(monkeypatch, tmp_path):
-    import datetime as dt
-
-    first = dt.date(2020, 1, 2)
-    changes = [
-        {
-            "date": (first + dt.timedelta(days=2 * n)).isoformat(),
-            "district_id": "north-east",
-            "status": ("opposition", "government")[n % 2],
-            "note": f"change number {n}",
-            "source_url": "https://example.org/a",
-        }
-        for n in range(120)
-    ]
+    changes = many_changes(120)
     at = app(monkeypatch, write_theatre(tmp_path / "t", changes=changes), date="2020-12-31", district="north-east")
 
     def shown() -> list[int]:  # the history's rows (the panel also quotes the latest change's note)

@@ -274,21 +274,9 @@ def test_the_district_in_the_tab_order_is_the_first_by_name_or_the_links(page, s
 
 
 def test_a_district_with_many_changes_shows_its_latest_and_more_on_request(page, tmp_path):
-    import datetime as dt
+    from synthetic import many_changes, write_theatre
 
-    from synthetic import write_theatre
-
-    first = dt.date(2020, 1, 2)
-    changes = [
-        {
-            "date": (first + dt.timedelta(days=2 * n)).isoformat(),
-            "district_id": "north-east",
-            "status": ("opposition", "government")[n % 2],
-            "note": f"change number {n}",
-            "source_url": "https://example.org/a",
-        }
-        for n in range(120)
-    ]
+    changes = many_changes(120)
     folder = write_site(load_theatre(write_theatre(tmp_path / "t", changes=changes)), tmp_path / "site")
     server = StaticServer(folder)
     try:

@@ -132,6 +132,12 @@ def find_district(district_id: str) -> None:
     view_state().centre_on(district_id)
 
 
+def show_on_map(district_id: str, day: dt.date) -> None:
+    """A proposal's district on its date, on the map (the maintainer's page)."""
+    jump_to(day)
+    view_state().centre_on(district_id)
+
+
 def show_more_history() -> None:
     view_state().show_more_history()
 
@@ -232,7 +238,7 @@ def show_page(directory: Path, lang: str) -> None:
         )
     if maintainer_page_enabled(os.environ):  # off unless FRONTLINES_MAINTAINER=1
         with contained("proposals", lang=lang):
-            render_proposals_page(theatre, file=proposals_file(os.environ), lang=lang)
+            render_proposals_page(theatre, file=proposals_file(os.environ), lang=lang, on_show=show_on_map)
     attribution(theatre, lang)
 
 

@@ -10,7 +10,7 @@ is :func:`geo.propose.propose`; the file, :func:`geo.propose.outbox.append_propo
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import streamlit as st
@@ -39,8 +39,12 @@ def proposals_file(environ: Mapping[str, str]) -> Path:
     return Path(environ.get(PROPOSALS_FILE) or DEFAULT_FILE)
 
 
-def render_proposals_page(theatre: Theatre, *, file: Path, lang: str) -> None:
-    """An expander (closed at first) with the report form, the proposals and the accept button."""
+def render_proposals_page(
+    theatre: Theatre, *, file: Path, lang: str, on_show: Callable[[str, dt.date], None] | None = None
+) -> None:
+    """An expander (closed at first) with the report form, the proposals and the accept button;
+    with ``on_show``, each dated proposal in the record's range has a button that calls
+    ``on_show(district_id, date)``: the dashboard then shows that day and district on its map."""
     box = st.expander(t("proposals.heading", lang), key=KEY, on_change="rerun")
     if not box.open:
         return
@@ -59,10 +63,18 @@ def render_proposals_page(theatre: Theatre, *, file: Path, lang: str) -> None:
         found: Proposals | None = st.session_state.get(f"{KEY}-found")
         if found is None:
             return
-        _show(found, file=file, lang=lang)
+        shown_range = (theatre.meta.start_date, theatre.meta.end_date)
+        _show(found, file=file, lang=lang, on_show=on_show, shown_range=shown_range)
 
 
-def _show(found: Proposals, *, file: Path, lang: str) -> None:
+def _show(
+    found: Proposals,
+    *,
+    file: Path,
+    lang: str,
+    on_show: Callable[[str, dt.date], None] | None,
+    shown_range: tuple[dt.date, dt.date],
+) -> None:
     if found.published is None:
         st.info(t("proposals.no_date", lang))
     if not found.proposals:
@@ -71,6 +83,14 @@ def _show(found: Proposals, *, file: Path, lang: str) -> None:
     for number, proposal in enumerate(found.proposals):
         st.markdown(_line(proposal, lang))
         st.caption(t("proposals.evidence", lang, evidence=md_text(proposal.evidence)))
+        day = proposal.date
+        if on_show is not None and isinstance(day, dt.date) and shown_range[0] <= day <= shown_range[1]:
+            st.button(
+                t("proposals.show_on_map", lang),
+                key=f"{KEY}-show-{number}",
+                on_click=on_show,
+                args=(proposal.district_id, day),
+            )
         if st.checkbox(t("proposals.accept", lang), key=f"{KEY}-accept-{number}"):
             accepted.append(proposal)
     if found.unmatched:

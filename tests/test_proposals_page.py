@@ -94,3 +94,16 @@ def test_a_proposals_file_with_another_header_is_left_alone(tmp_path):
     fresh = tmp_path / "new.csv"
     assert append_proposals(fresh, [], url="", published="") == 0
     assert fresh.read_text(encoding="utf-8") == ",".join(COLUMNS) + "\n"
+
+
+def test_a_proposal_is_shown_on_the_map_on_its_date(monkeypatch, city, tmp_path):
+    at = opened(monkeypatch, city, tmp_path / "proposals.csv")
+    at.text_area(key="proposals-text").input("Rebels captured Qasr an-Nur on Thursday.")
+    at.date_input(key="proposals-published").set_value(dt.date(2020, 10, 9))
+    (submit,) = [b for b in at.button if b.label == "Propose changes"]
+    submit.click().run()
+    at.button(key="proposals-show-0").click().run()
+    assert not at.exception
+    assert at.session_state["date"] == dt.date(2020, 10, 8)
+    assert at.session_state["view"].district == "qasr-an-nur"
+    assert any(m.value.startswith("## Qasr an\\-Nur") for m in at.markdown)  # its panel

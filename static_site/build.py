@@ -76,6 +76,7 @@ def site_config(theatre: Theatre) -> dict:
         "title": meta.title,
         "start": meta.start_date.isoformat(),
         "end": meta.end_date.isoformat(),
+        "opening": meta.first_shown_date.isoformat(),  # the day a link with no date opens on
         "center": list(meta.center),
         "zoom": meta.zoom,
         "version": theatre.version,

@@ -47,11 +47,16 @@ def test_date_from_the_url_sets_the_slider(monkeypatch):
     assert not at.warning
 
 
-def test_default_view_is_the_last_day_with_no_district(monkeypatch):
+def test_default_view_is_the_opening_day_of_the_divided_city_with_no_district(monkeypatch):
     at = app(monkeypatch)
-    assert at.slider(key="date").value == dt.date(2016, 12, 31)
+    assert at.slider(key="date").value == dt.date(2016, 10, 7)  # theatre.json's opening_date
     assert "Choose a district on the map" in at.info[0].value
-    assert at.query_params["date"] == ["2016-12-31"] or at.query_params["date"] == "2016-12-31"
+    assert at.query_params["date"] == ["2016-10-07"] or at.query_params["date"] == "2016-10-07"
+
+
+def test_a_theatre_without_an_opening_date_opens_on_its_last_day(monkeypatch, tmp_path):
+    at = app(monkeypatch, write_theatre(tmp_path / "t"))
+    assert at.slider(key="date").value == dt.date(2020, 12, 31)
 
 
 @pytest.mark.parametrize(

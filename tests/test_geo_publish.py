@@ -234,6 +234,7 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
     assert json.loads(inline) == config
     assert config["version"] == data_version(theatre_dir)
+    assert config["opening"] == config["end"] == "2020-12-31"  # no opening_date: a link without a date opens last
     # a small theatre's first-paint data is in the page itself (and in its files): no request for it
     assert "preload" not in page
     for name, inline in (
@@ -287,7 +288,9 @@ def test_the_aleppo_site_has_the_front_line_names_legend_and_evidence_layers(ale
     for name in ("frontline.js", "labels.js", "evidence_layers.js", "legend.js"):
         assert (MAP_SCRIPTS / name).read_text(encoding="utf-8") in (out / "site.js").read_text(encoding="utf-8")
     assert (MAP_SCRIPTS / "overlays.css").read_text(encoding="utf-8") in page  # the styles are in the page
-    overlays = json.loads((out / "data" / "config.json").read_text())["overlays"]
+    config = json.loads((out / "data" / "config.json").read_text())
+    assert config["opening"] == "2016-10-07"  # theatre.json's opening_date: the divided city
+    overlays = config["overlays"]
     assert overlays["fitCity"] is True and overlays["legend"]["frontline"].startswith("Front line")
     assert overlays["frontline"]["url"] == "data/frontline.json" and (out / overlays["frontline"]["url"]).is_file()
     assert [layer["id"] for layer in overlays["layers"]] == ["hrw-damage-sites", "unosat-damage-2015", "cultural-sites"]

@@ -8,6 +8,9 @@
  *   reveal      null, or {district, focus}: a district was just chosen. On a narrow screen
  *               (the panel stacked under the map) its panel is scrolled into view; with
  *               focus (chosen from the keyboard list), the panel's heading takes the focus.
+ *
+ * Once per page it also makes Enter apply the date box (components/date_box.py): Streamlit's
+ * date field applies a typed day only when the focus leaves it, so Enter takes the focus out.
  */
 (function () {
   "use strict";
@@ -17,6 +20,32 @@
   }
   var settings = JSON.parse(holders[holders.length - 1].getAttribute("data-settings"));
   var html = document.documentElement;
+
+  var page = /** @type {Window & {frontlinesDateEnter?: boolean}} */ (window);
+  if (!page.frontlinesDateEnter) {
+    page.frontlinesDateEnter = true;
+    document.addEventListener("keydown", function (event) {
+      var target = /** @type {HTMLElement | null} */ (event.target instanceof HTMLElement ? event.target : null);
+      var box = target && target.closest("[class*='st-key-date-box-']");
+      if (event.key !== "Enter" || !target || !box) {
+        return;
+      }
+      if (target.tagName === "BUTTON") {
+        return; // the calendar button opens the calendar as before
+      }
+      // Leave the field as Tab does: through its calendar button, then out once it has settled.
+      var button = /** @type {HTMLElement | null} */ (box.querySelector("button"));
+      if (button) {
+        button.focus();
+        window.setTimeout(function () {
+          button.blur();
+        }, 0);
+      } else {
+        target.blur();
+      }
+    }, true); // captured: the date field's segments handle Enter themselves
+  }
+
   html.setAttribute("lang", settings.lang);
   html.setAttribute("dir", settings.dir);
 

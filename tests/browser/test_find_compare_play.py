@@ -170,3 +170,13 @@ def test_the_date_box_moves_the_slider_and_follows_it(page, aleppo_server):
         " === '2014-05-10'",
         timeout=20_000,
     )
+
+
+def test_enter_in_the_date_box_applies_the_day_typed(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07")
+    map_frame(page)
+    page.locator(".st-key-date-box-2016-10-07 [role=spinbutton]").first.focus()
+    page.keyboard.type("20130402")
+    page.keyboard.press("Enter")  # the focus stays in the box until Enter
+    page.wait_for_function("location.search.includes('date=2013-04-02')", timeout=20_000)
+    assert "Tuesday 2 April 2013" in page.inner_text("body")

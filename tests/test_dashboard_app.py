@@ -380,6 +380,25 @@ def test_a_compare_link_lists_the_changes_and_keeps_both_dates(monkeypatch):
     assert not at.warning
 
 
+def test_the_compare_csv_is_named_with_the_data_version_and_licence_like_the_other_downloads(monkeypatch):
+    import streamlit as st
+
+    named: dict[str, str] = {}
+    original = st.download_button
+
+    def recording(label, *args, **kwargs):
+        named[kwargs.get("key", "")] = kwargs.get("file_name", "")
+        return original(label, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    at = app(monkeypatch, **{"from": "2016-11-15", "date": "2016-12-15"})
+    version = data_version(ROOT / "data" / "aleppo")
+    assert named["compare-download"] == f"aleppo_changes-2016-11-15-to-2016-12-15_data-{version}_CC-BY-4.0.csv"
+    at.session_state["downloads-box"] = True
+    at.run()
+    assert named["download-1"] == f"aleppo_2016-12-15_data-{version}_CC-BY-4.0.csv"  # the day's CSV, alike
+
+
 def test_a_bad_compare_date_is_ignored_with_a_notice(monkeypatch):
     at = app(monkeypatch, **{"from": "2016-02-30", "date": "2016-12-15"})
     assert "The link's compare date (from) was ignored" in plain(at.warning[0].value)

@@ -199,15 +199,27 @@ def check_downloads(theatre, files: dict[str, tuple[str, str]]) -> None:
     assert geojson["data_version"] == theatre.version and geojson["licence"] == "CC BY 4.0"
     bustan = next(f for f in geojson["features"] if f["properties"]["district_id"] == "bustan-al-basha")
     assert bustan["properties"]["status"] == "contested" and bustan["properties"]["since"] == "2016-10-06"
+    assert (bustan["properties"]["date_precision"], bustan["properties"]["confidence"]) == ("days", "medium")
     assert bustan["geometry"]["type"] in ("Polygon", "MultiPolygon")
     assert len(geojson["features"]) == len(theatre.district_ids)
 
     name, text = files["Day as CSV"]
     assert name == download_name(theatre, "2016-10-07", ".csv")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0]) == ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
+    assert list(rows[0]) == [
+        "district_id",
+        "name_en",
+        "name_ar",
+        "alt_names",
+        "status",
+        "since",
+        "date_precision",
+        "confidence",
+        "source_url",
+    ]
     bustan_row = next(r for r in rows if r["district_id"] == "bustan-al-basha")
     assert bustan_row["status"] == "contested" and "uproxx.com" in bustan_row["source_url"]
+    assert (bustan_row["date_precision"], bustan_row["confidence"]) == ("days", "medium")
     expected = io.StringIO()
     from geo.export import write_state_csv
 

@@ -107,7 +107,7 @@ def render_changes(comparison: Comparison, *, csv: str, file_name: str, lang: st
             dates = t("text.separator", lang).join(readable_date(d, lang=lang) for d in row.dates.split()) or "—"
             lines.append(
                 f"| {md_text((lang == 'ar' and row.name_ar) or row.name_en)} | {t('status.' + row.from_status, lang)} "
-                f"| {md_text(dates)} | {source_links(row.source_url) or '—'} |"
+                f"| {md_text(dates)} | {source_links(row.source_url, lang=lang) or '—'} |"
             )
         st.markdown("\n".join(lines))
     st.caption(t("compare.areas_note", lang))

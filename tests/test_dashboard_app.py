@@ -458,3 +458,14 @@ def test_memory_is_collected_in_the_background_not_after_every_run(monkeypatch):
     assert len([t for t in threading.enumerate() if t.name == "frontlines-gc"]) == 1
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())
     assert config["runner"]["postScriptGC"] is False
+
+
+def test_the_arabic_panel_isolates_the_english_runs_of_its_mixed_lines(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha", lang="ar")
+    text = markdown_text(at)
+    assert re.search(r"\u2068\[[a-z0-9\\.-]+\]\(https?://", text)  # a source link, isolated
+    assert "المصادر مختلفة" in text  # Bustan al-Basha's sources disagree on dates
+    disagree = next(line for line in text.splitlines() if "المصادر مختلفة" in line)
+    assert re.search(r"\u2068\[[^\]]+\]\(https?://[^)]+\)\u2069", disagree)  # each report in it isolated
+    english = markdown_text(app(monkeypatch, date="2016-10-07", district="bustan-al-basha"))
+    assert "\u2068" not in english

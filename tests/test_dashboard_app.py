@@ -78,7 +78,7 @@ def test_bad_url_values_are_ignored_with_a_notice(monkeypatch, params, expected)
     at = app(monkeypatch, **params)
     assert len(at.warning) == 1
     assert expected in plain(at.warning[0].value)
-    assert at.slider(key="date").value == dt.date(2016, 12, 31)
+    assert at.slider(key="date").value == dt.date(2016, 10, 7)  # the opening date, as with no date
 
 
 def test_panel_shows_names_status_history_and_sources(monkeypatch):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -259,3 +260,11 @@ def test_the_district_in_the_tab_order_is_the_first_by_name_or_the_links(page, s
     in_tab_order = page.locator('path.district[tabindex="0"]')
     assert in_tab_order.count() == 1
     assert in_tab_order.get_attribute("aria-label").split(":")[0] == first
+
+
+def test_a_link_without_a_date_opens_on_the_theatres_opening_date(page, site):
+    opening = (dt.date(2016, 10, 7) - dt.date(1970, 1, 1)).days  # theatre.json's opening_date
+    open_site(page, f"{site.url}/")
+    assert page.input_value("#date-slider") == str(opening)
+    open_site(page, f"{site.url}/?date=2016-02-30")  # an ignored date too
+    assert page.input_value("#date-slider") == str(opening)

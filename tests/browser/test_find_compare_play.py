@@ -180,3 +180,20 @@ def test_enter_in_the_date_box_applies_the_day_typed(page, aleppo_server):
     page.keyboard.press("Enter")  # the focus stays in the box until Enter
     page.wait_for_function("location.search.includes('date=2013-04-02')", timeout=20_000)
     assert "Tuesday 2 April 2013" in page.inner_text("body")
+
+
+def test_a_district_found_by_search_stays_in_the_address_and_the_copied_link(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/")  # no date: the opening day
+    frame = map_frame(page)
+    click_district(page, frame, "hanano")  # a selection on the map first
+    page.get_by_role("heading", name="Hanano").wait_for(timeout=20_000)
+    search(page, "Bustan al Basa")
+    page.get_by_role("heading", name="Bustan al-Basha").wait_for(timeout=20_000)
+    page.wait_for_function("location.search.includes('district=bustan-al-basha')", timeout=20_000)
+    # the map centres on it (rewriting map= in place): the district stays
+    frame.wait_for_function("map.getZoom() >= 14", timeout=20_000)
+    page.wait_for_function("/map=1[4-9]/.test(location.search)", timeout=20_000)
+    assert "district=bustan-al-basha" in page.evaluate("location.search")
+    frame.click(".frontlines-copy-link")
+    assert "district=bustan-al-basha" in frame.input_value(".frontlines-share-text")
+    assert "district=bustan-al-basha" in page.inner_text(".st-key-share-link code")

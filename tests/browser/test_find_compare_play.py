@@ -70,7 +70,8 @@ def test_a_compare_link_marks_and_lists_the_districts_that_changed(page, aleppo_
     assert "Blue outline: status differs from 15 Nov 2016" in body
     assert page.get_by_role("button", name="Download the changes (CSV)").count() == 1
     share = page.locator("code").filter(has_text="from=2016-11-15").first.inner_text()
-    assert re.search(r"\?from=2016-11-15&date=2016-12-15&v=[0-9a-f]{8}$", share.strip())
+    # the panel's link is the address, the map's view included (as Copy link)
+    assert re.search(r"\?from=2016-11-15&date=2016-12-15&map=[0-9./]+&v=[0-9a-f]{8}$", share.strip())
     # the marks follow the "to" date when the slider moves in the page
     frame.wait_for_function("window.frontlines.following")
     page.get_by_role("button", name="◀ Previous change").click()

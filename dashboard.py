@@ -24,7 +24,7 @@ from components.date_controls import render_date_controls
 from components.day_summary import render_day_summary
 from components.district_list import render_district_list
 from components.district_panel import latest_history, render_district_panel, render_no_selection
-from components.downloads import day_downloads, render_downloads
+from components.downloads import compare_download_name, day_downloads, render_downloads
 from components.embed import hide_chrome
 from components.events_list import event_lines, render_events
 from components.guard import contained
@@ -394,7 +394,12 @@ def show_panel_column(prepared: Prepared, view: ViewState, date: dt.date, from_d
             comparison = compare_dates(theatre, from_date, date)
             csv = io.StringIO()
             write_comparison_csv(comparison, csv)
-            render_changes(comparison, csv=csv.getvalue(), lang=lang)
+            render_changes(
+                comparison,
+                csv=csv.getvalue(),
+                file_name=compare_download_name(theatre, from_date, date),
+                lang=lang,
+            )
     with contained("district_panel", lang=lang):
         if district_id:
             rows = view.history_rows

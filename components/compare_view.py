@@ -57,8 +57,9 @@ def render_compare_controls(*, start: dt.date, end: dt.date, date: dt.date, lang
     return from_date
 
 
-def render_changes(comparison: Comparison, *, csv: str, lang: str) -> None:
-    """The changed districts grouped by the side that gained, with totals, sources and a CSV download.
+def render_changes(comparison: Comparison, *, csv: str, file_name: str, lang: str) -> None:
+    """The changed districts grouped by the side that gained, with totals, sources and a CSV
+    download named ``file_name`` (:func:`components.downloads.compare_download_name`).
 
     Every text from data is escaped. In Arabic, districts go by their Arabic names where the data has them.
     """
@@ -106,14 +107,14 @@ def render_changes(comparison: Comparison, *, csv: str, lang: str) -> None:
             dates = t("text.separator", lang).join(readable_date(d, lang=lang) for d in row.dates.split()) or "—"
             lines.append(
                 f"| {md_text((lang == 'ar' and row.name_ar) or row.name_en)} | {t('status.' + row.from_status, lang)} "
-                f"| {md_text(dates)} | {source_links(row.source_url) or '—'} |"
+                f"| {md_text(dates)} | {source_links(row.source_url, lang=lang) or '—'} |"
             )
         st.markdown("\n".join(lines))
     st.caption(t("compare.areas_note", lang))
     st.download_button(
         t("compare.download", lang),
         data=csv,
-        file_name=f"changes-{comparison.start}-to-{comparison.end}.csv",
+        file_name=file_name,
         mime="text/csv",
         key="compare-download",
     )

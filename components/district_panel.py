@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pandas as pd
 import streamlit as st
 
-from components.text import data_text, html_block, html_text, md_link, md_text, render_html, source_links
+from components.text import data_text, html_block, html_text, isolated, md_link, md_text, render_html, source_links
 from geo.confidence import ConfidenceBasis
 from geo.statuses import STATUSES
 from geo.theatre import Theatre
@@ -44,7 +44,8 @@ def rated_links(citations: list[dict[str, str]], lang: str, *, wider: tuple[str,
         if c.get("id") in wider:
             parts.append(t("source.wider_area", lang))
         rating = t("text.rating_separator", lang).join(parts)
-        links.append(md_link(host_of(c["url"]) or c["url"], c["url"]) + (f" \\({rating}\\)" if rating else ""))
+        link = isolated(md_link(host_of(c["url"]) or c["url"], c["url"]), lang)
+        links.append(link + (f" \\({rating}\\)" if rating else ""))
     return " · ".join(links)
 
 
@@ -65,7 +66,7 @@ def basis_text(basis: ConfidenceBasis | None, cite: Cite, lang: str) -> str:
             parts.append(t("basis.disputed", lang))
     for group in basis.same:
         names = [c.get("publisher") or host_of(c["url"]) or c["url"] for c in cite(" ".join(group))]
-        parts.append(t("source.same_report", lang, sources=md_text(" = ".join(names))))
+        parts.append(t("source.same_report", lang, sources=" = ".join(isolated(md_text(n), lang) for n in names)))
     return " \\(" + t("text.clause_separator", lang).join(parts) + "\\)"
 
 
@@ -113,7 +114,7 @@ def _disagreement(change, cite: Cite, lang: str) -> str:
     if getattr(change, "alt_date", ""):
         parts.append(t("panel.another_date", lang, date=_partial_date(change.alt_date, lang)))
     if getattr(change, "disputed_by", ""):
-        who = rated_links(cite(change.disputed_by), lang) or md_text(change.disputed_by)
+        who = rated_links(cite(change.disputed_by), lang) or isolated(md_text(change.disputed_by), lang)
         parts.append(t("panel.disputed_by", lang, sources=who))
     return t("panel.disagree", lang, what=t("text.clause_separator", lang).join(parts)) if parts else ""
 
@@ -138,7 +139,7 @@ def history_table(history: pd.DataFrame, *, lang: str, cite: Cite = _no_citation
             f"| {status} "
             f"| {data_text(change.note, lang) or '—'}{_disagreement(change, cite, lang)} "
             f"| {confidence_text(change.confidence, lang)}{basis_text(basis, cite, lang)} "
-            f"| {cited or source_links(change.source_url)} |"
+            f"| {cited or source_links(change.source_url, lang=lang)} |"
         )
     return "\n".join(lines)
 
@@ -194,7 +195,7 @@ def render_district_panel(
         if district.get("name_note"):
             st.caption(data_text(district["name_note"], lang), unsafe_allow_html=True)
         if district.get("place_source_url"):
-            st.caption(t("panel.names_from", lang, links=source_links(district["place_source_url"])))
+            st.caption(t("panel.names_from", lang, links=source_links(district["place_source_url"], lang=lang)))
         initial = not district["source_url"]
         since = t("panel.since_start", lang) if initial else readable_date(district["since"], lang=lang)
         between = _between(district.get("sides", ""), lang)
@@ -268,6 +269,9 @@ def _render_evidence(evidence: list[tuple[dict, dict[str, int]]], *, date: dt.da
             if meta.get("date_property")
             else f"{total:,}"
         )
-        lines.append(f"- {data_text(meta['title'], lang)}: **{md_text(count)}**" + (f" {detail}" if detail else ""))
+        lines.append(
+            f"- {data_text(meta['title'], lang)}: **{isolated(md_text(count), lang)}**"
+            + (f" {detail}" if detail else "")
+        )
     st.markdown(f"### {t('panel.evidence_heading', lang)}\n" + "\n".join(lines), unsafe_allow_html=True)
     st.caption(t("panel.evidence_note", lang))

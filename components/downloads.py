@@ -55,6 +55,12 @@ def day_downloads(theatre: Theatre, date: dt.date, lang: str) -> list[Download]:
     ]
 
 
+def compare_download_name(theatre: Theatre, start: dt.date, end: dt.date) -> str:
+    """The compare CSV's file name, with the data version and the licence like the day's files,
+    e.g. ``aleppo_changes-2016-11-15-to-2016-12-15_data-1a2b3c4d_CC-BY-4.0.csv``."""
+    return download_name(theatre, f"changes-{start.isoformat()}-to-{end.isoformat()}", ".csv")
+
+
 def render_downloads(downloads: list[Download], *, lang: str, key: str = "download") -> None:
     """One button per file, side by side in an expander; the files are made on click, without
     a rerun. The buttons are drawn only while the expander is open, so a scrub does not send them."""

@@ -32,7 +32,9 @@ def event_lines(events: pd.DataFrame, *, date: dt.date, lang: str) -> tuple[str,
             )
         )
         note = t("events.note", lang, note=data_text(event.note, lang)) if event.note else ""
-        lines.append(f"- **{md_text(when)}**: {data_text(event.title, lang)}{note} ({source_links(event.source_url)})")
+        lines.append(
+            f"- **{md_text(when)}**: {data_text(event.title, lang)}{note} ({source_links(event.source_url, lang=lang)})"
+        )
         if event.date != date.isoformat():
             targets[event.date] = t("events.go_to", lang, date=readable_date(event.date, lang=lang))
     return "\n".join(lines), targets

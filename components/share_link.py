@@ -15,7 +15,9 @@ def share_url(base_url: str, params: dict[str, str | None]) -> str:
 
 
 def render_share_link(params: dict[str, str | None], *, lang: str) -> None:
-    """Show the link to this date and district (the map's Copy link button copies it with the map's view).
+    """Show the link to this date and district; in the browser, the page script
+    (components/assets/page.js) keeps it equal to the address, with the map's centre, zoom and
+    layers, as the map's Copy link button copies it.
 
     Inline code in markdown, not ``st.code``: that element's syntax highlighter is the largest
     script of Streamlit's page, and loading it delayed the map's first paint.

@@ -26,10 +26,12 @@ import nh3
 import streamlit as st
 
 from geo import host_of, is_http_url
+from mapui.i18n import DIRECTIONS
 
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:&])")
 _AUTOLINK_START = re.compile(r"(?i)(?=https?:|www\.)|(?<=@)")
 WORD_JOINER = "\u2060"
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
 
 ALLOWED_TAGS = {"b", "div", "span", "strong", "svg", "rect", "path", "line", "text", "title", "p", "ul", "li"}
 ALLOWED_ATTRIBUTES = {
@@ -72,9 +74,20 @@ def md_link(label: str, url: str) -> str:
     return f"[{md_text(label)}]({safe_url})"
 
 
-def source_links(cell: str) -> str:
-    """Markdown links, labelled by host, for a space-separated list of source URLs."""
-    return " · ".join(md_link(host_of(url) or url, url) for url in cell.split())
+def isolated(text: str, lang: str) -> str:
+    """``text`` (markdown or plain) as one bidirectional isolate in a right-to-left ``lang``:
+    between Unicode's first-strong isolate and pop isolate, so that a run from the data
+    (a host, a publisher, English words, a number) keeps its own direction and the order of
+    the Arabic line around it; ``text`` unchanged in a left-to-right language or when empty."""
+    if not text or DIRECTIONS.get(lang) != "rtl":
+        return text
+    return f"{FIRST_STRONG_ISOLATE}{text}{POP_DIRECTIONAL_ISOLATE}"
+
+
+def source_links(cell: str, *, lang: str = "en") -> str:
+    """Markdown links, labelled by host, for a space-separated list of source URLs; in a
+    right-to-left ``lang`` each link is isolated (:func:`isolated`)."""
+    return " · ".join(isolated(md_link(host_of(url) or url, url), lang) for url in cell.split())
 
 
 def html_text(value: object) -> str:
@@ -112,7 +125,8 @@ def render_html(markup: str, *, cleaned: bool = False) -> None:
 
 def data_text(value: object, lang: str) -> str:
     """Text from the data (notes, titles: English, never translated) as escaped markdown;
-    in another interface language it is marked as English for screen readers."""
+    in another interface language it is marked as English for screen readers, and its
+    ``dir`` makes it an isolate in a right-to-left line (HTML isolates an element with ``dir``)."""
     text = md_text(value)
     if not text or lang == "en":
         return text

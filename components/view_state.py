@@ -29,7 +29,7 @@ class ViewState:
 
     #: the selected district, or None
     district: str | None
-    #: the date slider's first value (the link's date, else the record's last day)
+    #: the date slider's first value (the link's date, else the theatre's opening date or last day)
     initial_date: dt.date
     #: the link asked for embed mode (map, slider and legend only)
     embed: bool
@@ -86,13 +86,14 @@ def opened_view(
     notices: list[str],
     lang: str,
 ) -> ViewState:
-    """The view a link opens: its date (else the record's last day), district and mode, with the
-    notices for what it asked that could not be shown, a stale data version first."""
+    """The view a link opens: its date (else the theatre's ``opening_date``, else the record's
+    last day), district and mode, with the notices for what it asked that could not be shown,
+    a stale data version first."""
     if link_version and link_version != theatre.version:
         notices = [stale_notice(theatre, link_version, district, lang), *notices]
     return ViewState(
         district=district,
-        initial_date=date or theatre.meta.end_date,
+        initial_date=date or theatre.meta.first_shown_date,
         embed=embed,
         date_range=(theatre.meta.start_date, theatre.meta.end_date),
         notices=list(notices),

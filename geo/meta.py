@@ -67,6 +67,13 @@ class TheatreMeta:
     end_event: EndEvent | None = None
     reviewed_gaps: tuple[str, ...] = ()
     licence: str = ""
+    #: the day a link with no date opens on (None: the last day, ``end_date``)
+    opening_date: dt.date | None = None
+
+    @property
+    def first_shown_date(self) -> dt.date:
+        """The day a link with no date opens on: ``opening_date``, else ``end_date``."""
+        return self.opening_date or self.end_date
 
 
 def _number(value: object) -> bool:
@@ -107,7 +114,9 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
         if too_long:
             bad(key, too_long)
     dates = {}
-    for key in ("start_date", "end_date"):
+    for key in ("start_date", "end_date", "opening_date"):
+        if key not in raw:  # only opening_date may be absent (the required keys were checked)
+            continue
         if not isinstance(raw[key], str):
             bad(key, f"{key} was {shown(raw[key])} but is expected to be a date as YYYY-MM-DD")
             continue
@@ -120,6 +129,16 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
             bad(key, f"{dates[key]} is outside the dates the dashboard can show ({EARLIEST_DATE} to {LATEST_DATE})")
     if len(dates) == 2 and dates["start_date"] >= dates["end_date"]:
         bad("end_date", f"{dates['end_date']} is expected to be after start_date {dates['start_date']}")
+    if (
+        "opening_date" in dates
+        and {"start_date", "end_date"} <= dates.keys()
+        and not dates["start_date"] <= dates["opening_date"] <= dates["end_date"]
+    ):
+        bad(
+            "opening_date",
+            f"{dates['opening_date']} is expected to be from start_date {dates['start_date']}"
+            f" to end_date {dates['end_date']}",
+        )
     if not isinstance(raw["initial_status"], str) or raw["initial_status"] not in STATUSES:
         bad("initial_status", f"was {shown(raw['initial_status'])} but is expected to be one of {list(STATUSES)}")
     center = raw["center"]
@@ -154,6 +173,7 @@ def read_meta(directory: Path, problems: list[Problem]) -> TheatreMeta | None:
         end_event=end_event,
         reviewed_gaps=tuple(raw.get("reviewed_gaps", [])),
         licence=str(raw.get("licence", "")),
+        opening_date=dates.get("opening_date"),
     )
 
 

@@ -25,7 +25,17 @@ from geo.meta import TheatreMeta
 from geo.statuses import STATUSES, encode_status_chars
 from geo.tables import SOURCES_FILE, empty_table
 
-STATE_COLUMNS = ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
+STATE_COLUMNS = [
+    "district_id",
+    "name_en",
+    "name_ar",
+    "alt_names",
+    "status",
+    "since",
+    "date_precision",
+    "confidence",
+    "source_url",
+]
 HISTORY_COLUMNS = ["date", "date_precision", "status", "note", "source_url", "confidence"]
 # What the panel shows besides: source ids (for their ratings) and how a change records disagreement.
 DETAIL_COLUMNS = ["sources", "alt_date", "disputed_by", "sides", "names"]
@@ -226,15 +236,17 @@ class Theatre:
     def state_at(self, value: str | dt.date) -> pd.DataFrame:
         """Every district's status on a date.
 
-        A district's status is that of its latest change on or before the date;
-        before its first change it is the theatre's initial status, since the
-        theatre's start date, with no source.
+        A district's status is that of its latest change on or before the date, with
+        that change's date precision and confidence (what the map shows: a low one
+        paler); before its first change it is the theatre's initial status, since the
+        theatre's start date, with no source and an empty precision and confidence.
 
         Returns
         -------
         pandas.DataFrame
             Columns ``district_id, name_en, name_ar, alt_names, status, since,
-            source_url, note``, one row per district in file order.
+            date_precision, confidence, source_url, note``, one row per district in
+            file order.
         """
         latest = self._latest_change_index(value)
         has = latest >= 0
@@ -255,6 +267,8 @@ class Theatre:
 
         frame["status"] = take("status", self.meta.initial_status)
         frame["since"] = take("date", self.meta.start_date.isoformat())
+        frame["date_precision"] = take("date_precision", "")
+        frame["confidence"] = take("confidence", "")
         frame["source_url"] = take("source_url", "")
         frame["note"] = take("note", "")
         return frame
@@ -282,6 +296,8 @@ class Theatre:
             return row | {
                 "status": self.meta.initial_status,
                 "since": self.meta.start_date.isoformat(),
+                "date_precision": "",
+                "confidence": "",
                 "source_url": "",
                 "note": "",
                 "sources": " ".join(self.meta.initial_sources),
@@ -292,6 +308,8 @@ class Theatre:
         return row | {
             "status": text["status"][change],
             "since": text["date"][change],
+            "date_precision": text["date_precision"][change],
+            "confidence": text["confidence"][change],
             "source_url": text["source_url"][change],
             "note": text["note"][change],
             "sources": text["sources"][change],

@@ -60,15 +60,22 @@ LEAFLET_INTEGRITY = {
     "leaflet.js": "sha384-okbbMvvx/qfQkmiQKfd5VifbKZ/W8p1qIsWvE1ROPUfHWsDcC8/BnHohF7vPg2T6",
     "leaflet.css": "sha384-o/2yZuJZWGJ4s/adjxVW71R+EO/LyCwdQfP5UWSgX/w87iiTXuvDZaejd3TsN7mf",
 }
-#: The page's Content-Security-Policy: scripts from the page's own host and Leaflet's CDN only, no
-#: inline script, images from the page, its downloads and the tile server; nothing framed or posted.
 TILE_HOSTS = "https://*.tile.openstreetmap.org"
-CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self' https://cdn.jsdelivr.net; "
-    "style-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    f"img-src 'self' data: blob: {TILE_HOSTS}; connect-src 'self'; media-src 'self' blob:; "
-    "object-src 'none'; base-uri 'none'; form-action 'none'"
-)
+CDN_HOST = "https://cdn.jsdelivr.net"
+
+
+def content_security_policy(*, cdn: bool) -> str:
+    """The page's Content-Security-Policy: scripts from the page's own host (and Leaflet's CDN
+    where Leaflet comes from it) only, no inline script, images from the page, its downloads and
+    the tile server; nothing framed or posted."""
+    cdn_source = f" {CDN_HOST}" if cdn else ""
+    return (
+        f"default-src 'self'; script-src 'self'{cdn_source}; style-src 'self' 'unsafe-inline'{cdn_source}; "
+        f"img-src 'self' data: blob: {TILE_HOSTS}; connect-src 'self'; media-src 'self' blob:; "
+        "object-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
 LEAFLET_CDN = f"https://cdn.jsdelivr.net/npm/leaflet@{LEAFLET_VERSION}/dist"
 _MARKER = ".frontlines-site"  # a written site; only such a folder is ever replaced
 DATE_PLACEHOLDER = "0000-00-00"  # in download file names, replaced by the day in the browser
@@ -93,6 +100,7 @@ def site_config(theatre: Theatre, *, timelapse: bool = False) -> dict:
         "title": meta.title,
         "start": meta.start_date.isoformat(),
         "end": meta.end_date.isoformat(),
+        "opening": meta.first_shown_date.isoformat(),  # the day a link with no date opens on
         "center": list(meta.center),
         "zoom": meta.zoom,
         "version": theatre.version,
@@ -231,7 +239,7 @@ def _page(theatre: Theatre, leaflet_base: str, config: dict, inline: dict[str, b
     def checked(name: str) -> str:  # the CDN's files run only with the bytes the integrity names
         return f' integrity="{LEAFLET_INTEGRITY[name]}" crossorigin="anonymous"' if cdn else ""
 
-    tags = [f'  <meta http-equiv="Content-Security-Policy" content="{CONTENT_SECURITY_POLICY}">']
+    tags = [f'  <meta http-equiv="Content-Security-Policy" content="{content_security_policy(cdn=cdn)}">']
     if not leaflet_css:
         tags.append(f'  <link rel="stylesheet" href="{leaflet_base}/leaflet.css"{checked("leaflet.css")}>')
     tags.append(f'  <script defer src="{leaflet_base}/leaflet.js"{checked("leaflet.js")}></script>')

@@ -61,3 +61,58 @@ def test_html_keeps_only_the_allowed_tags_attributes_and_styles_on_one_line():
         + "<img src='https://t.example/p.png'><script>alert(1)</script><a href='https://t.example'>l</a></div>"
     )
     assert clean_html(dirty) == '<div dir="rtl" style="font-size:1em">a # b &lt;img src=x&gt;l</div>'
+
+
+FSI, PDI = "\u2068", "\u2069"
+
+
+def test_a_data_run_is_isolated_in_a_right_to_left_line_only():
+    from components.text import isolated, source_links
+
+    assert isolated("[afp\\.com](https://afp.com/a)", "ar") == FSI + "[afp\\.com](https://afp.com/a)" + PDI
+    assert isolated("[afp\\.com](https://afp.com/a)", "en") == "[afp\\.com](https://afp.com/a)"
+    assert isolated("", "ar") == ""
+    assert source_links("https://afp.com/a https://www.sana.sy/b", lang="ar") == (
+        f"{FSI}[afp\\.com](https://afp.com/a){PDI} · {FSI}[sana\\.sy](https://www.sana.sy/b){PDI}"
+    )
+    assert FSI not in source_links("https://afp.com/a https://www.sana.sy/b")
+
+
+def test_the_arabic_panel_isolates_each_source_publisher_and_disputing_report():
+    import pandas as pd
+
+    from components.district_panel import history_table
+
+    reports = {
+        "afp": {"id": "afp", "url": "https://afp.com/a", "publisher": "AFP", "kind": "news agency"},
+        "sana": {"id": "sana", "url": "https://www.sana.sy/b", "publisher": "SANA", "alignment": "pro-government"},
+    }
+
+    def cite(ids: str) -> list[dict[str, str]]:
+        return [reports[i] for i in ids.split() if i in reports]
+
+    history = pd.DataFrame(
+        [
+            {
+                "date": "2016-10-06",
+                "date_precision": "day",
+                "status": "contested",
+                "note": "Fighting in the district",
+                "source_url": "https://afp.com/a",
+                "confidence": "medium",
+                "sources": "afp",
+                "alt_date": "2016-10-07",
+                "disputed_by": "sana",
+                "sides": "",
+            }
+        ]
+    )
+    arabic = history_table(history, lang="ar", cite=cite).splitlines()[-1]
+    assert f"{FSI}[afp\\.com](https://afp.com/a){PDI} \\(" in arabic  # the link, then its rating in Arabic
+    assert (
+        "المصادر مختلفة:** يذكر تقرير آخر" in arabic
+        and f"ينازع فيه {FSI}[sana\\.sy](https://www.sana.sy/b){PDI}" in arabic
+    )
+    assert '<span lang="en" dir="ltr">Fighting in the district</span>' in arabic  # the note: an element with dir
+    english = history_table(history, lang="en", cite=cite)
+    assert FSI not in english and PDI not in english and "disputed by [sana\\.sy](https://www.sana.sy/b)" in english

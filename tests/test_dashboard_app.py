@@ -47,11 +47,16 @@ def test_date_from_the_url_sets_the_slider(monkeypatch):
     assert not at.warning
 
 
-def test_default_view_is_the_last_day_with_no_district(monkeypatch):
+def test_default_view_is_the_opening_day_of_the_divided_city_with_no_district(monkeypatch):
     at = app(monkeypatch)
-    assert at.slider(key="date").value == dt.date(2016, 12, 31)
+    assert at.slider(key="date").value == dt.date(2016, 10, 7)  # theatre.json's opening_date
     assert "Choose a district on the map" in at.info[0].value
-    assert at.query_params["date"] == ["2016-12-31"] or at.query_params["date"] == "2016-12-31"
+    assert at.query_params["date"] == ["2016-10-07"] or at.query_params["date"] == "2016-10-07"
+
+
+def test_a_theatre_without_an_opening_date_opens_on_its_last_day(monkeypatch, tmp_path):
+    at = app(monkeypatch, write_theatre(tmp_path / "t"))
+    assert at.slider(key="date").value == dt.date(2020, 12, 31)
 
 
 @pytest.mark.parametrize(
@@ -73,7 +78,7 @@ def test_bad_url_values_are_ignored_with_a_notice(monkeypatch, params, expected)
     at = app(monkeypatch, **params)
     assert len(at.warning) == 1
     assert expected in plain(at.warning[0].value)
-    assert at.slider(key="date").value == dt.date(2016, 12, 31)
+    assert at.slider(key="date").value == dt.date(2016, 10, 7)  # the opening date, as with no date
 
 
 def test_panel_shows_names_status_history_and_sources(monkeypatch):
@@ -375,6 +380,25 @@ def test_a_compare_link_lists_the_changes_and_keeps_both_dates(monkeypatch):
     assert not at.warning
 
 
+def test_the_compare_csv_is_named_with_the_data_version_and_licence_like_the_other_downloads(monkeypatch):
+    import streamlit as st
+
+    named: dict[str, str] = {}
+    original = st.download_button
+
+    def recording(label, *args, **kwargs):
+        named[kwargs.get("key", "")] = kwargs.get("file_name", "")
+        return original(label, *args, **kwargs)
+
+    monkeypatch.setattr(st, "download_button", recording)
+    at = app(monkeypatch, **{"from": "2016-11-15", "date": "2016-12-15"})
+    version = data_version(ROOT / "data" / "aleppo")
+    assert named["compare-download"] == f"aleppo_changes-2016-11-15-to-2016-12-15_data-{version}_CC-BY-4.0.csv"
+    at.session_state["downloads-box"] = True
+    at.run()
+    assert named["download-1"] == f"aleppo_2016-12-15_data-{version}_CC-BY-4.0.csv"  # the day's CSV, alike
+
+
 def test_a_bad_compare_date_is_ignored_with_a_notice(monkeypatch):
     at = app(monkeypatch, **{"from": "2016-02-30", "date": "2016-12-15"})
     assert "The link's compare date (from) was ignored" in plain(at.warning[0].value)
@@ -449,3 +473,14 @@ def test_a_district_with_many_changes_shows_its_latest_and_more_on_request(monke
     assert shown() == list(range(20, 120))
     at.button(key="history-earlier").click().run()
     assert shown() == list(range(120)) and [b for b in at.button if b.key == "history-earlier"] == []
+
+
+def test_the_arabic_panel_isolates_the_english_runs_of_its_mixed_lines(monkeypatch):
+    at = app(monkeypatch, date="2016-10-07", district="bustan-al-basha", lang="ar")
+    text = markdown_text(at)
+    assert re.search(r"\u2068\[[a-z0-9\\.-]+\]\(https?://", text)  # a source link, isolated
+    assert "المصادر مختلفة" in text  # Bustan al-Basha's sources disagree on dates
+    disagree = next(line for line in text.splitlines() if "المصادر مختلفة" in line)
+    assert re.search(r"\u2068\[[^\]]+\]\(https?://[^)]+\)\u2069", disagree)  # each report in it isolated
+    english = markdown_text(app(monkeypatch, date="2016-10-07", district="bustan-al-basha"))
+    assert "\u2068" not in english

@@ -48,7 +48,17 @@ def test_state_prints_the_documented_columns(theatre_dir):
     result = run("state", "--date", "2020-03-01", "--data", theatre_dir)
     assert result.returncode == 0, result.stderr
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0].keys()) == ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
+    assert list(rows[0].keys()) == [
+        "district_id",
+        "name_en",
+        "name_ar",
+        "alt_names",
+        "status",
+        "since",
+        "date_precision",
+        "confidence",
+        "source_url",
+    ]
     assert {r["district_id"]: r["status"] for r in rows}["north-east"] == "opposition"
 
 

@@ -1,6 +1,7 @@
 """Validation of a theatre's files: every problem named by file, place and field."""
 
 import copy
+import datetime as dt
 import json
 
 import pytest
@@ -212,12 +213,26 @@ def test_coordinates_out_of_range_are_reported(tmp_path):
         ("end_date", "2019-01-01", r"key 'end_date': 2019-01-01 is expected to be after start_date 2020-01-01"),
         ("center", [100, 0], r"key 'center': was \[100, 0\] but is expected to be \[lat, lon\]"),
         ("zoom", 30, r"key 'zoom': was 30 but is expected to be a whole number from 0 to 22"),
+        ("opening_date", "2020-06-31", r"key 'opening_date': opening_date was '2020-06-31', which is not a real date"),
+        ("opening_date", 20200601, r"key 'opening_date': opening_date was 20200601 but is expected to be a date"),
+        (
+            "opening_date",
+            "2021-01-01",
+            r"key 'opening_date': 2021-01-01 is expected to be from start_date 2020-01-01 to end_date 2020-12-31",
+        ),
     ],
 )
 def test_bad_metadata(tmp_path, key, value, expected):
     meta = dict(META, **{key: value})
     with pytest.raises(DataError, match=expected):
         load_theatre(write_theatre(tmp_path / "t", meta=meta))
+
+
+def test_the_opening_date_is_optional_and_read_when_given(tmp_path):
+    plain = load_theatre(write_theatre(tmp_path / "t"))
+    assert plain.meta.opening_date is None and plain.meta.first_shown_date == dt.date(2020, 12, 31)
+    opening = load_theatre(write_theatre(tmp_path / "u", meta=dict(META, opening_date="2020-06-01")))
+    assert opening.meta.opening_date == opening.meta.first_shown_date == dt.date(2020, 6, 1)
 
 
 def test_metadata_missing_key_and_bad_json(tmp_path):

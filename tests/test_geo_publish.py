@@ -223,7 +223,11 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     out = tmp_path / "site"
     assert main(["site", "--out", str(out), "--data", str(theatre_dir)]) == 0
     page = (out / "index.html").read_text(encoding="utf-8")
-    assert '<script defer src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"></script>' in page
+    assert (
+        '<script defer src="https://cdn.jsdelivr.net/npm/leaflet@1.9.3/dist/leaflet.js"'
+        f' integrity="{site_module.LEAFLET_INTEGRITY["leaflet.js"]}" crossorigin="anonymous"></script>'
+    ) in page  # the CDN's Leaflet runs only with the bytes its hash names
+    assert "script-src 'self' https://cdn.jsdelivr.net;" in page
     # one script: the dashboard's map scripts, joined as the dashboard joins them, then the site's own
     script = (out / "site.js").read_text(encoding="utf-8")
     assert script.startswith(map_library())
@@ -235,6 +239,7 @@ def test_geo_site_writes_a_self_contained_site(theatre_dir, tmp_path, capsys):
     inline = page.split('<script type="application/json" id="site-config">')[1].split("</script>")[0]
     assert json.loads(inline) == config
     assert config["version"] == data_version(theatre_dir)
+    assert config["opening"] == config["end"] == "2020-12-31"  # no opening_date: a link without a date opens last
     # a small theatre's first-paint data is in the page itself (and in its files): no request for it
     assert "preload" not in page
     for name, inline in (
@@ -288,7 +293,9 @@ def test_the_aleppo_site_has_the_front_line_names_legend_and_evidence_layers(ale
     for name in ("frontline.js", "labels.js", "evidence_layers.js", "legend.js"):
         assert (MAP_SCRIPTS / name).read_text(encoding="utf-8") in (out / "site.js").read_text(encoding="utf-8")
     assert (MAP_SCRIPTS / "overlays.css").read_text(encoding="utf-8") in page  # the styles are in the page
-    overlays = json.loads((out / "data" / "config.json").read_text())["overlays"]
+    config = json.loads((out / "data" / "config.json").read_text())
+    assert config["opening"] == "2016-10-07"  # theatre.json's opening_date: the divided city
+    overlays = config["overlays"]
     assert overlays["fitCity"] is True and overlays["legend"]["frontline"].startswith("Front line")
     assert overlays["frontline"]["url"] == "data/frontline.json" and (out / overlays["frontline"]["url"]).is_file()
     assert [layer["id"] for layer in overlays["layers"]] == ["hrw-damage-sites", "unosat-damage-2015", "cultural-sites"]

@@ -1,10 +1,14 @@
 """State at a date, history and changes in a range, on the tiny synthetic theatre."""
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 
 from geo import DateError, UnknownDistrictError, load_theatre
+from geo.export import state_geojson, write_state_csv
+from synthetic import CHANGES, write_theatre
 
 
 @pytest.fixture
@@ -143,6 +147,29 @@ def test_theatre_without_changes(tmp_path):
     assert not theatre.low_confidence_at("2020-05-01").any() and len(theatre.low_confidence_at("2020-05-01")) == 4
     assert theatre.timelines()["codes"] == ""
     assert theatre.next_change_date(dt.date(2020, 1, 1)) is None
+
+
+def test_the_days_state_and_its_exports_carry_the_confidence_and_date_precision_the_map_shows(tmp_path):
+    changes = [
+        dict(CHANGES[0], confidence="low", date_precision="month"),
+        dict(CHANGES[1], confidence="high"),
+    ]
+    theatre = load_theatre(write_theatre(tmp_path / "t", changes=changes))
+    state = theatre.state_at("2020-04-01").set_index("district_id")
+    picked = state[["status", "date_precision", "confidence"]].to_dict("index")
+    assert picked["north-east"] == {"status": "opposition", "date_precision": "month", "confidence": "low"}
+    assert picked["south-east"] == {"status": "contested", "date_precision": "day", "confidence": "high"}
+    assert picked["north-west"] == {"status": "government", "date_precision": "", "confidence": ""}  # initial
+    low = dict(zip(theatre.district_ids, theatre.low_confidence_at("2020-04-01"), strict=True))
+    assert [d for d in theatre.district_ids if state.loc[d, "confidence"] == "low"] == [d for d, v in low.items() if v]
+    csv_text = io.StringIO()
+    write_state_csv(theatre, "2020-04-01", csv_text)
+    rows = {r["district_id"]: r for r in csv.DictReader(io.StringIO(csv_text.getvalue()))}
+    assert (rows["north-east"]["date_precision"], rows["north-east"]["confidence"]) == ("month", "low")
+    features = {
+        f["properties"]["district_id"]: f["properties"] for f in state_geojson(theatre, "2020-04-01")["features"]
+    }
+    assert (features["north-east"]["date_precision"], features["north-east"]["confidence"]) == ("month", "low")
 
 
 def test_district_at_agrees_with_state_at(tmp_path):

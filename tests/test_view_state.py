@@ -6,6 +6,8 @@ import dataclasses
 import datetime as dt
 
 from components.view_state import ViewState, keep_valid, opened_view, stale_notice
+from geo import load_theatre
+from synthetic import META, write_theatre
 
 START, END = dt.date(2020, 1, 1), dt.date(2020, 12, 31)
 
@@ -14,6 +16,14 @@ def test_a_link_without_a_date_opens_on_the_last_day(testville):
     view = opened_view(testville, date=None, district=None, embed=False, link_version=None, notices=[], lang="en")
     assert view.initial_date == END and view.date_range == (START, END)
     assert view.district is None and view.embed is False and view.notices == []
+
+
+def test_a_link_without_a_date_opens_on_the_theatres_opening_date(tmp_path):
+    theatre = load_theatre(write_theatre(tmp_path / "t", meta=dict(META, opening_date="2020-03-02")))
+    view = opened_view(theatre, date=None, district=None, embed=False, link_version=None, notices=[], lang="en")
+    assert view.initial_date == dt.date(2020, 3, 2) and view.date_range == (START, END)
+    dated = opened_view(theatre, date=START, district=None, embed=False, link_version=None, notices=[], lang="en")
+    assert dated.initial_date == START
 
 
 def test_a_link_opens_its_date_district_and_mode_with_its_notices(testville):

@@ -8,6 +8,12 @@
  *   reveal      null, or {district, focus}: a district was just chosen. On a narrow screen
  *               (the panel stacked under the map) its panel is scrolled into view; with
  *               focus (chosen from the keyboard list), the panel's heading takes the focus.
+ *
+ * Once per page it also makes Enter apply the date box (components/date_box.py): Streamlit's
+ * date field applies a typed day only when the focus leaves it, so Enter takes the focus out.
+ * And it keeps the panel's "Share this view" link (components/share_link.py) equal to the
+ * address, as the map's Copy link is: the map script rewrites the address's map= and layers=
+ * in place, without a rerun, so the link the server wrote lacks them.
  */
 (function () {
   "use strict";
@@ -17,6 +23,51 @@
   }
   var settings = JSON.parse(holders[holders.length - 1].getAttribute("data-settings"));
   var html = document.documentElement;
+
+  var page = /** @type {Window & {frontlinesDateEnter?: boolean, frontlinesShareSync?: boolean}} */ (window);
+  if (!page.frontlinesDateEnter) {
+    page.frontlinesDateEnter = true;
+    document.addEventListener("keydown", function (event) {
+      var target = /** @type {HTMLElement | null} */ (event.target instanceof HTMLElement ? event.target : null);
+      var box = target && target.closest("[class*='st-key-date-box-']");
+      if (event.key !== "Enter" || !target || !box) {
+        return;
+      }
+      if (target.tagName === "BUTTON") {
+        return; // the calendar button opens the calendar as before
+      }
+      // Leave the field as Tab does: through its calendar button, then out once it has settled.
+      var button = /** @type {HTMLElement | null} */ (box.querySelector("button"));
+      if (button) {
+        button.focus();
+        window.setTimeout(function () {
+          button.blur();
+        }, 0);
+      } else {
+        target.blur();
+      }
+    }, true); // captured: the date field's segments handle Enter themselves
+  }
+
+  if (!page.frontlinesShareSync) {
+    page.frontlinesShareSync = true;
+    var syncShareLink = function () {
+      var code = document.querySelector(".st-key-share-link code");
+      if (code && code.textContent !== location.href) {
+        code.textContent = location.href;
+      }
+    };
+    ["pushState", "replaceState"].forEach(function (name) {
+      var original = history[name].bind(history);
+      history[name] = function (state, title, url) {
+        original(state, title, url);
+        syncShareLink();
+      };
+    });
+    window.addEventListener("popstate", syncShareLink);
+    new MutationObserver(syncShareLink).observe(document.body, { childList: true, subtree: true, characterData: true });
+    syncShareLink();
+  }
   html.setAttribute("lang", settings.lang);
   html.setAttribute("dir", settings.dir);
 

@@ -157,7 +157,7 @@
           data.config.version + ")."
       );
     }
-    current.day = day === null ? end : day;
+    current.day = day === null ? T.dayOf(data.config.opening) : day;
     current.district = district;
     current.embed = view.mode === "embed";
     document.body.classList.toggle("embed", current.embed);

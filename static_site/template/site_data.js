@@ -126,6 +126,8 @@
         alt_names: d.alt_names,
         status: change ? change[CHANGE.status] : data.config.initialStatus,
         since: change ? change[CHANGE.date] : data.config.start,
+        date_precision: change ? change[CHANGE.precision] : "",
+        confidence: change ? change[CHANGE.confidence] : "",
         source_url: change ? change[CHANGE.sourceUrl] : "",
       };
     }

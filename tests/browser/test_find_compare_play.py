@@ -70,7 +70,8 @@ def test_a_compare_link_marks_and_lists_the_districts_that_changed(page, aleppo_
     assert "Blue outline: status differs from 15 Nov 2016" in body
     assert page.get_by_role("button", name="Download the changes (CSV)").count() == 1
     share = page.locator("code").filter(has_text="from=2016-11-15").first.inner_text()
-    assert re.search(r"\?from=2016-11-15&date=2016-12-15&v=[0-9a-f]{8}$", share.strip())
+    # the panel's link is the address, the map's view included (as Copy link)
+    assert re.search(r"\?from=2016-11-15&date=2016-12-15&map=[0-9./]+&v=[0-9a-f]{8}$", share.strip())
     # the marks follow the "to" date when the slider moves in the page
     frame.wait_for_function("window.frontlines.following")
     page.get_by_role("button", name="◀ Previous change").click()
@@ -170,3 +171,30 @@ def test_the_date_box_moves_the_slider_and_follows_it(page, aleppo_server):
         " === '2014-05-10'",
         timeout=20_000,
     )
+
+
+def test_enter_in_the_date_box_applies_the_day_typed(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07")
+    map_frame(page)
+    page.locator(".st-key-date-box-2016-10-07 [role=spinbutton]").first.focus()
+    page.keyboard.type("20130402")
+    page.keyboard.press("Enter")  # the focus stays in the box until Enter
+    page.wait_for_function("location.search.includes('date=2013-04-02')", timeout=20_000)
+    assert "Tuesday 2 April 2013" in page.inner_text("body")
+
+
+def test_a_district_found_by_search_stays_in_the_address_and_the_copied_link(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/")  # no date: the opening day
+    frame = map_frame(page)
+    click_district(page, frame, "hanano")  # a selection on the map first
+    page.get_by_role("heading", name="Hanano").wait_for(timeout=20_000)
+    search(page, "Bustan al Basa")
+    page.get_by_role("heading", name="Bustan al-Basha").wait_for(timeout=20_000)
+    page.wait_for_function("location.search.includes('district=bustan-al-basha')", timeout=20_000)
+    # the map centres on it (rewriting map= in place): the district stays
+    frame.wait_for_function("map.getZoom() >= 14", timeout=20_000)
+    page.wait_for_function("/map=1[4-9]/.test(location.search)", timeout=20_000)
+    assert "district=bustan-al-basha" in page.evaluate("location.search")
+    frame.click(".frontlines-copy-link")
+    assert "district=bustan-al-basha" in frame.input_value(".frontlines-share-text")
+    assert "district=bustan-al-basha" in page.inner_text(".st-key-share-link code")

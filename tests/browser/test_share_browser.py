@@ -199,15 +199,27 @@ def check_downloads(theatre, files: dict[str, tuple[str, str]]) -> None:
     assert geojson["data_version"] == theatre.version and geojson["licence"] == "CC BY 4.0"
     bustan = next(f for f in geojson["features"] if f["properties"]["district_id"] == "bustan-al-basha")
     assert bustan["properties"]["status"] == "contested" and bustan["properties"]["since"] == "2016-10-06"
+    assert (bustan["properties"]["date_precision"], bustan["properties"]["confidence"]) == ("days", "medium")
     assert bustan["geometry"]["type"] in ("Polygon", "MultiPolygon")
     assert len(geojson["features"]) == len(theatre.district_ids)
 
     name, text = files["Day as CSV"]
     assert name == download_name(theatre, "2016-10-07", ".csv")
     rows = list(csv.DictReader(io.StringIO(text)))
-    assert list(rows[0]) == ["district_id", "name_en", "name_ar", "alt_names", "status", "since", "source_url"]
+    assert list(rows[0]) == [
+        "district_id",
+        "name_en",
+        "name_ar",
+        "alt_names",
+        "status",
+        "since",
+        "date_precision",
+        "confidence",
+        "source_url",
+    ]
     bustan_row = next(r for r in rows if r["district_id"] == "bustan-al-basha")
     assert bustan_row["status"] == "contested" and "uproxx.com" in bustan_row["source_url"]
+    assert (bustan_row["date_precision"], bustan_row["confidence"]) == ("days", "medium")
     expected = io.StringIO()
     from geo.export import write_state_csv
 
@@ -220,3 +232,28 @@ def check_downloads(theatre, files: dict[str, tuple[str, str]]) -> None:
     assert len(log) == len(theatre.changes)
     assert {"date", "district_id", "status", "sources", "source_url"} <= set(log[0])
     assert all(r["source_url"] for r in log)
+
+
+def test_the_panels_share_link_carries_the_same_full_view_as_copy_link(page, aleppo_server):
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07&district=bustan-al-basha")
+    frame = map_frame(page)
+    page.get_by_role("heading", name="Bustan al-Basha").wait_for()
+    # panning and a layer switched on rewrite the address in place, with no rerun
+    frame.evaluate("map.setView([36.2, 37.15], 15, {animate: false})")
+    frame.click("input.evidence-toggle[data-layer='cultural-sites']")
+    page.wait_for_function("location.search.includes('map=15/36.20000/37.15000&layers=cultural-sites')")
+    frame.click(".frontlines-copy-link")
+    copied = frame.input_value(".frontlines-share-text")
+    page.wait_for_function(
+        "document.querySelector('.st-key-share-link code').textContent === location.href", timeout=10_000
+    )
+    assert page.inner_text(".st-key-share-link code") == copied
+    # a rerun (another date) draws the link again: it still holds the map's part of the view
+    page.get_by_role("slider").focus()
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("location.search.includes('date=2016-10-08')", timeout=20_000)
+    page.wait_for_function(
+        "document.querySelector('.st-key-share-link code').textContent.includes('date=2016-10-08&district=bustan-al-basha"
+        "&map=15/36.20000/37.15000&layers=cultural-sites')",
+        timeout=10_000,
+    )

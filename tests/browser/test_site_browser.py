@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -378,3 +379,11 @@ def test_on_a_phone_the_city_fits_the_map_and_nothing_scrolls_sideways(browser, 
         page.wait_for_function(fits)
     finally:
         context.close()
+
+
+def test_a_link_without_a_date_opens_on_the_theatres_opening_date(page, site):
+    opening = (dt.date(2016, 10, 7) - dt.date(1970, 1, 1)).days  # theatre.json's opening_date
+    open_site(page, f"{site.url}/")
+    assert page.input_value("#date-slider") == str(opening)
+    open_site(page, f"{site.url}/?date=2016-02-30")  # an ignored date too
+    assert page.input_value("#date-slider") == str(opening)

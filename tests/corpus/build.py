@@ -127,6 +127,13 @@ case(
 case("meta-date-number", "theatre.json key 'start_date': start_date was 20200101 but is expected to be a date")(
     lambda f: set_meta(f, start_date=20200101)
 )
+case(
+    "meta-opening-outside",
+    "theatre.json key 'opening_date': 2021-01-01 is expected to be from start_date 2020-01-01 to end_date 2020-12-31",
+)(lambda f: set_meta(f, opening_date="2021-01-01"))
+case("meta-opening-not-a-date", "theatre.json key 'opening_date': opening_date was 'October' but is expected")(
+    lambda f: set_meta(f, opening_date="October")
+)
 case("meta-unreal-date", "theatre.json key 'start_date': start_date was '2020-02-30', which is not a real date")(
     lambda f: set_meta(f, start_date="2020-02-30")
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from urllib.parse import parse_qs, urlsplit
 
 from frontlines_dev.server import ROOT, click_district, map_frame
@@ -257,3 +258,29 @@ def test_the_panels_share_link_carries_the_same_full_view_as_copy_link(page, ale
         "&map=15/36.20000/37.15000&layers=cultural-sites')",
         timeout=10_000,
     )
+
+
+def test_the_view_as_an_image_and_the_record_as_a_time_lapse_download_from_the_page(page, aleppo_server, tmp_path):
+    import imageio
+    import imageio.v3 as iio
+
+    page.goto(f"{aleppo_server.url}/?date=2016-10-07&district=bustan-al-basha")
+    map_frame(page)
+    page.get_by_text("Time-lapse and image of this view").click()
+    with page.expect_download(timeout=60_000) as info:
+        page.get_by_role("button", name="Download image (PNG)").click()
+    image = info.value
+    assert image.suggested_filename.endswith(".png") and "2016-10-07" in image.suggested_filename
+    assert iio.imread(image.path(), extension=".png").shape[:2] == (1080, 1080)
+    page.get_by_role("button", name="Make the time-lapse (MP4)").click()  # whole record, a hold per change
+    clip_button = page.get_by_role("button", name=re.compile(r"Download the time-lapse \(MP4, [\d.]+ MB\)"))
+    clip_button.wait_for(timeout=120_000)
+    with page.expect_download(timeout=60_000) as info:
+        clip_button.click()
+    clip = info.value
+    assert clip.suggested_filename.endswith(".mp4")
+    clip.save_as(tmp_path / clip.suggested_filename)
+    with imageio.get_reader(tmp_path / clip.suggested_filename) as reader:
+        frames = reader.count_frames()
+        first = reader.get_data(0)
+    assert first.shape[:2] == (1080, 1080) and frames > 20

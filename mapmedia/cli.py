@@ -29,6 +29,7 @@ def _timelapse(args: argparse.Namespace) -> int:
         size=args.size,
         lang=args.lang,
         district=args.district,
+        layers=args.layers,
         progress=_progress if args.progress else None,
     )
     print(
@@ -55,6 +56,7 @@ def _still(args: argparse.Namespace) -> int:
         district=args.district,
         compare_from=args.start,
         link=args.link,
+        layers=args.layers,
     )
     print(f"wrote {out}: the map on {args.date} (data version {theatre.version})")
     return 0
@@ -72,6 +74,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--size", default=size_text(SIZES[0]), help=SIZE_HELP)
     parser.add_argument("--lang", default=LANGUAGES[0], help=f"{' or '.join(LANGUAGES)} (default: %(default)s)")
     parser.add_argument("--district", help="a district id to outline and name on the map")
+    parser.add_argument(
+        "--layers",
+        type=lambda text: [part for part in text.split(",") if part],
+        default=[],
+        metavar="ID,ID",
+        help="evidence layers (points) to draw over the districts, e.g. hrw-damage-sites",
+    )
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="theatre directory (default: %(default)s)")
 
 

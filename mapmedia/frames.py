@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import cast
 
 import numpy as np
@@ -31,7 +33,10 @@ from matplotlib.path import Path as MplPath
 from matplotlib.patheffects import withStroke
 from matplotlib.text import Text
 
+from geo.dates import day_number
+from geo.errors import OptionError
 from geo.frontline import front_mask
+from geo.layers import EvidenceLayer
 from geo.statuses import STATUSES
 from geo.theatre import Theatre
 from mapmedia.layout import CREDIT_PX, DATE_PX, NAME_PX, TITLE_PX, Box, layout_for
@@ -108,6 +113,29 @@ class _Pieces:
         return MplPath(self.vertices[keep], self.codes[keep])
 
 
+@dataclass(frozen=True)
+class _Dots:
+    """An evidence layer's points on the map: their collection, every point's place and colour,
+    and their days (None for an undated layer)."""
+
+    collection: PathCollection
+    offsets: np.ndarray
+    colours: np.ndarray
+    days: np.ndarray | None
+
+
+def _points_layers(theatre: Theatre, wanted: Sequence[str]) -> list[EvidenceLayer]:
+    """The theatre's points layers named in ``wanted``, in its order; an unknown one is an error."""
+    known = {layer.id: layer for layer in theatre.layers if layer.meta.get("kind") == "points"}
+    unknown = [layer_id for layer_id in wanted if layer_id not in known]
+    if unknown:
+        raise OptionError(
+            f"layers were {unknown} but are expected to be among this theatre's points layers: "
+            f"{', '.join(known) or 'none'}"
+        )
+    return [known[layer_id] for layer_id in known if layer_id in wanted]
+
+
 class FrameRenderer:
     """A theatre's map at one frame size, ready to show any date.
 
@@ -126,13 +154,16 @@ class FrameRenderer:
         Outline (in the map's compare blue) every district whose status differs from this date.
     names : bool
         Write district names where they fit.
+    layers : sequence of str
+        Evidence layers (ids in ``theatre.layers``, points layers) drawn over the districts, in
+        their categories' colours; a dated layer shows the points dated up to the frame's date.
 
     Raises
     ------
     UnknownDistrictError
         If ``district`` is not in the theatre.
     OptionError
-        If ``size`` is not one offered.
+        If ``size`` is not one offered, or a layer is not one of the theatre's points layers.
     """
 
     def __init__(
@@ -145,8 +176,10 @@ class FrameRenderer:
         district: str | None = None,
         compare_from: dt.date | None = None,
         names: bool = True,
+        layers: Sequence[str] = (),
     ):
         width, height = parse_size(size)
+        self._layers = _points_layers(theatre, layers)
         self.theatre, self.lang, self.captions = theatre, lang, captions
         self.rtl = DIRECTIONS[lang] == "rtl"
         self.highlight = None if district is None else theatre.require_district(district)
@@ -172,6 +205,7 @@ class FrameRenderer:
         self._edge = to_rgba_array([STATUS_STYLES[s]["color"] for s in STATUSES])
         self._contested = STATUSES.index("contested")
         self.map_axes = self._map_axes(bounds)
+        self._evidence = [self._points(layer) for layer in self._layers]
         self._draw_header()
         draw_legend(self.figure, self.layout, legend_entries(self.lang, self.compare_from), rtl=self.rtl)
         self._draw_credits()
@@ -355,6 +389,29 @@ class FrameRenderer:
         if self._from_codes is not None:
             self.changed.set_paths([self._paths[i] for i in np.flatnonzero(codes != self._from_codes)])
         self.date_text.set_text(date_stamp(day, self.lang))
+        for dots in self._evidence:  # a dated layer's points up to the day (its points are sorted by day)
+            if dots.days is not None:
+                until = int(np.searchsorted(dots.days, day_number(day), side="right"))
+                dots.collection.set_offsets(dots.offsets[:until])
+                dots.collection.set_facecolor(dots.colours[:until])  # type: ignore[arg-type]
+
+    def _points(self, layer: EvidenceLayer) -> _Dots:
+        """The layer's points, drawn over the districts and under the front line."""
+        palette = [c["color"] for c in layer.categories] or ["#555555"]
+        points = layer.points
+        offsets = np.column_stack([points["lon"].to_numpy() * self._x_scale, points["lat"].to_numpy()])
+        colours = to_rgba_array([palette[i] for i in np.clip(points["category"].to_numpy(), 0, len(palette) - 1)])
+        dots = self.map_axes.scatter(
+            offsets[:, 0],
+            offsets[:, 1],
+            s=self._pt(5) ** 2,
+            c=colours,
+            edgecolors="white",
+            linewidths=self._pt(0.8),
+            zorder=4,
+        )
+        days = points["day"].to_numpy() if layer.dated else None
+        return _Dots(dots, offsets, colours, days)
 
     def _merged(self, which: np.ndarray) -> list[MplPath]:
         """The flagged districts as one compound path: a hatch costs Agg about a millisecond

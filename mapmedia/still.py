@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from geo.theatre import Theatre
@@ -22,6 +23,7 @@ def write_still(
     district: str | None = None,
     compare_from: str | dt.date | None = None,
     link: str = "",
+    layers: Sequence[str] = (),
 ) -> Path:
     """Write the map of ``date`` to ``out`` (``.png`` or ``.svg``, chosen by the suffix).
 
@@ -53,7 +55,9 @@ def write_still(
     day = date_in_record(theatre, date, "--date")
     since = None if compare_from is None else date_in_record(theatre, compare_from, "--from")
     text = captions(theatre, lang=lang, day=day, link=link)
-    renderer = FrameRenderer(theatre, size=size, lang=lang, captions=text, district=district, compare_from=since)
+    renderer = FrameRenderer(
+        theatre, size=size, lang=lang, captions=text, district=district, compare_from=since, layers=layers
+    )
     try:
         kind = out.suffix.lower().lstrip(".")
         metadata = (

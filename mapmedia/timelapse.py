@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,6 +45,7 @@ def write_timelapse(
     size: str | tuple[int, int] = "1080x1080",
     lang: str = "en",
     district: str | None = None,
+    layers: Sequence[str] = (),
     progress: Progress | None = None,
 ) -> Timelapse:
     """Write a time-lapse of ``start`` to ``end`` (default: the whole record) to ``out``.
@@ -81,7 +82,12 @@ def write_timelapse(
     first, last = date_range(theatre, start, end)
     plan = frames_of(theatre, first, last, step=step, fps=fps)
     renderer = FrameRenderer(
-        theatre, size=size, lang=lang, captions=captions(theatre, lang=lang, start=first, end=last), district=district
+        theatre,
+        size=size,
+        lang=lang,
+        captions=captions(theatre, lang=lang, start=first, end=last),
+        district=district,
+        layers=layers,
     )
 
     def drawn() -> Iterator[tuple[np.ndarray, int]]:

@@ -390,3 +390,24 @@ def test_the_site_offers_a_time_lapse_of_the_whole_record(theatre_dir, tmp_path)
     assert main(["site", "--out", str(out), "--data", str(theatre_dir), "--no-timelapse"]) == 0
     config = json.loads((out / "data" / "config.json").read_text(encoding="utf-8"))
     assert config["downloads"]["timelapse"] == "" and not list((out / "data").glob("*.mp4"))
+
+
+def test_an_evidence_layer_shows_its_points_up_to_each_date(aleppo_theatre):
+    layer = next(lay for lay in aleppo_theatre.layers if lay.id == "hrw-damage-sites")
+    days = layer.points["day"].to_numpy()
+    drawn = renderer(aleppo_theatre, layers=["hrw-damage-sites"])
+    (dots,) = drawn._evidence
+    counts = {}
+    for day in (dt.date(2012, 7, 1), dt.date(2014, 6, 1), dt.date(2016, 12, 31)):
+        drawn.render(day)
+        counts[day] = len(dots.collection.get_offsets())
+    expected = {day: int((days <= (day - dt.date(1970, 1, 1)).days).sum()) for day in counts}
+    assert counts == expected and counts[dt.date(2016, 12, 31)] > counts[dt.date(2014, 6, 1)] > 0
+    drawn.close()
+
+
+def test_only_the_theatres_points_layers_can_be_drawn(aleppo_theatre, tmp_path, capsys):
+    with pytest.raises(OptionError, match=r"^layers were \['unosat-damage-2015'\] but are expected to be among"):
+        renderer(aleppo_theatre, layers=["unosat-damage-2015"])  # a density layer
+    code = main(["still", "--date", "2016-10-07", "--out", str(tmp_path / "x.png"), "--layers", "nope"])
+    assert code == 2 and "error: layers were ['nope']" in capsys.readouterr().err

@@ -124,6 +124,7 @@ def site_config(theatre: Theatre, *, timelapse: bool = False) -> dict:
             "dayGeojson": download_name(theatre, DATE_PLACEHOLDER, ".geojson"),
             "changes": download_name(theatre, "changes", ".csv"),
             "timelapse": download_name(theatre, "timelapse", ".mp4") if timelapse else "",
+            "image": download_name(theatre, DATE_PLACEHOLDER, ".png"),
         },
         "datePlaceholder": DATE_PLACEHOLDER,
         "changeChunk": CHANGE_CHUNK,

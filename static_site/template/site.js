@@ -356,6 +356,84 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
   }
 
+  // The map of the day as a picture to post: the districts and front line as drawn (the map's SVG,
+  // without the tiles, which another host serves), the title, the date, the legend and the credit.
+  function downloadImage() {
+    var panes = window.map.getPanes();
+    var svg = panes.overlayPane.querySelector("svg");
+    if (!svg) {
+      return; // canvas mode (thousands of districts): no picture from the page
+    }
+    // the districts' drawing, then the front line's (a pane of its own, frontline.js), placed by their view boxes
+    var front = window.map.getPane("frontlines-frontline");
+    var layers = [svg].concat(front && front.querySelector("svg") ? [front.querySelector("svg")] : []);
+    var width = 1080;
+    var top = 150;
+    var legendHeight = 40 * Math.ceil(data.config.styles.length / 3) + 20;
+    // the view's extent, in the layer coordinates the drawings' view boxes use
+    var corner = window.map.containerPointToLayerPoint([0, 0]);
+    var size = window.map.getSize();
+    var base = { x: corner.x, y: corner.y, width: size.x, height: size.y };
+    var scale = width / base.width;
+    var mapHeight = Math.round(base.height * scale);
+    var canvas = document.createElement("canvas");
+    canvas.width = width;
+    canvas.height = top + mapHeight + legendHeight + 60;
+    var g = /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
+    g.fillStyle = "#ffffff";
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.fillStyle = "#111111";
+    g.font = "bold 34px sans-serif";
+    g.fillText(data.config.title, 30, 50);
+    g.font = "bold 64px sans-serif";
+    g.fillText(D.longDate(current.day), 30, 125);
+
+    function finish() {
+      var y = top + mapHeight + 30;
+      g.font = "24px sans-serif";
+      data.config.styles.forEach(function (style, i) {
+        var x = 30 + (i % 3) * 340;
+        var row = y + 40 * Math.floor(i / 3);
+        g.fillStyle = style.fillColor;
+        g.fillRect(x, row - 20, 26, 26);
+        g.fillStyle = "#111111";
+        g.fillText(style.label, x + 36, row);
+      });
+      g.font = "18px sans-serif";
+      g.fillStyle = "#444444";
+      g.fillText(data.config.title + " · data version " + data.config.version + " · " + data.config.licence, 30, canvas.height - 25);
+      canvas.toBlob(function (blob) {
+        if (blob) {
+          save(D.downloadName(data.config, data.config.downloads.image, T.isoOf(current.day)), blob, "image/png");
+        }
+      }, "image/png");
+    }
+
+    function draw(index) {
+      if (index >= layers.length) {
+        finish();
+        return;
+      }
+      var layer = layers[index];
+      var boxOf = layer.viewBox.baseVal;
+      var copy = /** @type {SVGSVGElement} */ (layer.cloneNode(true));
+      copy.setAttribute("xmlns", "http://www.w3.org/2000/svg");
+      var image = new Image();
+      image.onload = function () {
+        g.save();
+        g.beginPath();
+        g.rect(0, top, width, mapHeight);
+        g.clip(); // only the view's extent
+        g.drawImage(image, (boxOf.x - base.x) * scale, top + (boxOf.y - base.y) * scale, boxOf.width * scale, boxOf.height * scale);
+        g.restore();
+        URL.revokeObjectURL(image.src);
+        draw(index + 1);
+      };
+      image.src = URL.createObjectURL(new Blob([new XMLSerializer().serializeToString(copy)], { type: "image/svg+xml" }));
+    }
+    draw(0);
+  }
+
   function downloadDay(format) {
     var iso = T.isoOf(current.day);
     var day = current.day;
@@ -393,6 +471,7 @@
     });
     $("download-geojson").addEventListener("click", function () { downloadDay("geojson"); });
     $("download-csv").addEventListener("click", function () { downloadDay("csv"); });
+    $("download-image").addEventListener("click", downloadImage);
     var changes = /** @type {HTMLAnchorElement} */ ($("download-changes"));
     changes.href = "data/" + data.config.downloads.changes;
     changes.setAttribute("download", data.config.downloads.changes);

@@ -387,3 +387,23 @@ def test_a_link_without_a_date_opens_on_the_theatres_opening_date(page, site):
     assert page.input_value("#date-slider") == str(opening)
     open_site(page, f"{site.url}/?date=2016-02-30")  # an ignored date too
     assert page.input_value("#date-slider") == str(opening)
+
+
+def test_the_day_downloads_as_an_image_of_the_map(page, site, tmp_path):
+    import numpy as np
+    from PIL import Image
+
+    open_site(page, f"{site.url}/?date=2016-10-07")
+    with page.expect_download(timeout=30_000) as info:
+        page.get_by_role("button", name="Day as an image (PNG)").click()
+    download = info.value
+    assert download.suggested_filename.startswith("aleppo_2016-10-07_data-") and download.suggested_filename.endswith(
+        ".png"
+    )
+    download.save_as(tmp_path / "day.png")
+    pixels = np.asarray(Image.open(tmp_path / "day.png").convert("RGB")).astype(int)
+    assert pixels.shape[1] == 1080
+    red, green, blue = pixels[..., 0], pixels[..., 1], pixels[..., 2]
+    contested = (red > 200) & (green > 200) & (blue < 170)  # the contested yellow (Bustan al-Basha among them)
+    government = (red > 200) & (green > 120) & (green < 190) & (blue < 140)  # the government's orange
+    assert contested.sum() > 200 and government.sum() > 5000

@@ -109,6 +109,7 @@
   }
 
   function writeUrl(push) {
+    $("cite-view").textContent = citeView();
     var next = location.pathname + "?" + viewQuery() + location.hash;
     if (next !== location.pathname + location.search + location.hash) {
       history[push ? "pushState" : "replaceState"](null, "", next);
@@ -358,6 +359,13 @@
 
   // The map of the day as a picture to post: the districts and front line as drawn (the map's SVG,
   // without the tiles, which another host serves), the title, the date, the legend and the credit.
+  /** One line to cite the view with the image: the title, the data version, the day and its link. */
+  function citeView() {
+    var link = location.origin + location.pathname + "?" + viewQuery();
+    return "Cite this view: “" + data.config.title + "”, data version " + data.config.version + ", " +
+      D.longDate(current.day) + ", " + link;
+  }
+
   function downloadImage() {
     var panes = window.map.getPanes();
     var svg = panes.overlayPane.querySelector("svg");
@@ -378,7 +386,7 @@
     var mapHeight = Math.round(base.height * scale);
     var canvas = document.createElement("canvas");
     canvas.width = width;
-    canvas.height = top + mapHeight + legendHeight + 60;
+    canvas.height = top + mapHeight + legendHeight + 80;
     var g = /** @type {CanvasRenderingContext2D} */ (canvas.getContext("2d"));
     g.fillStyle = "#ffffff";
     g.fillRect(0, 0, canvas.width, canvas.height);
@@ -401,7 +409,13 @@
       });
       g.font = "18px sans-serif";
       g.fillStyle = "#444444";
-      g.fillText(data.config.title + " · data version " + data.config.version + " · " + data.config.licence, 30, canvas.height - 25);
+      g.fillText(data.config.title + " · data version " + data.config.version + " · " + data.config.licence, 30, canvas.height - 45);
+      g.font = "14px sans-serif"; // the boundaries' and the evidence's credits, cut to the width
+      var credit = data.config.attribution;
+      while (credit.length > 20 && g.measureText(credit).width > width - 60) {
+        credit = credit.slice(0, -12) + "…";
+      }
+      g.fillText(credit, 30, canvas.height - 20);
       canvas.toBlob(function (blob) {
         if (blob) {
           save(D.downloadName(data.config, data.config.downloads.image, T.isoOf(current.day)), blob, "image/png");

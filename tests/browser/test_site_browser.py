@@ -407,3 +407,5 @@ def test_the_day_downloads_as_an_image_of_the_map(page, site, tmp_path):
     contested = (red > 200) & (green > 200) & (blue < 170)  # the contested yellow (Bustan al-Basha among them)
     government = (red > 200) & (green > 120) & (green < 190) & (blue < 140)  # the government's orange
     assert contested.sum() > 200 and government.sum() > 5000
+    cite = page.inner_text("#cite-view")  # the line to cite the view with, beside the download
+    assert cite.startswith("Cite this view: “Aleppo, 2012–2016”, data version ") and "date=2016-10-07" in cite

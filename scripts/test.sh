@@ -12,6 +12,8 @@ command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || missing+=(nginx)  # the
 source scripts/venv.sh requirements-dev.txt
 if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
 echo "ruff check, ruff format --check, mypy, lint-imports"
+# The type checker's cache outside the clone: a fresh checkout on the same machine checks only what changed.
+export MYPY_CACHE_DIR="${MYPY_CACHE_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/aleppo-frontlines/mypy}"
 ruff check --quiet .
 ruff format --check --quiet .
 mypy

@@ -46,10 +46,10 @@ def main() -> None:
     if args.quick:
         runs = [
             ["server.py", "--districts", "130", "--changes", "13000", "--repeat", "3"],
-            ["scrub.py", "--sizes", "130", "--scrubs", "3", "--compare", "--quiet-ms", "400"],
+            ["scrub.py", "--sizes", "130", "--scrubs", "3", "--compare", "--layers", "--quiet-ms", "400"],
             ["playback.py", "--sizes", "130", "--seconds", "2", "--repeat", "3"],
             ["site.py", "--sizes", "130", "--scrubs", "3"],
-            ["cold.py", "--sizes", "aleppo", "--caches", "warm", "--no-nginx"],
+            ["cold.py", "--sizes", "aleppo", "--no-nginx"],
             ["floor.py", "--runs", "1", "--no-nginx"],
             ["propose.py"],
             ["timelapse.py", "--quick"],
